@@ -1,0 +1,50 @@
+package org.instantfeedback.streams.csat;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+/**
+ * Reads CSAT figures from this instance's window store (interactive queries). Only the subjects
+ * whose partitions this instance holds are found here; a query API spanning several instances
+ * would ask {@code KafkaStreams#queryMetadataForKey} which instance holds a subject.
+ */
+public final class CsatQueries {
+    private final CsatWindowSpec windows;
+    private final Supplier<ReadOnlyWindowStore<String, CsatTally>> store;
+
+    public CsatQueries(CsatWindowSpec windows, Supplier<ReadOnlyWindowStore<String, CsatTally>> store) {
+        this.windows = windows;
+        this.store = store;
+    }
+
+    /** Queries the local store of a running {@link KafkaStreams}. */
+    public static CsatQueries of(KafkaStreams streams, CsatWindowSpec windows) {
+        return new CsatQueries(windows, () -> streams.store(
+                StoreQueryParameters.fromNameAndType(CsatTopology.STORE, QueryableStoreTypes.windowStore())));
+    }
+
+    /**
+     * The figures of the window covering the full trailing window size up to {@code at}, if anything
+     * was rated in it.
+     *
+     * @throws CsatStoreUnavailableException while the store cannot be queried (starting, rebalancing,
+     *                                       restoring, shutting down)
+     */
+    public Optional<CsatFigures> currentWindow(String subject, Instant at) {
+        Instant windowStart = windows.currentWindowStart(at);
+        CsatTally tally;
+        try {
+            tally = store.get().fetch(subject, windowStart.toEpochMilli());
+        } catch (InvalidStateStoreException e) {
+            throw new CsatStoreUnavailableException(e);
+        }
+        return Optional.ofNullable(tally)
+                .map(t -> t.figures(subject, windowStart, windows.windowEnd(windowStart)));
+    }
+}

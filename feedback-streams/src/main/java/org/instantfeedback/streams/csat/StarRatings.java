@@ -1,0 +1,73 @@
+package org.instantfeedback.streams.csat;
+
+import java.time.Instant;
+import java.util.OptionalInt;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.instantfeedback.events.FeedbackReceived;
+import org.instantfeedback.events.Rating;
+import org.instantfeedback.events.RatingScale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns feedback into one-rating tallies for the CSAT windows: only ratings on the 5-star scale
+ * count; other scales (NPS, thumbs, smileys) and text-only feedback are left to other aggregates.
+ * Each tally carries the record's event time, which is what the windows are placed by.
+ *
+ * <p>It also notices feedback that arrives after the grace period: Kafka Streams drops it from the
+ * closed windows and counts it in its {@code dropped-records} metric; here it is logged at debug,
+ * with the subject, so an operator can see whose feedback came too late. Stream time is tracked
+ * the way the window aggregation tracks it (the highest event time this task has passed on), so
+ * both agree on which windows are closed.
+ */
+public final class StarRatings extends ContextualFixedKeyProcessor<String, FeedbackReceived, CsatTally> {
+    private static final Logger log = LoggerFactory.getLogger(StarRatings.class);
+
+    private final CsatWindowSpec windows;
+    private long observedStreamTime = Long.MIN_VALUE;
+
+    public StarRatings(CsatWindowSpec windows) {
+        this.windows = windows;
+    }
+
+    /** The stars of a CSAT rating in this feedback, if it has one. */
+    public static OptionalInt csatStars(FeedbackReceived feedback) {
+        Rating rating = feedback.getRating();
+        if (rating == null || rating.getScale() != RatingScale.STARS_5) {
+            return OptionalInt.empty();
+        }
+        int stars = rating.getValue();
+        if (stars < CsatTally.LOWEST_STARS || stars > CsatTally.HIGHEST_STARS) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(stars);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, FeedbackReceived> record) {
+        if (record.value() == null) {
+            return;
+        }
+        OptionalInt stars = csatStars(record.value());
+        if (stars.isEmpty()) {
+            return;
+        }
+        observedStreamTime = Math.max(observedStreamTime, record.timestamp());
+        logIfLate(record);
+        context().forward(record.withValue(CsatTally.ofRating(stars.getAsInt(), record.timestamp())));
+    }
+
+    private void logIfLate(FixedKeyRecord<String, FeedbackReceived> record) {
+        if (!log.isDebugEnabled()) {
+            return;
+        }
+        int closed = windows.closedWindowsFor(record.timestamp(), observedStreamTime);
+        if (closed > 0) {
+            log.debug("Feedback {} for subject {} at {} came after the grace period of {} of its windows (stream time {});"
+                            + " those windows leave it out",
+                    record.value().getEventId(), record.key(), Instant.ofEpochMilli(record.timestamp()), closed,
+                    Instant.ofEpochMilli(observedStreamTime));
+        }
+    }
+}
