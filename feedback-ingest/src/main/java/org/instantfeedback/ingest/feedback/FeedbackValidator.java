@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +49,10 @@ public final class FeedbackValidator {
     public static final String OCCURRED_AT = "occurredAt";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    /** Errors are reported in this order (unknown fields last), whatever order they were found in. */
+    private static final List<String> FIELD_ORDER =
+            List.of(SUBJECT, RATING, SCALE, COMMENT, OCCURRED_AT, IDEMPOTENCY_KEY);
+
     private static final Pattern SUBJECT_CHARACTERS = Pattern.compile("[\\p{L}\\p{N} _.:#-]+");
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
 
@@ -78,6 +83,7 @@ public final class FeedbackValidator {
             errors.add(new FieldError(RATING, "give a rating, a comment or both"));
         }
         if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(error -> reportingRank(error.field())));
             throw new InvalidFeedbackException(errors);
         }
         return FeedbackReceived.newBuilder()
@@ -183,6 +189,11 @@ public final class FeedbackValidator {
             return Optional.empty();
         }
         return Optional.of(idempotencyKey);
+    }
+
+    private static int reportingRank(String field) {
+        int rank = FIELD_ORDER.indexOf(field);
+        return rank < 0 ? FIELD_ORDER.size() : rank;
     }
 
     private static boolean hasErrorFor(List<FieldError> errors, String... fields) {

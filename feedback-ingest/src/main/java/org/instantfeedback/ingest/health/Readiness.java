@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,7 +52,9 @@ public final class Readiness implements AutoCloseable {
     public synchronized ReadinessReport check() {
         long now = nanoTime.getAsLong();
         if (last == null || now - lastAt >= cacheFor.toNanos()) {
-            last = checkAll();
+            ReadinessReport report = checkAll();
+            logChange(last, report);
+            last = report;
             lastAt = nanoTime.getAsLong();
         }
         return last;
@@ -67,11 +70,19 @@ public final class Readiness implements AutoCloseable {
         for (int i = 0; i < checks.size(); i++) {
             reachable.put(checks.get(i).name(), answer(checks.get(i), running.get(i), deadline));
         }
-        ReadinessReport report = new ReadinessReport(reachable);
-        if (!report.ready()) {
-            LOG.warn("not ready: {} did not answer within {} ms", report.unreachable(), probeTimeout.toMillis());
+        return new ReadinessReport(reachable);
+    }
+
+    /** Logs only changes, so a long outage does not flood the log once per probe. */
+    private static void logChange(ReadinessReport previous, ReadinessReport current) {
+        if (previous != null && previous.reachable().equals(current.reachable())) {
+            return;
         }
-        return report;
+        if (current.ready()) {
+            LOG.info("ready: {} reachable", current.reachable().keySet());
+        } else {
+            LOG.warn("not ready: {} not reachable", current.unreachable());
+        }
     }
 
     private static boolean answer(DependencyCheck check, CompletableFuture<Boolean> result, long deadline) {
@@ -89,7 +100,7 @@ public final class Readiness implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, "readiness-check-" + count.incrementAndGet());

@@ -1,5 +1,6 @@
 package org.instantfeedback.ingest.health;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.stream.Collectors;
 /** Which dependencies answered the last readiness check, by name, in check order. */
 public record ReadinessReport(Map<String, Boolean> reachable) {
     public ReadinessReport {
-        reachable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reachable));
+        reachable = Collections.unmodifiableMap(new LinkedHashMap<>(reachable));
     }
 
     /** Ready when every dependency answered. */

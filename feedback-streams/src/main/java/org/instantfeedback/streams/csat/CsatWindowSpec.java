@@ -54,6 +54,9 @@ public record CsatWindowSpec(Duration size, Duration advance, Duration grace, Du
      * windows containing {@code at}, the one that started earliest.
      */
     public Instant currentWindowStart(Instant at) {
+        if (at.isBefore(Instant.EPOCH)) {
+            throw new IllegalArgumentException("windows start at the epoch; no window covers " + at);
+        }
         long earliest = Collections.min(timeWindows().windowsFor(at.toEpochMilli()).keySet());
         return Instant.ofEpochMilli(earliest);
     }

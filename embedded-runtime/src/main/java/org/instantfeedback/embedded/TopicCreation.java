@@ -1,0 +1,49 @@
+package org.instantfeedback.embedded;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates topics on a single-broker cluster, treating topics that already exist as done. */
+final class TopicCreation {
+
+    private static final short REPLICATION_FACTOR = 1;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private TopicCreation() {
+    }
+
+    static void create(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
+        List<NewTopic> topics = partitionsByTopic.entrySet().stream()
+                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), REPLICATION_FACTOR))
+                .toList();
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
+            admin.createTopics(topics).values().forEach(TopicCreation::awaitCreated);
+        }
+    }
+
+    private static void awaitCreated(String topic, KafkaFuture<Void> creation) {
+        try {
+            creation.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Could not create topic " + topic, e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Topic " + topic + " was not created within " + TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + topic, e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.instantfeedback.ingest.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.RequestLogger;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * Times every HTTP request into {@code http.server.requests} (Prometheus:
+ * {@code http_server_requests_seconds}), tagged by method, route template, status and outcome.
+ * Requests that match no route are tagged {@code NOT_FOUND} (or {@code UNMATCHED}), never by their
+ * path, so scanners cannot blow up the number of time series.
+ */
+public final class HttpRequestMetrics implements RequestLogger {
+    public static final String METER = "http.server.requests";
+
+    private final MeterRegistry registry;
+
+    public HttpRequestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void handle(Context ctx, Float executionTimeMs) {
+        int status = ctx.statusCode();
+        Timer.builder(METER)
+                .description("HTTP requests served, by route template and status")
+                .tag("method", method(ctx))
+                .tag("uri", routeTemplate(ctx, status))
+                .tag("status", String.valueOf(status))
+                .tag("outcome", outcome(status))
+                .register(registry)
+                .record(Duration.ofNanos((long) (executionTimeMs * 1_000_000L)));
+    }
+
+    private static String method(Context ctx) {
+        HandlerType method = ctx.method();
+        return HandlerType.commonHttp().contains(method) ? method.name() : "OTHER";
+    }
+
+    private static String routeTemplate(Context ctx, int status) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint != null) {
+            return endpoint.path;
+        }
+        return status == 404 ? "NOT_FOUND" : "UNMATCHED";
+    }
+
+    private static String outcome(int status) {
+        if (status >= 500) {
+            return "SERVER_ERROR";
+        }
+        if (status >= 400) {
+            return "CLIENT_ERROR";
+        }
+        return status >= 200 && status < 300 ? "SUCCESS" : "OTHER";
+    }
+}

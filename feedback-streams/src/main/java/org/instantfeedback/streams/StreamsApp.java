@@ -1,0 +1,145 @@
+package org.instantfeedback.streams;
+
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.instantfeedback.events.CsatWindow;
+import org.instantfeedback.events.FeedbackReceived;
+import org.instantfeedback.registry.SpecificAvroSerde;
+import org.instantfeedback.streams.config.StreamsAppConfig;
+import org.instantfeedback.streams.csat.CsatQueries;
+import org.instantfeedback.streams.csat.CsatTopology;
+import org.instantfeedback.streams.http.HttpApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * feedback-streams, wired: the CSAT topology running in Kafka Streams and the HTTP API that
+ * serves its store, health and metrics. {@link #create} builds everything and starts nothing, so
+ * tests and {@link StreamsMain} decide when (and on which port) it runs.
+ */
+public final class StreamsApp implements AutoCloseable {
+    /** How long close() waits for Kafka Streams to commit and leave; beyond it the process just goes. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsApp.class);
+
+    private final StreamsAppConfig config;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final JvmGcMetrics gcMetrics;
+    private final PrometheusMeterRegistry metrics;
+    private final Javalin http;
+    private final SpecificAvroSerde<FeedbackReceived> feedbackSerde;
+    private final SpecificAvroSerde<CsatWindow> csatSerde;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private StreamsApp(StreamsAppConfig config, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics,
+                       JvmGcMetrics gcMetrics, PrometheusMeterRegistry metrics, Javalin http,
+                       SpecificAvroSerde<FeedbackReceived> feedbackSerde, SpecificAvroSerde<CsatWindow> csatSerde) {
+        this.config = config;
+        this.streams = streams;
+        this.streamsMetrics = streamsMetrics;
+        this.gcMetrics = gcMetrics;
+        this.metrics = metrics;
+        this.http = http;
+        this.feedbackSerde = feedbackSerde;
+        this.csatSerde = csatSerde;
+    }
+
+    /** Builds the topology, Kafka Streams, the metrics and the HTTP API; starts nothing. */
+    public static StreamsApp create(StreamsAppConfig config) {
+        SpecificAvroSerde<FeedbackReceived> feedbackSerde =
+                SpecificAvroSerde.forValues(FeedbackReceived.class, config.registrySettings());
+        SpecificAvroSerde<CsatWindow> csatSerde = SpecificAvroSerde.forValues(CsatWindow.class, config.registrySettings());
+        Topology topology = CsatTopology.buildTopology(config.csatWindows(), feedbackSerde, csatSerde);
+        log.debug("Topology:\n{}", topology.describe());
+
+        KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metrics.config().commonTags("application", config.applicationId());
+        // Bound at once, so the Kafka Streams meters exist from the first scrape, also while starting.
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
+        JvmGcMetrics gcMetrics = bindJvmMetrics(metrics);
+        watch(streams);
+
+        Javalin http = HttpApi.create(CsatQueries.of(streams, config.csatWindows()), streams::state, metrics,
+                Clock.systemUTC());
+        return new StreamsApp(config, streams, streamsMetrics, gcMetrics, metrics, http, feedbackSerde, csatSerde);
+    }
+
+    /** Starts the HTTP API (first, so a taken port fails before joining the group), then Kafka Streams. */
+    public void start() {
+        http.start(config.httpPort());
+        streams.start();
+        log.info("feedback-streams (application.id {}) started: HTTP on port {}, Kafka at {}, registry at {}",
+                config.applicationId(), port(), config.bootstrapServers(), config.schemaRegistryUrl());
+    }
+
+    /** The port the HTTP API listens on, once started. */
+    public int port() {
+        return http.port();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /**
+     * Stops the HTTP API, then Kafka Streams (committing what it processed), within a timeout. The
+     * local state stays on disk, so the next start resumes instead of restoring from the changelog.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        http.stop();
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            log.warn("Kafka Streams did not shut down within {}", CLOSE_TIMEOUT);
+        }
+        streamsMetrics.close();
+        gcMetrics.close();
+        feedbackSerde.close();
+        csatSerde.close();
+        metrics.close();
+        log.info("feedback-streams (application.id {}) stopped", config.applicationId());
+    }
+
+    private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry metrics) {
+        new ClassLoaderMetrics().bindTo(metrics);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        JvmGcMetrics gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(metrics);
+        return gcMetrics;
+    }
+
+    private static void watch(KafkaStreams streams) {
+        streams.setStateListener((newState, oldState) ->
+                log.info("Kafka Streams went from {} to {}", oldState, newState));
+        // A failing stream thread (registry unreachable while writing, a broker hiccup outlasting
+        // the client's retries) is replaced rather than leaving the app without threads; under
+        // exactly-once its open transaction is aborted, so nothing is counted twice.
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("A Kafka Streams thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+}

@@ -1,0 +1,202 @@
+package org.instantfeedback.streams.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.instantfeedback.config.ClientSettings;
+import org.instantfeedback.config.ConfigVariable;
+import org.instantfeedback.config.Topics;
+import org.instantfeedback.registry.SchemaRegistrySettings;
+import org.instantfeedback.streams.csat.CsatWindowSpec;
+
+/**
+ * Everything feedback-streams reads from its environment, checked once at start-up. Besides the
+ * {@link #VARIABLES}, every {@code KAFKA_*} variable becomes a Kafka Streams / client property
+ * ({@code KAFKA_SECURITY_PROTOCOL} -> {@code security.protocol}) and every {@code SCHEMA_REGISTRY_*}
+ * one a serde property ({@code SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO} ->
+ * {@code schema.registry.basic.auth.user.info}); the defaults here only fill what the operator
+ * left out. Set by default: {@code processing.guarantee=exactly_once_v2},
+ * {@code commit.interval.ms=100}, {@code statestore.cache.max.bytes=0},
+ * {@code deserialization.exception.handler=LogAndContinueExceptionHandler} and
+ * {@code errors.dead.letter.queue.topic.name=feedback.deadletter.v1}.
+ *
+ * @param httpPort          port of the query, health and metrics API; 0 lets the OS pick one
+ * @param csatWindows       the hopping windows CSAT is computed over
+ * @param kafkaSettings     Kafka Streams properties, defaults included
+ * @param registrySettings  serde properties ({@code schema.registry.url}, ...), defaults included
+ */
+public record StreamsAppConfig(
+        int httpPort,
+        CsatWindowSpec csatWindows,
+        Map<String, Object> kafkaSettings,
+        Map<String, Object> registrySettings) {
+
+    public static final String STREAMS_HTTP_PORT = "STREAMS_HTTP_PORT";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String KAFKA_APPLICATION_ID = "KAFKA_APPLICATION_ID";
+    public static final String KAFKA_STATE_DIR = "KAFKA_STATE_DIR";
+    public static final String SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
+    public static final String CSAT_WINDOW_SIZE = "CSAT_WINDOW_SIZE";
+    public static final String CSAT_WINDOW_ADVANCE = "CSAT_WINDOW_ADVANCE";
+    public static final String CSAT_WINDOW_GRACE = "CSAT_WINDOW_GRACE";
+    public static final String CSAT_STORE_RETENTION = "CSAT_STORE_RETENTION";
+
+    static final String DEFAULT_STATE_DIR =
+            Path.of(System.getProperty("java.io.tmpdir"), "feedback-streams").toString();
+
+    /**
+     * Dashboards must see a rating within about a second, so records are not held back: no record
+     * cache in front of the stores (each update is forwarded at once) and, under exactly-once, a
+     * transaction commit every 100 ms (output is only visible to read_committed consumers after the
+     * commit). Costs more writes to the changelog and output topics, which CSAT volumes afford.
+     */
+    static final String DEFAULT_COMMIT_INTERVAL_MS = "100";
+    static final String DEFAULT_CACHE_MAX_BYTES = "0";
+
+    public static final List<ConfigVariable> VARIABLES = List.of(
+            new ConfigVariable(STREAMS_HTTP_PORT, "8090", "Port of the CSAT query, health and metrics API; 0 picks a free one."),
+            new ConfigVariable(KAFKA_BOOTSTRAP_SERVERS, "localhost:9092", "Kafka brokers to connect to (bootstrap.servers)."),
+            new ConfigVariable(KAFKA_APPLICATION_ID, "feedback-streams",
+                    "Kafka Streams application.id: consumer group, transactional id and internal topic prefix."),
+            new ConfigVariable(KAFKA_STATE_DIR, "${java.io.tmpdir}/feedback-streams",
+                    "Directory of the local state stores (state.dir); keep it on a volume so restarts need not restore."),
+            new ConfigVariable(SCHEMA_REGISTRY_URL, "http://localhost:8081",
+                    "Confluent-compatible schema registry URL(s), comma-separated (schema.registry.url)."),
+            new ConfigVariable(CSAT_WINDOW_SIZE, "PT15M", "Length of a CSAT window, ISO-8601 duration."),
+            new ConfigVariable(CSAT_WINDOW_ADVANCE, "PT1M", "How often a new CSAT window starts, ISO-8601; at most the size."),
+            new ConfigVariable(CSAT_WINDOW_GRACE, "PT2M",
+                    "How late (event time) feedback may arrive after its window ended and still count, ISO-8601."),
+            new ConfigVariable(CSAT_STORE_RETENTION, "PT1H",
+                    "How long windows stay queryable (?at= can look this far back), ISO-8601; at least size plus grace."));
+
+    public StreamsAppConfig {
+        kafkaSettings = Map.copyOf(kafkaSettings);
+        registrySettings = Map.copyOf(registrySettings);
+    }
+
+    /** Reads the configuration; fails with a message naming the variable that is malformed. */
+    public static StreamsAppConfig from(Map<String, String> env) {
+        return new StreamsAppConfig(
+                port(env, STREAMS_HTTP_PORT, 8090),
+                csatWindows(env),
+                kafkaSettings(env),
+                registrySettings(env));
+    }
+
+    /** The properties KafkaStreams is created with. */
+    public Properties streamsProperties() {
+        Properties properties = new Properties();
+        properties.putAll(kafkaSettings);
+        return properties;
+    }
+
+    public String applicationId() {
+        return String.valueOf(kafkaSettings.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    }
+
+    public String bootstrapServers() {
+        return String.valueOf(kafkaSettings.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    /** Where Kafka Streams keeps its local stores (under a folder per application.id). */
+    public Path stateDir() {
+        return Path.of(String.valueOf(kafkaSettings.get(StreamsConfig.STATE_DIR_CONFIG)));
+    }
+
+    public String schemaRegistryUrl() {
+        return String.valueOf(registrySettings.get(SchemaRegistrySettings.URL));
+    }
+
+    private static Map<String, Object> kafkaSettings(Map<String, String> env) {
+        Map<String, Object> settings = withoutBlanks(ClientSettings.kafka(env));
+        settings.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "feedback-streams");
+        settings.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        settings.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, DEFAULT_STATE_DIR);
+        settings.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        settings.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
+        settings.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, DEFAULT_CACHE_MAX_BYTES);
+        // Undeserializable feedback (bad bytes, unknown schema id) must not stop CSAT for everyone:
+        // Kafka Streams' own handler (KIP-1034) writes the raw record to the dead-letter topic with
+        // the exception, message, topic, partition and offset in __streams.errors.* headers, then
+        // carries on with the next record.
+        settings.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        settings.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);
+        return settings;
+    }
+
+    private static Map<String, Object> registrySettings(Map<String, String> env) {
+        Map<String, Object> settings = withoutBlanks(ClientSettings.schemaRegistry(env));
+        settings.putIfAbsent(SchemaRegistrySettings.URL, "http://localhost:8081");
+        try {
+            SchemaRegistrySettings.from(settings);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("SCHEMA_REGISTRY_URL or another SCHEMA_REGISTRY_* variable is malformed: "
+                    + e.getMessage(), e);
+        }
+        return settings;
+    }
+
+    /** A variable set to nothing (as docker-compose does with {@code VAR=}) means "use the default". */
+    private static Map<String, Object> withoutBlanks(Map<String, Object> settings) {
+        Map<String, Object> copy = new HashMap<>(settings);
+        copy.values().removeIf(value -> value.toString().isBlank());
+        return copy;
+    }
+
+    private static CsatWindowSpec csatWindows(Map<String, String> env) {
+        Duration size = duration(env, CSAT_WINDOW_SIZE, "PT15M");
+        Duration advance = duration(env, CSAT_WINDOW_ADVANCE, "PT1M");
+        Duration grace = duration(env, CSAT_WINDOW_GRACE, "PT2M");
+        Duration retention = duration(env, CSAT_STORE_RETENTION, "PT1H");
+        if (size.isZero() || size.isNegative()) {
+            throw new IllegalArgumentException(CSAT_WINDOW_SIZE + " must be a positive duration, was " + size);
+        }
+        if (advance.isZero() || advance.isNegative() || advance.compareTo(size) > 0) {
+            throw new IllegalArgumentException(CSAT_WINDOW_ADVANCE + " must be positive and at most "
+                    + CSAT_WINDOW_SIZE + " (" + size + "), was " + advance);
+        }
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException(CSAT_WINDOW_GRACE + " must not be negative, was " + grace);
+        }
+        if (retention.compareTo(size.plus(grace)) < 0) {
+            throw new IllegalArgumentException(CSAT_STORE_RETENTION + " must be at least " + CSAT_WINDOW_SIZE
+                    + " plus " + CSAT_WINDOW_GRACE + " (" + size.plus(grace) + "), was " + retention);
+        }
+        return new CsatWindowSpec(size, advance, grace, retention);
+    }
+
+    private static Duration duration(Map<String, String> env, String name, String fallback) {
+        String value = valueOf(env, name, fallback);
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as " + fallback
+                    + ", was '" + value + "'");
+        }
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = valueOf(env, name, Integer.toString(fallback));
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the variable's name
+        }
+        throw new IllegalArgumentException(name + " must be a port number between 0 and 65535, was '" + value + "'");
+    }
+
+    private static String valueOf(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}

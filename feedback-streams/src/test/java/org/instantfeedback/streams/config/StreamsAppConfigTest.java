@@ -1,0 +1,147 @@
+package org.instantfeedback.streams.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.instantfeedback.config.ConfigVariable;
+import org.instantfeedback.streams.csat.CsatWindowSpec;
+import org.junit.jupiter.api.Test;
+
+class StreamsAppConfigTest {
+
+    @Test
+    void without_any_variable_it_runs_against_a_local_kafka_and_registry() {
+        StreamsAppConfig config = StreamsAppConfig.from(Map.of());
+
+        assertThat(config.httpPort()).isEqualTo(8090);
+        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.applicationId()).isEqualTo("feedback-streams");
+        assertThat(config.schemaRegistryUrl()).isEqualTo("http://localhost:8081");
+        assertThat(config.csatWindows()).isEqualTo(CsatWindowSpec.DEFAULT);
+        assertThat(config.kafkaSettings()).containsEntry(StreamsConfig.STATE_DIR_CONFIG, StreamsAppConfig.DEFAULT_STATE_DIR);
+    }
+
+    @Test
+    void processes_exactly_once_and_forwards_every_update_within_a_tenth_of_a_second() {
+        Map<String, Object> streams = StreamsAppConfig.from(Map.of()).kafkaSettings();
+
+        assertThat(streams).contains(
+                entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2),
+                entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100"),
+                entry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"));
+    }
+
+    @Test
+    void undeserializable_records_go_to_the_dead_letter_topic() {
+        Map<String, Object> streams = StreamsAppConfig.from(Map.of()).kafkaSettings();
+
+        assertThat(streams).contains(
+                entry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        LogAndContinueExceptionHandler.class.getName()),
+                entry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "feedback.deadletter.v1"));
+    }
+
+    @Test
+    void reads_every_variable_it_documents() {
+        StreamsAppConfig config = StreamsAppConfig.from(Map.of(
+                "STREAMS_HTTP_PORT", "0",
+                "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
+                "KAFKA_APPLICATION_ID", "feedback-streams-eu",
+                "KAFKA_STATE_DIR", "/var/lib/feedback-streams",
+                "SCHEMA_REGISTRY_URL", "https://registry.example:8081",
+                "CSAT_WINDOW_SIZE", "PT30M",
+                "CSAT_WINDOW_ADVANCE", "PT5M",
+                "CSAT_WINDOW_GRACE", "PT10M",
+                "CSAT_STORE_RETENTION", "PT6H"));
+
+        assertThat(config.httpPort()).isZero();
+        assertThat(config.bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(config.applicationId()).isEqualTo("feedback-streams-eu");
+        assertThat(config.kafkaSettings()).containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/feedback-streams");
+        assertThat(config.schemaRegistryUrl()).isEqualTo("https://registry.example:8081");
+        assertThat(config.csatWindows()).isEqualTo(new CsatWindowSpec(
+                Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(6)));
+        assertThat(StreamsAppConfig.VARIABLES).extracting(ConfigVariable::name).containsExactlyInAnyOrder(
+                "STREAMS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_APPLICATION_ID", "KAFKA_STATE_DIR",
+                "SCHEMA_REGISTRY_URL", "CSAT_WINDOW_SIZE", "CSAT_WINDOW_ADVANCE", "CSAT_WINDOW_GRACE",
+                "CSAT_STORE_RETENTION");
+        assertThat(StreamsAppConfig.VARIABLES).noneMatch(ConfigVariable::required);
+    }
+
+    @Test
+    void passes_any_kafka_and_registry_setting_through_and_the_operator_wins_over_defaults() {
+        StreamsAppConfig config = StreamsAppConfig.from(Map.of(
+                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_COMMIT_INTERVAL_MS", "1000",
+                "KAFKA_PROCESSING_GUARANTEE", "at_least_once",
+                "SCHEMA_REGISTRY_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO",
+                "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "streams:secret"));
+
+        assertThat(config.kafkaSettings()).contains(
+                entry("security.protocol", "SASL_SSL"),
+                entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000"),
+                entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once"));
+        assertThat(config.registrySettings()).contains(
+                entry("schema.registry.basic.auth.credentials.source", "USER_INFO"),
+                entry("schema.registry.basic.auth.user.info", "streams:secret"));
+        assertThat(config.streamsProperties()).containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void a_variable_set_to_nothing_means_its_default() {
+        StreamsAppConfig config = StreamsAppConfig.from(Map.of("KAFKA_BOOTSTRAP_SERVERS", " ", "CSAT_WINDOW_SIZE", ""));
+
+        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.csatWindows().size()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void a_malformed_duration_is_reported_with_the_variable_name() {
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("CSAT_WINDOW_GRACE", "2 minutes")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CSAT_WINDOW_GRACE")
+                .hasMessageContaining("2 minutes");
+    }
+
+    @Test
+    void an_advance_longer_than_the_window_is_refused() {
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("CSAT_WINDOW_SIZE", "PT5M", "CSAT_WINDOW_ADVANCE", "PT10M")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CSAT_WINDOW_ADVANCE")
+                .hasMessageContaining("CSAT_WINDOW_SIZE");
+    }
+
+    @Test
+    void a_negative_grace_and_a_zero_window_are_refused() {
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("CSAT_WINDOW_GRACE", "-PT1M")))
+                .hasMessageContaining("CSAT_WINDOW_GRACE");
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("CSAT_WINDOW_SIZE", "PT0S")))
+                .hasMessageContaining("CSAT_WINDOW_SIZE");
+    }
+
+    @Test
+    void a_retention_too_short_to_hold_a_window_is_refused() {
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("CSAT_STORE_RETENTION", "PT10M")))
+                .hasMessageContaining("CSAT_STORE_RETENTION");
+    }
+
+    @Test
+    void a_port_that_is_not_a_port_is_reported_with_the_variable_name() {
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("STREAMS_HTTP_PORT", "eighty")))
+                .hasMessageContaining("STREAMS_HTTP_PORT");
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("STREAMS_HTTP_PORT", "70000")))
+                .hasMessageContaining("STREAMS_HTTP_PORT");
+    }
+
+    @Test
+    void a_registry_url_without_a_scheme_is_refused() {
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("SCHEMA_REGISTRY_URL", "registry:8081")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SCHEMA_REGISTRY_URL");
+    }
+}

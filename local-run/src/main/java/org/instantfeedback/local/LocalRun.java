@@ -1,0 +1,169 @@
+package org.instantfeedback.local;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import org.instantfeedback.config.Topics;
+import org.instantfeedback.embedded.EmbeddedKafkaBroker;
+import org.instantfeedback.embedded.EmbeddedSchemaRegistry;
+import org.instantfeedback.ingest.IngestApp;
+import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.local.simulator.PassengerTraffic;
+import org.instantfeedback.local.simulator.PassengerTrafficSimulator;
+import org.instantfeedback.local.simulator.RouteProfile;
+import org.instantfeedback.streams.StreamsApp;
+import org.instantfeedback.streams.config.StreamsAppConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the whole pipeline on this machine: a real KRaft broker and a real schema registry (no
+ * Docker), the topics, feedback-ingest and feedback-streams, and optionally a passenger-traffic
+ * simulator. Runs until Ctrl-C, then shuts everything down in reverse order.
+ *
+ * <p>Run it with {@code ./run-local --simulate} from the repository root.
+ */
+public final class LocalRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
+    static final Map<String, Integer> TOPICS = Map.of(
+            Topics.FEEDBACK_RECEIVED, 3,
+            Topics.CSAT, 3,
+            Topics.DEAD_LETTER, 1);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private EmbeddedKafkaBroker broker;
+    private EmbeddedSchemaRegistry registry;
+    private IngestApp ingest;
+    private StreamsApp streams;
+
+    private LocalRun() {
+    }
+
+    /**
+     * Starts every part. The services read the same variables as in production ({@code env}), with
+     * the broker and registry addresses pointed at the embedded ones.
+     */
+    public static LocalRun start(LocalRunOptions options, Map<String, String> env) {
+        LocalRun run = new LocalRun();
+        try {
+            run.startAll(options, env);
+            return run;
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
+    }
+
+    private void startAll(LocalRunOptions options, Map<String, String> env) {
+        LOG.info("starting the Kafka broker on port {} and the schema registry on port {}",
+                options.kafkaPort(), options.registryPort());
+        // The registry is a child JVM that takes several seconds to boot: start it meanwhile.
+        CompletableFuture<EmbeddedSchemaRegistry> registryStarting =
+                CompletableFuture.supplyAsync(() -> EmbeddedSchemaRegistry.start(options.registryPort()));
+        try {
+            broker = remember(EmbeddedKafkaBroker.start(options.kafkaPort()));
+            broker.createTopics(TOPICS);
+        } finally {
+            registry = remember(awaitRegistry(registryStarting));
+        }
+
+        Map<String, String> services = new HashMap<>(env);
+        services.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        services.put("SCHEMA_REGISTRY_URL", registry.url());
+        services.put(IngestConfig.HTTP_PORT, Integer.toString(options.ingestPort()));
+        services.put(StreamsAppConfig.STREAMS_HTTP_PORT, Integer.toString(options.streamsPort()));
+        services.putIfAbsent(StreamsAppConfig.KAFKA_STATE_DIR, options.stateDir().toAbsolutePath().toString());
+
+        LOG.info("starting feedback-ingest");
+        ingest = remember(IngestApp.create(IngestConfig.from(services)).start());
+        LOG.info("starting feedback-streams");
+        streams = remember(StreamsApp.create(StreamsAppConfig.from(services)));
+        streams.start();
+    }
+
+    private static EmbeddedSchemaRegistry awaitRegistry(CompletableFuture<EmbeddedSchemaRegistry> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private <T extends AutoCloseable> T remember(T part) {
+        started.push(part);
+        return part;
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public String schemaRegistryUrl() {
+        return registry.url();
+    }
+
+    public URI ingestUri() {
+        return URI.create("http://localhost:" + ingest.port());
+    }
+
+    public URI streamsUri() {
+        return URI.create("http://localhost:" + streams.port());
+    }
+
+    /** Starts the simulator and the CSAT board; both stop when the run closes. */
+    PassengerTrafficSimulator simulate(double feedbackPerSecond) {
+        PassengerTrafficSimulator simulator = remember(new PassengerTrafficSimulator(ingestUri(),
+                new PassengerTraffic(RouteProfile.demoRoutes(), System.nanoTime()), feedbackPerSecond));
+        simulator.start();
+        CsatBoard board = remember(new CsatBoard(streamsUri(),
+                RouteProfile.demoRoutes().stream().map(RouteProfile::subject).toList()));
+        board.start(Duration.ofSeconds(15));
+        return simulator;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("could not stop {} cleanly: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println(LocalRunOptions.USAGE);
+            return;
+        }
+        LocalRunOptions options;
+        try {
+            options = LocalRunOptions.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("local-run: " + e.getMessage());
+            System.err.println(LocalRunOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalRun run = LocalRun.start(options, System.getenv());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nstopping the local run ...");
+            run.close();
+            stopped.countDown();
+        }, "local-run-shutdown"));
+        System.out.println(Banner.of(run, options));
+        if (options.simulate()) {
+            run.simulate(options.feedbackPerSecond());
+        }
+        stopped.await();
+    }
+}

@@ -1,0 +1,42 @@
+package org.instantfeedback.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalRunOptionsTest {
+
+    @Test
+    void defaults_to_the_documented_ports() {
+        LocalRunOptions options = LocalRunOptions.from(new String[0], Map.of());
+
+        assertThat(options.kafkaPort()).isEqualTo(9092);
+        assertThat(options.registryPort()).isEqualTo(8081);
+        assertThat(options.ingestPort()).isEqualTo(8080);
+        assertThat(options.streamsPort()).isEqualTo(8090);
+        assertThat(options.simulate()).isFalse();
+    }
+
+    @Test
+    void flags_win_over_environment_variables() {
+        LocalRunOptions options = LocalRunOptions.from(new String[] {"--simulate", "--kafka-port=19092", "--rate=10"},
+                Map.of("LOCAL_KAFKA_PORT", "29092", "INGEST_HTTP_PORT", "18080"));
+
+        assertThat(options.kafkaPort()).isEqualTo(19092);
+        assertThat(options.ingestPort()).isEqualTo(18080);
+        assertThat(options.feedbackPerSecond()).isEqualTo(10);
+        assertThat(options.simulate()).isTrue();
+    }
+
+    @Test
+    void names_what_it_does_not_understand() {
+        assertThatThrownBy(() -> LocalRunOptions.from(new String[] {"--colour=red"}, Map.of()))
+                .hasMessageContaining("--colour");
+        assertThatThrownBy(() -> LocalRunOptions.from(new String[0], Map.of("LOCAL_KAFKA_PORT", "ninety")))
+                .hasMessageContaining("LOCAL_KAFKA_PORT");
+        assertThatThrownBy(() -> LocalRunOptions.from(new String[] {"--rate=0"}, Map.of()))
+                .hasMessageContaining("rate");
+    }
+}
