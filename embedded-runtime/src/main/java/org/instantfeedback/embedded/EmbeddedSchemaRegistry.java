@@ -117,6 +117,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private static EmbeddedSchemaRegistry startOn(int port, ApicurioDistribution distribution, Duration timeout) {
+        // Checked up front: another registry on that port would answer our readiness probe.
+        if (!FreePort.isFree(port)) {
+            throw new PortTakenException(port, "Port " + port + " for the schema registry is in use");
+        }
         long startedAt = System.nanoTime();
         EmbeddedSchemaRegistry registry = launch(port, distribution);
         try {

@@ -22,4 +22,14 @@ final class FreePort {
             throw new UncheckedIOException("No free port available on the loopback interface", e);
         }
     }
+
+    /** Whether {@code port} on the loopback interface can be bound right now. */
+    static boolean isFree(int port) {
+        try {
+            new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

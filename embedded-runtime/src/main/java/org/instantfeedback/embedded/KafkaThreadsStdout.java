@@ -30,8 +30,11 @@ final class KafkaThreadsStdout implements AutoCloseable {
     static <E extends Exception> void redirectWhile(String threadNamePrefix, Action<E> action) throws E {
         // One redirect at a time, so brokers starting in parallel cannot restore each other's stream.
         synchronized (INSTALL_LOCK) {
-            try (KafkaThreadsStdout ignored = install(threadNamePrefix)) {
+            KafkaThreadsStdout redirect = install(threadNamePrefix);
+            try {
                 action.run();
+            } finally {
+                redirect.close();
             }
         }
     }

@@ -30,8 +30,9 @@ final class FakeDistribution {
         if (classPath != null) {
             manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
         }
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar)) {
             // The manifest is all these jars need.
+            new JarOutputStream(out, manifest).finish();
         }
     }
 }

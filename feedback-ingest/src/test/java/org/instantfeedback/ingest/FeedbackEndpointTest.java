@@ -230,6 +230,8 @@ class FeedbackEndpointTest {
 
         assertThat(problemOf(response, 405).path("type").asText())
                 .isEqualTo("urn:instantfeedback:problem:method-not-allowed");
+        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(
+                allowed -> assertThat(allowed).contains("POST"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** Talks to a running IngestApp the way a client would: plain HTTP, no shortcuts. */
 final class IngestHttpClient {
@@ -22,6 +23,15 @@ final class IngestHttpClient {
     }
 
     HttpResponse<String> post(String contentType, String body, String... headers) {
+        return send(feedbackRequest(contentType, body, headers));
+    }
+
+    /** Sends without waiting for the answer, for tests that act while the request is in flight. */
+    CompletableFuture<HttpResponse<String>> postJsonAsync(String body) {
+        return http.sendAsync(feedbackRequest("application/json", body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest feedbackRequest(String contentType, String body, String... headers) {
         HttpRequest.Builder request = request("/v1/feedback").POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -29,7 +39,7 @@ final class IngestHttpClient {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return send(request.build());
+        return request.build();
     }
 
     HttpResponse<String> get(String path) {

@@ -9,6 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
@@ -98,6 +102,37 @@ class KafkaOutageTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(client.get("/health/ready").statusCode()).isEqualTo(200));
+    }
+
+    @Test
+    void answers_a_request_in_flight_before_it_shuts_down() throws Exception {
+        String subject = "route-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(client.postJson(feedback(subject)).statusCode()).isEqualTo(202);
+
+        runtime.stopBroker();
+        try {
+            CompletableFuture<HttpResponse<String>> inFlight = client.postJsonAsync(feedback(subject));
+            await().atMost(Duration.ofSeconds(10)).until(this::anotherRequestIsInFlight);
+
+            app.close();
+
+            HttpResponse<String> answer = inFlight.get(30, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).hasValue("7");
+        } finally {
+            runtime.startBroker();
+        }
+    }
+
+    /** Besides the scrape asking. */
+    private boolean anotherRequestIsInFlight() {
+        return metricValue(client.get("/metrics").body(), "http_server_requests_in_flight") >= 2;
+    }
+
+    private static double metricValue(String metrics, String name) {
+        Matcher matcher = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} (\\S+)$").matcher(metrics);
+        assertThat(matcher.find()).as(name + " in /metrics").isTrue();
+        return Double.parseDouble(matcher.group(1));
     }
 
     private static String feedback(String subject) {

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,6 +36,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
@@ -122,7 +125,7 @@ class StreamsAppIntegrationTest {
             assertThat(full.getSatisfiedResponses()).isEqualTo(2);
             assertThat(full.getCsatPercent()).isEqualTo(66.7);
             assertThat(full.getAverageRating()).isEqualTo(3.67);
-            assertThat(full.getUpdatedAt()).isEqualTo(now.minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(full.getUpdatedAt()).isEqualTo(now.minusSeconds(10).truncatedTo(ChronoUnit.MILLIS));
         }
 
         JsonNode figures = awaitCsatAtHttp(subject, 3);
@@ -152,7 +155,7 @@ class StreamsAppIntegrationTest {
                 assertThat(deadLetters).anySatisfy(record -> assertThat(record.value()).isEqualTo(garbage));
             });
             ConsumerRecord<byte[], byte[]> deadLetter = deadLetters.stream()
-                    .filter(record -> new String(record.value(), StandardCharsets.UTF_8).equals(new String(garbage, StandardCharsets.UTF_8)))
+                    .filter(record -> Arrays.equals(record.value(), garbage))
                     .findFirst().orElseThrow();
             assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo(subject);
             assertThat(header(deadLetter, "__streams.errors.exception")).contains("SerializationException");
@@ -183,8 +186,7 @@ class StreamsAppIntegrationTest {
     private KafkaProducer<String, FeedbackReceived> feedbackProducer() {
         SpecificAvroSerializer<FeedbackReceived> serializer = new SpecificAvroSerializer<>();
         serializer.configure(Map.of(SchemaRegistrySettings.URL, kafka.schemaRegistryUrl()), false);
-        return new KafkaProducer<>(producerProperties(), new org.apache.kafka.common.serialization.StringSerializer(),
-                serializer);
+        return new KafkaProducer<>(producerProperties(), new StringSerializer(), serializer);
     }
 
     private KafkaProducer<byte[], byte[]> rawProducer() {

@@ -1,17 +1,20 @@
 package org.instantfeedback.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.instantfeedback.config.Topics;
-import org.instantfeedback.embedded.EmbeddedKafkaBroker;
-import org.instantfeedback.embedded.EmbeddedSchemaRegistry;
+import org.instantfeedback.embedded.EmbeddedKafkaAndRegistry;
 import org.instantfeedback.ingest.IngestApp;
 import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.local.simulator.PassengerTraffic;
@@ -37,8 +40,7 @@ public final class LocalRun implements AutoCloseable {
             Topics.DEAD_LETTER, 1);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private EmbeddedKafkaBroker broker;
-    private EmbeddedSchemaRegistry registry;
+    private EmbeddedKafkaAndRegistry kafka;
     private IngestApp ingest;
     private StreamsApp streams;
 
@@ -63,22 +65,15 @@ public final class LocalRun implements AutoCloseable {
     private void startAll(LocalRunOptions options, Map<String, String> env) {
         LOG.info("starting the Kafka broker on port {} and the schema registry on port {}",
                 options.kafkaPort(), options.registryPort());
-        // The registry is a child JVM that takes several seconds to boot: start it meanwhile.
-        CompletableFuture<EmbeddedSchemaRegistry> registryStarting =
-                CompletableFuture.supplyAsync(() -> EmbeddedSchemaRegistry.start(options.registryPort()));
-        try {
-            broker = remember(EmbeddedKafkaBroker.start(options.kafkaPort()));
-            broker.createTopics(TOPICS);
-        } finally {
-            registry = remember(awaitRegistry(registryStarting));
-        }
+        kafka = remember(EmbeddedKafkaAndRegistry.start(options.kafkaPort(), options.registryPort()));
+        kafka.createTopics(TOPICS);
 
         Map<String, String> services = new HashMap<>(env);
-        services.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        services.put("SCHEMA_REGISTRY_URL", registry.url());
+        services.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        services.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
         services.put(IngestConfig.HTTP_PORT, Integer.toString(options.ingestPort()));
         services.put(StreamsAppConfig.STREAMS_HTTP_PORT, Integer.toString(options.streamsPort()));
-        services.putIfAbsent(StreamsAppConfig.KAFKA_STATE_DIR, options.stateDir().toAbsolutePath().toString());
+        services.put(StreamsAppConfig.KAFKA_STATE_DIR, freshStateDir(options.stateDir()).toString());
 
         LOG.info("starting feedback-ingest");
         ingest = remember(IngestApp.create(IngestConfig.from(services)).start());
@@ -87,11 +82,21 @@ public final class LocalRun implements AutoCloseable {
         streams.start();
     }
 
-    private static EmbeddedSchemaRegistry awaitRegistry(CompletableFuture<EmbeddedSchemaRegistry> starting) {
+    /**
+     * The embedded broker starts empty every time, so state left by an earlier run describes topics
+     * that no longer exist; Kafka Streams would have to detect that and throw it away. Start clean.
+     */
+    private static Path freshStateDir(Path stateDir) {
+        Path dir = stateDir.toAbsolutePath();
         try {
-            return starting.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            if (Files.exists(dir)) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the state directory " + dir, e);
         }
     }
 
@@ -101,11 +106,11 @@ public final class LocalRun implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return kafka.bootstrapServers();
     }
 
     public String schemaRegistryUrl() {
-        return registry.url();
+        return kafka.schemaRegistryUrl();
     }
 
     public URI ingestUri() {

@@ -23,6 +23,7 @@ public final class HttpApi {
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> finishRequestsInFlightOnStop(server, gracefulStop));
             config.requestLogger.http(requestMetrics);
+            config.routes.before(requestMetrics::started);
             config.routes.post(FeedbackController.PATH, feedback::submit);
             config.routes.get(HealthController.LIVE_PATH, health::live);
             config.routes.get(HealthController.READY_PATH, health::ready);

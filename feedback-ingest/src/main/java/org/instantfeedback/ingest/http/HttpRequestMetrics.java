@@ -4,27 +4,46 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.RequestLogger;
 import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Times every HTTP request into {@code http.server.requests} (Prometheus:
- * {@code http_server_requests_seconds}), tagged by method, route template, status and outcome.
+ * {@code http_server_requests_seconds}), tagged by method, route template, status and outcome,
+ * and counts the requests being served in {@code http.server.requests.in.flight}.
  * Requests that match no route are tagged {@code NOT_FOUND} (or {@code UNMATCHED}), never by their
  * path, so scanners cannot blow up the number of time series.
  */
 public final class HttpRequestMetrics implements RequestLogger {
     public static final String METER = "http.server.requests";
+    public static final String IN_FLIGHT_METER = "http.server.requests.in.flight";
+    private static final String COUNTED = HttpRequestMetrics.class.getName() + ".counted";
 
     private final MeterRegistry registry;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public HttpRequestMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder(IN_FLIGHT_METER, inFlight, AtomicInteger::get)
+                .description("HTTP requests being served right now")
+                .register(registry);
     }
 
+    /** Before every request. */
+    public void started(Context ctx) {
+        inFlight.incrementAndGet();
+        ctx.attribute(COUNTED, Boolean.TRUE);
+    }
+
+    /** After every request, when its answer is complete. */
     @Override
     public void handle(Context ctx, Float executionTimeMs) {
+        if (ctx.attribute(COUNTED) != null) {
+            inFlight.decrementAndGet();
+        }
         int status = ctx.statusCode();
         Timer.builder(METER)
                 .description("HTTP requests served, by route template and status")

@@ -1,0 +1,83 @@
+package org.instantfeedback.scoring;
+
+import java.util.List;
+
+/**
+ * Decides a text's language cheaply where it can, and asks the {@link LanguageDetection} only
+ * where it must: at 100,000 texts per second a detector cannot run on every text.
+ *
+ * <ol>
+ *   <li>No words at all (emoji, "2/5", "??"): {@code und}; the text is still scored.</li>
+ *   <li>Unknown capitalised words are names and do not count either way.</li>
+ *   <li>Mostly words of another script (Cyrillic, CJK, ...): ask the detector.</li>
+ *   <li>At least {@value #ENGLISH_SHARE_PERCENT}% of the words known English: {@code en}.</li>
+ *   <li>One or two words ("ok", "gracias"): {@code en}; too short to call foreign, and a foreign
+ *       label would hide the text from sentiment alerts.</li>
+ *   <li>Otherwise ask the detector; when it cannot tell, {@code en}.</li>
+ * </ol>
+ */
+final class LanguageIdentifier {
+
+    static final String ENGLISH = "en";
+    static final String UNDETERMINED = "und";
+    static final int ENGLISH_SHARE_PERCENT = 50;
+    private static final int SHORTEST_TEXT_TO_CALL_FOREIGN = 3;
+
+    private final EnglishVocabulary english;
+    private final LanguageDetection detection;
+
+    LanguageIdentifier(EnglishVocabulary english, LanguageDetection detection) {
+        this.english = english;
+        this.detection = detection;
+    }
+
+    String identify(List<Token> tokens) {
+        int latinWords = 0;
+        int knownWords = 0;
+        int foreignScriptWords = 0;
+        for (Token token : tokens) {
+            if (token.kind() == Token.Kind.FOREIGN_WORD) {
+                foreignScriptWords++;
+            } else if (token.kind() == Token.Kind.WORD) {
+                boolean known = english.contains(token.key());
+                if (known || !isCapitalized(token.text())) {
+                    latinWords++;
+                    knownWords += known ? 1 : 0;
+                }
+            }
+        }
+        if (latinWords + foreignScriptWords == 0) {
+            return UNDETERMINED;
+        }
+        if (foreignScriptWords > latinWords) {
+            return detection.detect(words(tokens)).orElse(UNDETERMINED);
+        }
+        if (knownWords * 100 >= latinWords * ENGLISH_SHARE_PERCENT || latinWords < SHORTEST_TEXT_TO_CALL_FOREIGN) {
+            return ENGLISH;
+        }
+        return detection.detect(words(tokens)).orElse(ENGLISH);
+    }
+
+    /** "Glavine", "Utrecht": an unknown capitalised word is most likely a name, in any language. */
+    private static boolean isCapitalized(String word) {
+        return word.length() > 1 && Character.isUpperCase(word.charAt(0)) && Character.isLowerCase(word.charAt(1));
+    }
+
+    private static String words(List<Token> tokens) {
+        StringBuilder words = new StringBuilder();
+        for (Token token : tokens) {
+            Token.Kind kind = token.kind();
+            if (kind != Token.Kind.WORD && kind != Token.Kind.FOREIGN_WORD) {
+                continue;
+            }
+            if (words.length() + token.key().length() >= OpenNlpLanguageDetection.MAX_CHARS) {
+                break;
+            }
+            if (words.length() > 0) {
+                words.append(' ');
+            }
+            words.append(token.key());
+        }
+        return words.toString();
+    }
+}

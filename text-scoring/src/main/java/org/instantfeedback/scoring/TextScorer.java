@@ -1,0 +1,192 @@
+package org.instantfeedback.scoring;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads what passengers write: sentiment (VADER, extended for transport and service feedback),
+ * topics, urgency and language. Immutable and thread-safe once built; no network, no downloads.
+ *
+ * <pre>
+ * TextScorer scorer = TextScorer.builder().extension(Path.of("scoring.txt")).build();
+ * TextScore score = scorer.score("Bus 42 late again, missed my connection");
+ * </pre>
+ *
+ * Work per text is linear in its length, which is capped at {@link #maxChars()}.
+ */
+public final class TextScorer {
+
+    /** Far above an SMS or a social post; a longer text is scored on its beginning. */
+    public static final int DEFAULT_MAX_CHARS = 10_000;
+
+    static final String VADER_LEXICON = "vader/vader_lexicon.txt";
+    static final String EMOJI_LEXICON = "vader/emoji_utf8_lexicon.txt";
+
+    private final Tokenizer tokenizer;
+    private final SentimentAnalysis sentiment;
+    private final TermFinder terms;
+    private final LanguageIdentifier languages;
+    private final int maxChars;
+
+    private TextScorer(Tokenizer tokenizer, SentimentAnalysis sentiment, TermFinder terms,
+                       LanguageIdentifier languages, int maxChars) {
+        this.tokenizer = tokenizer;
+        this.sentiment = sentiment;
+        this.terms = terms;
+        this.languages = languages;
+        this.maxChars = maxChars;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public TextScore score(String text) {
+        Objects.requireNonNull(text, "text");
+        TokenizedText tokenized = tokenizer.tokenize(capped(text));
+        String language = languages.identify(tokenized.tokens());
+        TermFinder.Findings findings = terms.find(tokenized.tokens());
+        if (!language.equals(LanguageIdentifier.ENGLISH) && !language.equals(LanguageIdentifier.UNDETERMINED)) {
+            return new TextScore(0.0, SentimentLabel.UNKNOWN, findings.topics(), findings.urgent(), language);
+        }
+        double compound = sentiment.compound(tokenized);
+        return new TextScore(compound, SentimentLabel.ofCompound(compound), findings.topics(), findings.urgent(),
+                language);
+    }
+
+    public int maxChars() {
+        return maxChars;
+    }
+
+    private String capped(String text) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return text.substring(0, end);
+    }
+
+    /** Builds a {@link TextScorer}; loading the lexicons and the language model takes a few seconds. */
+    public static final class Builder {
+        private final List<ScoringConfig> extensions = new ArrayList<>();
+        private boolean transportExtension = true;
+        private LanguageDetection languageDetection;
+        private int maxChars = DEFAULT_MAX_CHARS;
+
+        private Builder() {
+        }
+
+        /** Adds an operator's extension file; later extensions override earlier ones. */
+        public Builder extension(Path file) {
+            return extension(ScoringConfig.load(file));
+        }
+
+        public Builder extension(ScoringConfig config) {
+            extensions.add(Objects.requireNonNull(config, "config"));
+            return this;
+        }
+
+        /** Leaves out the built-in transport extension: plain VADER (for comparisons). */
+        public Builder withoutTransportExtension() {
+            transportExtension = false;
+            return this;
+        }
+
+        /** Defaults to {@link OpenNlpLanguageDetection#loadBundled()}. */
+        public Builder languageDetection(LanguageDetection detection) {
+            languageDetection = Objects.requireNonNull(detection, "detection");
+            return this;
+        }
+
+        public Builder maxChars(int chars) {
+            if (chars < 1) {
+                throw new IllegalArgumentException("maxChars must be positive, got " + chars);
+            }
+            maxChars = chars;
+            return this;
+        }
+
+        public TextScorer build() {
+            ScoringConfig config = transportExtension ? ScoringConfig.builtIn() : ScoringConfig.empty();
+            for (ScoringConfig extension : extensions) {
+                config = config.and(extension);
+            }
+            Lexicon lexicon = loadVaderLexicon().with(singleWordValences(config));
+            EmojiDescriptions emoji = EmojiDescriptions.load(resource(EMOJI_LEXICON));
+            EnglishVocabulary english = EnglishVocabulary.of(
+                    resource(EnglishVocabulary.COMMON_WORDS_RESOURCE), lexicon.words());
+            PhraseTable<Double> phrases = valencePhrases(config, lexicon);
+            Tokenizer tokenizer = new Tokenizer(emoji, lexicon.emoticons(),
+                    word -> english.contains(word) || VaderRules.BOOSTERS.containsKey(word));
+            LanguageDetection detection = languageDetection != null
+                    ? languageDetection : OpenNlpLanguageDetection.loadBundled();
+            return new TextScorer(tokenizer, new SentimentAnalysis(lexicon, phrases), termFinder(config),
+                    new LanguageIdentifier(english, detection), maxChars);
+        }
+
+        private static Lexicon loadVaderLexicon() {
+            try (InputStream in = resource(VADER_LEXICON)) {
+                return Lexicon.loadVader(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static Map<String, Double> singleWordValences(ScoringConfig config) {
+            Map<String, Double> valences = new HashMap<>();
+            for (ScoringConfig.ValenceEntry entry : config.valences()) {
+                if (entry.words().size() == 1) {
+                    valences.put(entry.words().get(0), entry.valence());
+                }
+            }
+            return valences;
+        }
+
+        private static PhraseTable<Double> valencePhrases(ScoringConfig config, Lexicon lexicon) {
+            PhraseTable.Builder<Double> phrases = PhraseTable.builder((earlier, later) -> later);
+            lexicon.multiWordEntries().forEach((phrase, valence) -> phrases.put(ScoringConfig.termWords(phrase), valence));
+            VaderRules.IDIOMS.forEach((phrase, valence) -> phrases.put(ScoringConfig.termWords(phrase), valence));
+            for (ScoringConfig.ValenceEntry entry : config.valences()) {
+                if (entry.words().size() > 1) {
+                    phrases.put(entry.words(), entry.valence());
+                }
+            }
+            return phrases.build();
+        }
+
+        private static TermFinder termFinder(ScoringConfig config) {
+            PhraseTable.Builder<Set<Topic>> topics = PhraseTable.builder(Builder::union);
+            for (ScoringConfig.TopicEntry entry : config.topics()) {
+                topics.put(entry.words(), EnumSet.of(entry.topic()));
+            }
+            PhraseTable.Builder<Boolean> urgency = PhraseTable.builder((earlier, later) -> later);
+            for (ScoringConfig.UrgencyEntry entry : config.urgency()) {
+                urgency.put(entry.words(), entry.urgent());
+            }
+            return new TermFinder(topics.build(), urgency.build());
+        }
+
+        private static Set<Topic> union(Set<Topic> a, Set<Topic> b) {
+            EnumSet<Topic> both = EnumSet.copyOf(a);
+            both.addAll(b);
+            return both;
+        }
+
+        private static InputStream resource(String name) {
+            InputStream in = TextScorer.class.getResourceAsStream(name);
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in;
+        }
+    }
+}
