@@ -92,12 +92,12 @@ class FeedbackToCsatEndToEndTest {
 
         CsatWindow latest = awaitCsatOnTopic(subject, 3);
         assertThat(latest.getSatisfiedResponses()).isEqualTo(2);
-        assertThat(latest.getCsatPercent()).isCloseTo(66.67, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(latest.getAverageRating()).isCloseTo(3.67, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(latest.getCsatPercent()).isEqualTo(66.7);
+        assertThat(latest.getAverageRating()).isEqualTo(3.67);
 
         JsonNode figures = awaitFiguresAtReadEndpoint(subject, 3);
         assertThat(figures.path("satisfiedResponses").asLong()).isEqualTo(2);
-        assertThat(figures.path("csatPercent").asDouble()).isCloseTo(66.67, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(figures.path("csatPercent").asDouble()).isEqualTo(66.7);
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class OpenNlpLanguageDetection implements LanguageDetection {
             "sq", "da", "sv", "nb", "nn", "fi", "et", "lv", "lt", "is", "ga", "cy", "ca", "eu", "gl", "id", "ms",
             "vi", "th", "tl", "ta", "te", "ml", "kn", "mr", "gu", "ka", "hy", "az", "kk", "uz", "sw", "so", "am");
     /** English wins when its probability is at least this share of the best language's. */
-    static final double ENGLISH_PREFERENCE = 0.5;
+    static final double ENGLISH_PREFERENCE = 0.7;
 
     private final MaxentModel model;
     private final String[] outcomeCodes;
