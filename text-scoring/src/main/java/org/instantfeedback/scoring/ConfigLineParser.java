@@ -6,7 +6,12 @@ import java.util.Optional;
 /** Parses one line of a scoring configuration file; every problem names the file and line. */
 final class ConfigLineParser {
 
-    private static final String KINDS = "valence, topic, urgent, not-urgent";
+    private static final String KINDS = "valence, topic, urgent, not-urgent, emoji";
+
+    /** Where parsed entries go. */
+    record Entries(List<ScoringConfig.ValenceEntry> valences, List<ScoringConfig.TopicEntry> topics,
+                   List<ScoringConfig.UrgencyEntry> urgency, List<ScoringConfig.EmojiEntry> emoji) {
+    }
 
     private final String source;
 
@@ -14,8 +19,7 @@ final class ConfigLineParser {
         this.source = source;
     }
 
-    void parse(String rawLine, int number, List<ScoringConfig.ValenceEntry> valences,
-               List<ScoringConfig.TopicEntry> topics, List<ScoringConfig.UrgencyEntry> urgency) {
+    void parse(String rawLine, int number, Entries entries) {
         int comment = rawLine.indexOf('#');
         String line = (comment >= 0 ? rawLine.substring(0, comment) : rawLine).strip();
         if (line.isEmpty()) {
@@ -28,11 +32,14 @@ final class ConfigLineParser {
         String term = (equals < 0 ? rest : rest.substring(0, equals)).strip();
         String value = equals < 0 ? null : rest.substring(equals + 1).strip();
         switch (kind) {
-            case "valence" -> valences.add(new ScoringConfig.ValenceEntry(words(term, number), valence(value, number)));
-            case "topic" -> topics.add(new ScoringConfig.TopicEntry(words(term, number), topic(value, number)));
-            case "urgent" -> urgency.add(new ScoringConfig.UrgencyEntry(words(term, number), noValue(value, number, true)));
-            case "not-urgent" -> urgency.add(
+            case "valence" -> entries.valences().add(
+                    new ScoringConfig.ValenceEntry(words(term, number), valence(value, number)));
+            case "topic" -> entries.topics().add(new ScoringConfig.TopicEntry(words(term, number), topic(value, number)));
+            case "urgent" -> entries.urgency().add(
+                    new ScoringConfig.UrgencyEntry(words(term, number), noValue(value, number, true)));
+            case "not-urgent" -> entries.urgency().add(
                     new ScoringConfig.UrgencyEntry(words(term, number), noValue(value, number, false)));
+            case "emoji" -> entries.emoji().add(new ScoringConfig.EmojiEntry(emoji(term, number), valence(value, number)));
             default -> throw fail(number, "unknown kind '" + kind + "' (expected one of: " + KINDS + ")");
         }
     }
@@ -66,6 +73,25 @@ final class ConfigLineParser {
             }
         }
         return letter;
+    }
+
+    /** One emoji, optionally with a variation selector or skin tone. */
+    private int emoji(String term, int number) {
+        int emoji = -1;
+        for (int i = 0; i < term.length(); i += Character.charCount(term.codePointAt(i))) {
+            int cp = term.codePointAt(i);
+            if (EmojiDescriptions.isModifier(cp)) {
+                continue;
+            }
+            if (emoji != -1 || Character.isLetterOrDigit(cp) || Character.isWhitespace(cp) || cp < 0x80) {
+                throw fail(number, "emoji takes a single emoji, got '" + term + "'");
+            }
+            emoji = cp;
+        }
+        if (emoji == -1) {
+            throw fail(number, "the emoji is missing");
+        }
+        return emoji;
     }
 
     private double valence(String value, int number) {

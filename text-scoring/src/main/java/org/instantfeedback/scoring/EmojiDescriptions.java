@@ -43,9 +43,21 @@ final class EmojiDescriptions {
         return new EmojiDescriptions(words);
     }
 
-    /** The description's words, or null when the code point is not an emoji we know. */
+    /**
+     * The words the emoji reads as: its description's, or the emoji itself when it is scored as a
+     * whole; null when the code point is not an emoji we know.
+     */
     String[] describe(int codePoint) {
         return wordsByCodePoint.get(codePoint);
+    }
+
+    /** A copy in which these emoji read as themselves (the lexicon scores them as a whole). */
+    EmojiDescriptions scoringWhole(java.util.Set<Integer> codePoints) {
+        Map<Integer, String[]> words = new HashMap<>(wordsByCodePoint);
+        for (int codePoint : codePoints) {
+            words.put(codePoint, new String[] {new String(Character.toChars(codePoint))});
+        }
+        return new EmojiDescriptions(words);
     }
 
     /** Code points that only modify the emoji before them; they carry no meaning of their own. */

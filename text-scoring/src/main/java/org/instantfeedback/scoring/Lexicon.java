@@ -65,7 +65,8 @@ final class Lexicon {
     Set<String> emoticons() {
         Set<String> emoticons = new HashSet<>();
         for (String key : valences.keySet()) {
-            if (key.indexOf(' ') < 0 && key.chars().anyMatch(c -> !Character.isLetterOrDigit(c) && c != '\'')) {
+            if (key.indexOf(' ') < 0 && key.chars().allMatch(c -> c < 0x80)
+                    && key.chars().anyMatch(c -> !Character.isLetterOrDigit(c) && c != '\'')) {
                 emoticons.add(key);
             }
         }

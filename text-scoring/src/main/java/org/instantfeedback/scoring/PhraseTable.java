@@ -19,13 +19,19 @@ final class PhraseTable<V> {
     static final int MAX_WORDS = 6;
 
     private final Node<V> root;
+    private final boolean matchesEmoji;
 
-    private PhraseTable(Node<V> root) {
+    private PhraseTable(Node<V> root, boolean matchesEmoji) {
         this.root = root;
+        this.matchesEmoji = matchesEmoji;
     }
 
-    static <V> Builder<V> builder(BinaryOperator<V> merge) {
-        return new Builder<>(merge);
+    /**
+     * @param matchesEmoji whether the words of emoji descriptions can be part of a term: yes for
+     *                     sentiment ("thumbs down"), no for topics and urgency ("🔥" is no fire report)
+     */
+    static <V> Builder<V> builder(BinaryOperator<V> merge, boolean matchesEmoji) {
+        return new Builder<>(merge, matchesEmoji);
     }
 
     /** The longest term starting at {@code start}, or null. */
@@ -33,7 +39,7 @@ final class PhraseTable<V> {
         Node<V> node = root;
         Match<V> longest = null;
         for (int i = start; i < tokens.size() && i - start < MAX_WORDS; i++) {
-            node = node.child(matchKey(tokens.get(i)));
+            node = node.child(matchKey(tokens.get(i), matchesEmoji));
             if (node == null) {
                 break;
             }
@@ -48,7 +54,7 @@ final class PhraseTable<V> {
     void eachAt(List<Token> tokens, int start, Consumer<V> action) {
         Node<V> node = root;
         for (int i = start; i < tokens.size() && i - start < MAX_WORDS; i++) {
-            node = node.child(matchKey(tokens.get(i)));
+            node = node.child(matchKey(tokens.get(i), matchesEmoji));
             if (node == null) {
                 return;
             }
@@ -58,10 +64,9 @@ final class PhraseTable<V> {
         }
     }
 
-    /** Emoji descriptions never match a term: "🔥" is not a fire report. */
-    private static String matchKey(Token token) {
+    private static String matchKey(Token token, boolean matchesEmoji) {
         return switch (token.kind()) {
-            case EMOJI -> null;
+            case EMOJI -> matchesEmoji ? token.key() : null;
             case NUMBER -> NUMBER;
             default -> token.key();
         };
@@ -73,9 +78,11 @@ final class PhraseTable<V> {
     static final class Builder<V> {
         private final Node<V> root = new Node<>();
         private final BinaryOperator<V> merge;
+        private final boolean matchesEmoji;
 
-        private Builder(BinaryOperator<V> merge) {
+        private Builder(BinaryOperator<V> merge, boolean matchesEmoji) {
             this.merge = merge;
+            this.matchesEmoji = matchesEmoji;
         }
 
         Builder<V> put(List<String> words, V value) {
@@ -91,7 +98,7 @@ final class PhraseTable<V> {
         }
 
         PhraseTable<V> build() {
-            return new PhraseTable<>(root);
+            return new PhraseTable<>(root, matchesEmoji);
         }
     }
 

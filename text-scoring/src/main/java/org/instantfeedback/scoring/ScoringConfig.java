@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  * topic       ticket machine = tickets # a Topic id
  * urgent      gas leak                 # a safety report, unless negated
  * not-urgent  gas leak drill           # contains an urgent term but is not one
+ * emoji       🔥 = 1.5                 # scored as a whole, not by its description ("fire")
  * </pre>
  *
  * A term is 1 to 6 words; hyphens separate words; {@code {n}} stands for any number.
@@ -45,18 +46,25 @@ public final class ScoringConfig {
     record UrgencyEntry(List<String> words, boolean urgent) {
     }
 
+    /** An emoji scored as a whole instead of by the words of its description. */
+    record EmojiEntry(int codePoint, double valence) {
+    }
+
     private final List<ValenceEntry> valences;
     private final List<TopicEntry> topics;
     private final List<UrgencyEntry> urgency;
+    private final List<EmojiEntry> emoji;
 
-    private ScoringConfig(List<ValenceEntry> valences, List<TopicEntry> topics, List<UrgencyEntry> urgency) {
+    private ScoringConfig(List<ValenceEntry> valences, List<TopicEntry> topics, List<UrgencyEntry> urgency,
+                          List<EmojiEntry> emoji) {
         this.valences = List.copyOf(valences);
         this.topics = List.copyOf(topics);
         this.urgency = List.copyOf(urgency);
+        this.emoji = List.copyOf(emoji);
     }
 
     public static ScoringConfig empty() {
-        return new ScoringConfig(List.of(), List.of(), List.of());
+        return new ScoringConfig(List.of(), List.of(), List.of(), List.of());
     }
 
     /** Reads an operator's file (UTF-8). */
@@ -97,11 +105,12 @@ public final class ScoringConfig {
         List<ValenceEntry> valences = new ArrayList<>();
         List<TopicEntry> topics = new ArrayList<>();
         List<UrgencyEntry> urgency = new ArrayList<>();
+        List<EmojiEntry> emoji = new ArrayList<>();
         while ((line = lines.readLine()) != null) {
             number++;
-            parser.parse(line, number, valences, topics, urgency);
+            parser.parse(line, number, new ConfigLineParser.Entries(valences, topics, urgency, emoji));
         }
-        return new ScoringConfig(valences, topics, urgency);
+        return new ScoringConfig(valences, topics, urgency, emoji);
     }
 
     /** This configuration followed by {@code later}, whose entries win where both score a term. */
@@ -109,12 +118,13 @@ public final class ScoringConfig {
         return new ScoringConfig(
                 Stream.concat(valences.stream(), later.valences.stream()).toList(),
                 Stream.concat(topics.stream(), later.topics.stream()).toList(),
-                Stream.concat(urgency.stream(), later.urgency.stream()).toList());
+                Stream.concat(urgency.stream(), later.urgency.stream()).toList(),
+                Stream.concat(emoji.stream(), later.emoji.stream()).toList());
     }
 
     /** Number of entries (lines that are not blank or comments). */
     public int size() {
-        return valences.size() + topics.size() + urgency.size();
+        return valences.size() + topics.size() + urgency.size() + emoji.size();
     }
 
     List<ValenceEntry> valences() {
@@ -127,6 +137,10 @@ public final class ScoringConfig {
 
     List<UrgencyEntry> urgency() {
         return urgency;
+    }
+
+    List<EmojiEntry> emoji() {
+        return emoji;
     }
 
     /** Turns a written term into the lower-case words the tokenizer produces for it. */

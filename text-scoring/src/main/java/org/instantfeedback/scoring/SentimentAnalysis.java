@@ -18,7 +18,7 @@ import java.util.List;
  * <p>Deliberate differences from vaderSentiment 3.3 (bugs there, or our extensions): a configured
  * phrase is one sentiment item; dampener bigrams ("kind of") move the valence towards zero for
  * negative words too; the "but" weights apply by position, not by value lookup; an elongated
- * sentiment word ("loooove") gets a booster's emphasis.
+ * sentiment word ("loooove") gets a booster's emphasis; {@link SarcasticPraise} is negated.
  */
 final class SentimentAnalysis {
 
@@ -41,6 +41,7 @@ final class SentimentAnalysis {
         for (int i = 0; i < tokens.size(); i++) {
             sentiments[i] = valenceAt(tokens, items, i, capsDiffer);
         }
+        SarcasticPraise.apply(text, sentiments);
         weighAroundBut(tokens, items, sentiments);
         return Compound.of(sentiments, text.exclamations(), text.questions());
     }

@@ -121,7 +121,8 @@ public final class TextScorer {
                 config = config.and(extension);
             }
             Lexicon lexicon = loadVaderLexicon().with(singleWordValences(config));
-            EmojiDescriptions emoji = EmojiDescriptions.load(resource(EMOJI_LEXICON));
+            EmojiDescriptions emoji = EmojiDescriptions.load(resource(EMOJI_LEXICON)).scoringWhole(emojiValences(config).keySet());
+            lexicon = lexicon.with(emojiKeys(emojiValences(config)));
             EnglishVocabulary english = EnglishVocabulary.of(
                     resource(EnglishVocabulary.COMMON_WORDS_RESOURCE), lexicon.words());
             PhraseTable<Double> phrases = valencePhrases(config, lexicon);
@@ -151,8 +152,20 @@ public final class TextScorer {
             return valences;
         }
 
+        private static Map<Integer, Double> emojiValences(ScoringConfig config) {
+            Map<Integer, Double> valences = new HashMap<>();
+            config.emoji().forEach(entry -> valences.put(entry.codePoint(), entry.valence()));
+            return valences;
+        }
+
+        private static Map<String, Double> emojiKeys(Map<Integer, Double> valences) {
+            Map<String, Double> keys = new HashMap<>();
+            valences.forEach((codePoint, valence) -> keys.put(new String(Character.toChars(codePoint)), valence));
+            return keys;
+        }
+
         private static PhraseTable<Double> valencePhrases(ScoringConfig config, Lexicon lexicon) {
-            PhraseTable.Builder<Double> phrases = PhraseTable.builder((earlier, later) -> later);
+            PhraseTable.Builder<Double> phrases = PhraseTable.builder((earlier, later) -> later, true);
             lexicon.multiWordEntries().forEach((phrase, valence) -> phrases.put(ScoringConfig.termWords(phrase), valence));
             VaderRules.IDIOMS.forEach((phrase, valence) -> phrases.put(ScoringConfig.termWords(phrase), valence));
             for (ScoringConfig.ValenceEntry entry : config.valences()) {
@@ -164,11 +177,11 @@ public final class TextScorer {
         }
 
         private static TermFinder termFinder(ScoringConfig config) {
-            PhraseTable.Builder<Set<Topic>> topics = PhraseTable.builder(Builder::union);
+            PhraseTable.Builder<Set<Topic>> topics = PhraseTable.builder(Builder::union, false);
             for (ScoringConfig.TopicEntry entry : config.topics()) {
                 topics.put(entry.words(), EnumSet.of(entry.topic()));
             }
-            PhraseTable.Builder<Boolean> urgency = PhraseTable.builder((earlier, later) -> later);
+            PhraseTable.Builder<Boolean> urgency = PhraseTable.builder((earlier, later) -> later, false);
             for (ScoringConfig.UrgencyEntry entry : config.urgency()) {
                 urgency.put(entry.words(), entry.urgent());
             }

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param exclamations number of '!' in the text
  * @param questions    number of '?' in the text
+ * @param sarcasmTag   the text carries #not, #sarcasm or #sarcastic (tags are otherwise dropped)
  */
-record TokenizedText(List<Token> tokens, int exclamations, int questions) {
+record TokenizedText(List<Token> tokens, int exclamations, int questions, boolean sarcasmTag) {
 }

@@ -22,6 +22,9 @@ import java.util.function.Predicate;
  */
 final class Tokenizer {
 
+    /** Hashtags that say the text means the opposite of what it says. */
+    private static final Set<String> SARCASM_TAGS = Set.of("not", "sarcasm", "sarcastic");
+
     private final EmojiDescriptions emoji;
     private final Set<String> emoticons;
     private final int longestEmoticon;
@@ -51,6 +54,7 @@ final class Tokenizer {
         private boolean pendingComma;
         private int exclamations;
         private int questions;
+        private boolean sarcasmTag;
 
         Pass(String text) {
             this.text = text;
@@ -78,7 +82,7 @@ final class Tokenizer {
                 }
                 i = readAt(i);
             }
-            return new TokenizedText(List.copyOf(tokens), exclamations, questions);
+            return new TokenizedText(List.copyOf(tokens), exclamations, questions, sarcasmTag);
         }
 
         /** Reads one token or symbol starting at {@code i}; returns the index after it. */
@@ -88,7 +92,9 @@ final class Tokenizer {
                 return readWord(i);
             }
             if ((cp == '@' || cp == '#') && i + 1 < length && isNameChar(text.codePointAt(i + 1))) {
-                return skipName(i + 1);
+                int end = skipName(i + 1);
+                sarcasmTag |= cp == '#' && end - i <= 10 && SARCASM_TAGS.contains(text.substring(i + 1, end).toLowerCase(Locale.ROOT));
+                return end;
             }
             int next = i + Character.charCount(cp);
             String[] description = emoji.describe(cp);

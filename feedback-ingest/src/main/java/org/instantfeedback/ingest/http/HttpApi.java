@@ -21,7 +21,7 @@ public final class HttpApi {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
-
+            config.jetty.modifyServer(server -> finishRequestsInFlightOnStop(server, gracefulStop));
             config.requestLogger.http(requestMetrics);
             config.routes.before(requestMetrics::started);
             config.routes.post(FeedbackController.PATH, feedback::submit);

@@ -32,7 +32,8 @@ public final class ProblemDetailsMapper {
                     invalid.errors().size() == 1 ? "1 field is invalid" : invalid.errors().size()
                             + " fields are invalid", invalid.errors());
         } else if (failure instanceof RejectedRequestException rejected) {
-            problem = ProblemDetails.of(rejected.typeSlug(), rejected.title(), rejected.status(), rejected.getMessage());
+            problem = ProblemDetails.of(rejected.typeSlug(), rejected.title(), rejected.status(),
+                    rejected.getMessage());
         } else if (failure instanceof PublishUnavailableException unavailable) {
             problem = unavailable(ctx, unavailable);
         } else if (failure instanceof HttpResponseException http) {

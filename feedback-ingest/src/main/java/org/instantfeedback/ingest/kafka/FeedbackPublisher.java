@@ -82,7 +82,8 @@ public final class FeedbackPublisher implements AutoCloseable {
     /** The serde settings; registry calls made while sending are bounded by the publish timeout too. */
     static Map<String, Object> serdeProperties(IngestConfig config) {
         Map<String, Object> props = new HashMap<>(config.schemaRegistry());
-        props.putIfAbsent(SchemaRegistrySettings.REQUEST_TIMEOUT_MS, String.valueOf(config.publishTimeout().toMillis()));
+        props.putIfAbsent(SchemaRegistrySettings.REQUEST_TIMEOUT_MS,
+                String.valueOf(config.publishTimeout().toMillis()));
         return props;
     }
 

@@ -138,7 +138,8 @@ class FeedbackValidatorTest {
     @Test
     void names_every_broken_rule_at_once_including_what_the_channel_could_not_read() {
         FeedbackSubmission submission = new FeedbackSubmission("", null, "stars-9", "x".repeat(1001),
-                "2999-01-01T00:00:00Z", "bad key", Channel.WEB, List.of(new FieldError("rating", "must be a whole number")));
+                "2999-01-01T00:00:00Z", "bad key", Channel.WEB,
+                List.of(new FieldError("rating", "must be a whole number")));
 
         assertThat(errorsFor(submission)).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("rating", "subject", "scale", "comment", "occurredAt", "Idempotency-Key");
@@ -147,7 +148,8 @@ class FeedbackValidatorTest {
     @Test
     void does_not_report_a_field_twice_when_the_channel_could_not_read_it() {
         FeedbackSubmission submission = new FeedbackSubmission(null, null, null, null, null, null, Channel.WEB,
-                List.of(new FieldError("subject", "must be a string"), new FieldError("rating", "must be a whole number")));
+                List.of(new FieldError("subject", "must be a string"),
+                        new FieldError("rating", "must be a whole number")));
 
         assertThat(errorsFor(submission)).containsExactly(
                 new FieldError("subject", "must be a string"), new FieldError("rating", "must be a whole number"));

@@ -62,7 +62,8 @@ class FeedbackJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\""})
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8",
+        "Application/JSON;charset=\"UTF-8\""})
     void accepts_json_in_utf_8(String contentType) {
         assertThatCode(() -> JsonRequestBody.requireJson(contentType)).doesNotThrowAnyException();
     }
