@@ -77,8 +77,8 @@ class DeploymentFilesTest {
 
         assertThat(environment).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
                 .containsEntry("SCHEMA_REGISTRY_URL", "http://schema-registry:8081");
-        assertThat(((Map<?, ?>) serviceOf(service).get("depends_on")).keySet())
-                .contains("topics", "schema-registry");
+        Map<?, ?> dependsOn = (Map<?, ?>) serviceOf(service).get("depends_on");
+        assertThat(dependsOn.keySet().stream().map(Object::toString)).contains("topics", "schema-registry");
     }
 
     @Test
