@@ -1,8 +1,13 @@
 package org.instantfeedback.embedded;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -39,12 +44,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String TESTKIT_THREAD_PREFIX = "kafka-cluster-test-kit-";
 
     private final KafkaClusterTestKit cluster;
+    private final Path dataDir;
     private final String bootstrapServers;
     private boolean running = true;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, ListenerName clientListener) {
+    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, Path dataDir, ListenerName clientListener) {
         this.cluster = cluster;
+        this.dataDir = dataDir;
         this.bootstrapServers = "localhost:" + broker().boundPort(clientListener);
     }
 
@@ -63,26 +70,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         long startedAt = System.nanoTime();
         KafkaClusterTestKit cluster = null;
+        Path dataDir = null;
         try {
+            dataDir = Files.createTempDirectory("embedded-kafka-");
             TestKitNodes nodes = new TestKitNodes.Builder()
+                    // Our own directory, deleted by close(): the TestKit's default one is deleted by a JVM
+                    // shutdown hook that races the local run's own hook and fails the broker's last writes.
+                    .setBaseDirectory(dataDir)
                     // The TestKit defaults to the newest, still unstable, metadata version.
                     .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
                     .build();
-            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(false);
             singleNodeSettings().forEach(builder::setConfigProp);
             ListenerName clientListener = port == 0 ? nodes.brokerListenerName() : useFixedPort(builder, nodes, port);
             cluster = builder.build();
             KafkaThreadsStdout.redirectWhile(TESTKIT_THREAD_PREFIX, cluster::format);
             cluster.startup();
             cluster.waitForReadyBrokers();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster, clientListener);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster, dataDir, clientListener);
             log.info("Kafka broker ready at {} after {} ms", broker.bootstrapServers, millisSince(startedAt));
             return broker;
         } catch (Exception e) {
             closeQuietly(cluster);
+            deleteQuietly(dataDir);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -143,6 +156,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (!closed) {
             closed = true;
             closeQuietly(cluster);
+            deleteQuietly(dataDir);
             log.info("Kafka broker at {} closed", bootstrapServers);
         }
     }
@@ -199,6 +213,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             cluster.close();
         } catch (Exception e) {
             log.warn("Kafka broker did not shut down cleanly", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete the broker's data in {}: {}", dir, e.toString());
         }
     }
 

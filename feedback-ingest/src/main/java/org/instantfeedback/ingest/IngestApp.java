@@ -14,16 +14,28 @@ import org.instantfeedback.ingest.feedback.FeedbackValidator;
 import org.instantfeedback.ingest.health.KafkaCheck;
 import org.instantfeedback.ingest.health.Readiness;
 import org.instantfeedback.ingest.health.SchemaRegistryCheck;
+import org.instantfeedback.ingest.http.BatchResults;
+import org.instantfeedback.ingest.http.ClientAddresses;
 import org.instantfeedback.ingest.http.FeedbackController;
+import org.instantfeedback.ingest.http.FeedbackPageController;
+import org.instantfeedback.ingest.http.FeedbackPages;
 import org.instantfeedback.ingest.http.HealthController;
 import org.instantfeedback.ingest.http.HttpApi;
 import org.instantfeedback.ingest.http.HttpRequestMetrics;
 import org.instantfeedback.ingest.http.JsonRequestBody;
 import org.instantfeedback.ingest.http.JsonResponses;
+import org.instantfeedback.ingest.http.KioskBatchController;
 import org.instantfeedback.ingest.http.MetricsController;
 import org.instantfeedback.ingest.http.ProblemDetailsMapper;
+import org.instantfeedback.ingest.http.SmsGatewayController;
+import org.instantfeedback.ingest.http.TwilioSmsController;
+import org.instantfeedback.ingest.intake.FeedbackIntake;
+import org.instantfeedback.ingest.kafka.DeduplicatingPublisher;
 import org.instantfeedback.ingest.kafka.FeedbackPublisher;
 import org.instantfeedback.ingest.metrics.PrometheusMetrics;
+import org.instantfeedback.ingest.privacy.SenderPseudonyms;
+import org.instantfeedback.ingest.ratelimit.RateLimiter;
+import org.instantfeedback.ingest.sms.SmsInterpreter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +70,7 @@ public final class IngestApp implements AutoCloseable {
 
     /** Builds the service; connects to nothing yet and binds no port. */
     public static IngestApp create(IngestConfig config) {
+        warnAboutLocalMode(config);
         List<AutoCloseable> created = new ArrayList<>();
         try {
             PrometheusMetrics metrics = remember(created, PrometheusMetrics.create(APPLICATION));
@@ -68,12 +81,9 @@ public final class IngestApp implements AutoCloseable {
             Readiness readiness = new Readiness(List.of(kafka, registry));
             ObjectMapper json = objectMapper();
             JsonResponses responses = new JsonResponses(json);
-            Javalin http = HttpApi.create(
-                    new FeedbackController(new JsonRequestBody(json, config.maxBodyBytes()), new FeedbackValidator(),
-                            publisher, responses, Clock.systemUTC()),
-                    new HealthController(readiness, responses),
-                    new MetricsController(metrics),
-                    new ProblemDetailsMapper(responses, config.retryAfterSeconds()),
+            FeedbackPages pages = FeedbackPages.load();
+            Javalin http = HttpApi.create(controllers(config, metrics, publisher, readiness, json, responses, pages),
+                    new ProblemDetailsMapper(responses, config.retryAfterSeconds(), pages),
                     new HttpRequestMetrics(metrics.registry()),
                     config.publishTimeout().plus(GRACE_AFTER_PUBLISH_TIMEOUT));
             return new IngestApp(config, metrics, publisher, readiness, http);
@@ -81,6 +91,40 @@ public final class IngestApp implements AutoCloseable {
             closeAll(created);
             throw e;
         }
+    }
+
+    private static HttpApi.Controllers controllers(IngestConfig config, PrometheusMetrics metrics,
+            FeedbackPublisher publisher, Readiness readiness, ObjectMapper json, JsonResponses responses,
+            FeedbackPages pages) {
+        RateLimiter limits = RateLimiter.create(config.rateLimits(), metrics.registry());
+        ClientAddresses clients = new ClientAddresses(config.trustedProxies());
+        FeedbackIntake intake = new FeedbackIntake(FeedbackValidator.withAllowlist(config.subjectAllowlist()),
+                DeduplicatingPublisher.create(publisher, config.dedupHorizon(), config.dedupMaxEntries()), limits,
+                Clock.systemUTC(), metrics.registry());
+        SmsInterpreter sms = new SmsInterpreter(config.smsRules(), config.subjectAllowlist(),
+                new SenderPseudonyms(config.pseudonymSecret()));
+        JsonRequestBody body = new JsonRequestBody(json, config.maxBodyBytes());
+        BatchResults batchResults = new BatchResults(responses, config.retryAfterSeconds());
+        return new HttpApi.Controllers(
+                new FeedbackController(body, intake, limits, clients, responses),
+                new KioskBatchController(config, new JsonRequestBody(json, config.maxBatchBodyBytes()), intake,
+                        limits, clients, batchResults),
+                new TwilioSmsController(config, sms, intake),
+                new SmsGatewayController(config, body, sms, intake, responses, batchResults),
+                new FeedbackPageController(pages, intake, limits, clients, config.maxBodyBytes()),
+                new HealthController(readiness, responses),
+                new MetricsController(metrics));
+    }
+
+    private static void warnAboutLocalMode(IngestConfig config) {
+        if (config.usesLocalModePseudonymSecret()) {
+            LOG.warn("**********************************************************************************");
+            LOG.warn("LOCAL MODE: senders are pseudonymised with a PUBLIC development key ({} is unset).",
+                    IngestConfig.PSEUDONYM_SECRET);
+            LOG.warn("Anyone can reverse these pseudonyms. Never feed real phone numbers to this instance.");
+            LOG.warn("**********************************************************************************");
+        }
+        LOG.info("SMS rules: {}; subjects: {}", config.smsRules(), config.subjectAllowlist());
     }
 
     /** Strict on input: trailing content and duplicate keys make a body malformed rather than ambiguous. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,28 +35,34 @@ class FeedbackEndpointTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static IngestApp app;
+    private static IngestApp restricted;
     private static IngestHttpClient client;
+    private static IngestHttpClient restrictedClient;
     private static FeedbackTopicReader topic;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) throws Exception {
         runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
-        app = IngestApp.create(IngestConfig.from(Map.of(
-                "INGEST_HTTP_PORT", "0",
-                "KAFKA_BOOTSTRAP_SERVERS", runtime.bootstrapServers(),
-                "SCHEMA_REGISTRY_URL", runtime.schemaRegistryUrl()))).start();
+        app = TestIngest.start(TestIngest.env(runtime));
+        restricted = TestIngest.start(TestIngest.env(runtime,
+                IngestConfig.SUBJECT_ALLOWLIST, "route-*, branch-central"));
         client = new IngestHttpClient(app.port());
+        restrictedClient = new IngestHttpClient(restricted.port());
         topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());
     }
 
     @AfterAll
-    static void stopIngest() {
+    static void stopIngest(KafkaAndRegistry runtime) {
         if (topic != null) {
             topic.close();
+        }
+        if (restricted != null) {
+            restricted.close();
         }
         if (app != null) {
             app.close();
         }
+        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
     }
 
     @Test
@@ -264,6 +271,100 @@ class FeedbackEndpointTest {
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"400\"[^}]*uri=\"/v1/feedback\"")
                 .containsPattern("kafka_producer_record_send_total\\{[^}]*\\} [1-9]")
                 .contains("jvm_memory_used_bytes", "process_uptime_seconds");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"stars-5, 1, STARS_5", "nps-0-10, 0, NPS_0_10", "nps-0-10, 10, NPS_0_10", "thumbs, 0, THUMBS",
+        "thumbs, 1, THUMBS", "smiley-4, 1, SMILEY_4", "smiley-4, 4, SMILEY_4"})
+    void keeps_the_rating_on_the_scale_it_was_given_on(String scale, int value, RatingScale expected)
+            throws Exception {
+        HttpResponse<String> response = client.postJson("{\"subject\":\"" + uniqueSubject() + "\",\"rating\":"
+                + value + ",\"scale\":\"" + scale + "\"}");
+
+        assertThat(topic.awaitEvent(idOf(response)).value().getRating()).isEqualTo(new Rating(value, expected));
+    }
+
+    @Test
+    void answers_a_retry_with_the_same_idempotency_key_as_a_duplicate_and_stores_it_once() throws Exception {
+        String subject = uniqueSubject();
+        String key = "retry-" + UUID.randomUUID();
+        String body = "{\"subject\":\"" + subject + "\",\"rating\":2}";
+
+        HttpResponse<String> first = client.postJson(body, "Idempotency-Key", key);
+        HttpResponse<String> retry = client.postJson(body, "Idempotency-Key", key);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(retry.body()).path("id").asText()).isEqualTo(key);
+        assertThat(JSON.readTree(retry.body()).path("duplicate").asBoolean()).isTrue();
+        String marker = idOf(client.postJson(body));
+        topic.awaitEvent(marker);
+        assertThat(topic.recordsWithKey(subject)).extracting(record -> record.value().getEventId())
+                .containsExactly(key, marker);
+    }
+
+    @Test
+    void masks_phone_numbers_and_email_addresses_in_comments_before_they_reach_kafka() throws Exception {
+        HttpResponse<String> response = client.postJson("{\"subject\":\"" + uniqueSubject() + "\",\"comment\":"
+                + "\"Lost my bag on route 42, call " + PersonalData.NUMBER_IN_TEXT + " or "
+                + PersonalData.INTERNATIONAL_NUMBER_IN_TEXT + " or mail " + PersonalData.EMAIL_IN_TEXT + "\"}");
+
+        assertThat(topic.awaitEvent(idOf(response)).value().getText())
+                .isEqualTo("Lost my bag on route 42, call [phone] or [phone] or mail [email]");
+    }
+
+    @Test
+    void refuses_a_body_that_is_not_utf_8() throws Exception {
+        byte[] latin1 = "{\"subject\":\"route-1\",\"comment\":\"Gr\u00fc\u00dfe\"}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        HttpResponse<String> response = client.postTo("/v1/feedback", "application/json", latin1);
+
+        JsonNode problem = problemOf(response, 400);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:instantfeedback:problem:invalid-encoding");
+        assertThat(problem.path("detail").asText()).contains("UTF-8");
+    }
+
+    @Test
+    void refuses_half_a_character_spelled_as_a_json_escape() throws Exception {
+        HttpResponse<String> response = client.postJson("{\"subject\":\"route-1\",\"comment\":\"bad \\ud800 text\"}");
+
+        assertThat(fieldsNamedIn(problemOf(response, 400))).containsExactly("comment");
+    }
+
+    @Test
+    void records_the_channel_a_client_names_and_refuses_channels_with_endpoints_of_their_own() throws Exception {
+        HttpResponse<String> qr = client.postJson("{\"subject\":\"" + uniqueSubject() + "\",\"rating\":5,"
+                + "\"channel\":\"qr\"}");
+        HttpResponse<String> sms = client.postJson("{\"subject\":\"route-1\",\"rating\":5,\"channel\":\"sms\"}");
+
+        assertThat(topic.awaitEvent(idOf(qr)).value().getChannel()).isEqualTo(Channel.QR);
+        assertThat(fieldsNamedIn(problemOf(sms, 400))).containsExactly("channel");
+    }
+
+    @Test
+    void takes_feedback_only_about_subjects_on_the_allow_list_when_one_is_configured() throws Exception {
+        HttpResponse<String> route = restrictedClient.postJson("{\"subject\":\"route-77\",\"rating\":4}");
+        HttpResponse<String> branch = restrictedClient.postJson("{\"subject\":\"branch-central\",\"rating\":4}");
+        HttpResponse<String> unknown = restrictedClient.postJson("{\"subject\":\"branch-nowhere\",\"rating\":4}");
+
+        assertThat(route.statusCode()).isEqualTo(202);
+        assertThat(branch.statusCode()).isEqualTo(202);
+        JsonNode problem = problemOf(unknown, 400);
+        assertThat(fieldsNamedIn(problem)).containsExactly("subject");
+        assertThat(problem.path("errors").get(0).path("message").asText()).contains("not a subject");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/v1/sms/twilio, application/x-www-form-urlencoded", "/v1/sms, application/json",
+        "/v1/feedback/batch, application/json"})
+    void keeps_channels_switched_off_until_their_credentials_are_configured(String path, String contentType)
+            throws Exception {
+        HttpResponse<String> response = client.postTo(path, contentType, "{}");
+
+        JsonNode problem = problemOf(response, 404);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:instantfeedback:problem:channel-not-configured");
+        assertThat(problem.path("detail").asText()).contains("INGEST_");
     }
 
     private static JsonNode problemOf(HttpResponse<String> response, int status) throws Exception {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,21 +19,35 @@ final class IngestHttpClient {
         this.base = URI.create("http://localhost:" + port);
     }
 
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
     HttpResponse<String> postJson(String body, String... headers) {
         return post("application/json", body, headers);
     }
 
     HttpResponse<String> post(String contentType, String body, String... headers) {
-        return send(feedbackRequest(contentType, body, headers));
+        return postTo("/v1/feedback", contentType, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** POSTs raw bytes to {@code path}; {@code headers} are name, value pairs. */
+    HttpResponse<String> postTo(String path, String contentType, byte[] body, String... headers) {
+        return send(request(path, contentType, body, headers));
+    }
+
+    HttpResponse<String> postTo(String path, String contentType, String body, String... headers) {
+        return postTo(path, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     /** Sends without waiting for the answer, for tests that act while the request is in flight. */
     CompletableFuture<HttpResponse<String>> postJsonAsync(String body) {
-        return http.sendAsync(feedbackRequest("application/json", body), HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(request("/v1/feedback", "application/json", body.getBytes(StandardCharsets.UTF_8)),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpRequest feedbackRequest(String contentType, String body, String... headers) {
-        HttpRequest.Builder request = request("/v1/feedback").POST(HttpRequest.BodyPublishers.ofString(body));
+    private HttpRequest request(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

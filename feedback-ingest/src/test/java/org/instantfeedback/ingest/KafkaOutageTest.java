@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
-import org.instantfeedback.ingest.config.IngestConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,12 +36,9 @@ class KafkaOutageTest {
     void startIngest(KafkaAndRegistry runtime) {
         this.runtime = runtime;
         runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
-        app = IngestApp.create(IngestConfig.from(Map.of(
-                "INGEST_HTTP_PORT", "0",
-                "KAFKA_BOOTSTRAP_SERVERS", runtime.bootstrapServers(),
-                "SCHEMA_REGISTRY_URL", runtime.schemaRegistryUrl(),
+        app = TestIngest.start(TestIngest.env(runtime,
                 "INGEST_PUBLISH_TIMEOUT_MS", "2000",
-                "INGEST_RETRY_AFTER_SECONDS", "7"))).start();
+                "INGEST_RETRY_AFTER_SECONDS", "7"));
         client = new IngestHttpClient(app.port());
     }
 

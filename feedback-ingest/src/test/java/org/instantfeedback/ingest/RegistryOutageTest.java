@@ -12,7 +12,6 @@ import java.util.Map;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
-import org.instantfeedback.ingest.config.IngestConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,9 @@ class RegistryOutageTest {
     @BeforeAll
     static void startIngestWithoutRegistry(KafkaAndRegistry runtime) throws Exception {
         runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
-        app = IngestApp.create(IngestConfig.from(Map.of(
-                "INGEST_HTTP_PORT", "0",
-                "KAFKA_BOOTSTRAP_SERVERS", runtime.bootstrapServers(),
+        app = TestIngest.start(TestIngest.env(runtime,
                 "SCHEMA_REGISTRY_URL", "http://localhost:" + closedPort(),
-                "INGEST_PUBLISH_TIMEOUT_MS", "2000"))).start();
+                "INGEST_PUBLISH_TIMEOUT_MS", "2000"));
         client = new IngestHttpClient(app.port());
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
-import org.instantfeedback.ingest.config.IngestConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,10 +41,8 @@ class RegistryRefusalTest {
             exchange.close();
         });
         refusingRegistry.start();
-        app = IngestApp.create(IngestConfig.from(Map.of(
-                "INGEST_HTTP_PORT", "0",
-                "KAFKA_BOOTSTRAP_SERVERS", runtime.bootstrapServers(),
-                "SCHEMA_REGISTRY_URL", "http://localhost:" + refusingRegistry.getAddress().getPort()))).start();
+        app = TestIngest.start(TestIngest.env(runtime,
+                "SCHEMA_REGISTRY_URL", "http://localhost:" + refusingRegistry.getAddress().getPort()));
         client = new IngestHttpClient(app.port());
     }
 

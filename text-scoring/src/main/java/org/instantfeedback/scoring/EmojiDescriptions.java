@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Emoji to the words of their plain-English description, from VADER's emoji lexicon. VADER scores
@@ -52,7 +53,7 @@ final class EmojiDescriptions {
     }
 
     /** A copy in which these emoji read as themselves (the lexicon scores them as a whole). */
-    EmojiDescriptions scoringWhole(java.util.Set<Integer> codePoints) {
+    EmojiDescriptions scoringWhole(Set<Integer> codePoints) {
         Map<Integer, String[]> words = new HashMap<>(wordsByCodePoint);
         for (int codePoint : codePoints) {
             words.put(codePoint, new String[] {new String(Character.toChars(codePoint))});

@@ -6,15 +6,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Words known to be English: a list of common words written for this project, plus every word
- * the scorer has a valence for. A text whose words are mostly here is English without asking the
- * (much slower) language detector.
+ * Common English words (a list written for this project), with regular inflections ("checking",
+ * "hills"). With the lexicon's words they make the English fast path of {@link LanguageIdentifier}.
  */
 final class EnglishVocabulary {
 
@@ -28,7 +26,7 @@ final class EnglishVocabulary {
         this.words = Set.copyOf(words);
     }
 
-    static EnglishVocabulary of(InputStream commonWords, Collection<String> moreWords) {
+    static EnglishVocabulary of(InputStream commonWords) {
         Set<String> words = new HashSet<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(commonWords, StandardCharsets.UTF_8))) {
             String line;
@@ -44,12 +42,11 @@ final class EnglishVocabulary {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + COMMON_WORDS_RESOURCE, e);
         }
-        for (String word : moreWords) {
-            if (word.chars().allMatch(c -> Character.isLetter(c) || c == '\'')) {
-                words.add(word);
-            }
-        }
         return new EnglishVocabulary(words);
+    }
+
+    Set<String> words() {
+        return words;
     }
 
     /** Known as written, or as the stem of a regular inflection ("checking", "hills", "steeper"). */

@@ -29,18 +29,16 @@ final class LanguageIdentifier {
      * capitalised like names, and "die", "bus" or "super" are English too, so without these a
      * German sentence can look half English.
      */
-    private static final Set<String> FOREIGN_FUNCTION_WORDS = Set.of(
+    static final Set<String> FOREIGN_FUNCTION_WORDS = Set.of(
             "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einen", "im", "mit", "zu", "den", "dem",
             "sehr", "auf", "ich", "wir", "el", "los", "las", "del", "por", "para", "que", "muy", "una", "está",
             "y", "con", "le", "les", "des", "du", "est", "et", "très", "une", "pas", "je", "nous", "vous",
             "avec", "pour", "sur", "della", "che", "non", "per", "sono", "molto", "gli", "não", "muito", "uma",
             "com", "em", "het", "een", "niet", "ik", "zijn", "van", "voor", "się", "nie", "jest", "bardzo", "że");
 
-    private final EnglishVocabulary english;
     private final LanguageDetection detection;
 
-    LanguageIdentifier(EnglishVocabulary english, LanguageDetection detection) {
-        this.english = english;
+    LanguageIdentifier(LanguageDetection detection) {
         this.detection = detection;
     }
 
@@ -53,8 +51,8 @@ final class LanguageIdentifier {
             if (token.kind() == Token.Kind.FOREIGN_WORD) {
                 foreignScriptWords++;
             } else if (token.kind() == Token.Kind.WORD) {
-                boolean foreign = FOREIGN_FUNCTION_WORDS.contains(token.key());
-                boolean known = !foreign && english.contains(token.key());
+                boolean foreign = token.facts().foreignFunctionWord();
+                boolean known = token.facts().english();
                 if (known || foreign || !isCapitalized(token.text())) {
                     latinWords++;
                     knownWords += known ? 1 : 0;

@@ -1,6 +1,5 @@
 package org.instantfeedback.scoring;
 
-import static org.instantfeedback.scoring.VaderRules.BOOSTERS;
 import static org.instantfeedback.scoring.VaderRules.CAPS_INCREMENT;
 import static org.instantfeedback.scoring.VaderRules.NEGATION_SCALAR;
 
@@ -45,8 +44,8 @@ final class Modifiers {
     }
 
     private double boost(Token modifier, double valence) {
-        Double increment = BOOSTERS.get(modifier.key());
-        if (increment == null) {
+        double increment = modifier.facts().booster();
+        if (increment == 0.0) {
             return 0.0;
         }
         double scalar = valence < 0 ? -increment : increment;
@@ -102,7 +101,7 @@ final class Modifiers {
     }
 
     private boolean isNegation(int back) {
-        return VaderRules.isNegation(key(back));
+        return tokens.get(item - back).facts().negation();
     }
 
     private boolean is(int back, String word) {

@@ -1,6 +1,7 @@
 package org.instantfeedback.scoring;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,7 +26,7 @@ final class SarcasticPraise {
             "congratulations", "love", "wow", "yay", "fabulous", "terrific", "splendid", "outstanding", "well");
     private static final Set<String> LEAD_INS = Set.of("oh", "ah", "just", "so", "absolutely", "really");
     /** "Thanks for ...", "Congrats on ...", "Love that ...": praise aimed at what follows. */
-    private static final java.util.Map<String, Set<String>> PRAISE_LINKS = java.util.Map.of(
+    private static final Map<String, Set<String>> PRAISE_LINKS = Map.of(
             "thanks", Set.of("for"), "thank", Set.of("you"), "cheers", Set.of("for"),
             "congrats", Set.of("on"), "congratulations", Set.of("on"), "done", Set.of("on"),
             "love", Set.of("that", "how"), "amazing", Set.of("how"));
@@ -37,9 +38,7 @@ final class SarcasticPraise {
     /** Negates the positive items of {@code sentiments} when the text's praise is sarcastic. */
     static void apply(TokenizedText text, double[] sentiments) {
         List<Token> tokens = text.tokens();
-        String off = System.getProperty("sarcasm.off", "");
-        if (!off.contains("tag") && text.sarcasmTag() || !off.contains("open") && sarcasticOpener(tokens, sentiments) || !off.contains("close") && sarcasticClosingThanks(tokens, sentiments)) {
-            if (System.getProperty("sarcasm.log") != null) System.out.println("SARC " + tokens.stream().map(Token::text).toList());
+        if (text.sarcasmTag() || sarcasticOpener(tokens, sentiments) || sarcasticClosingThanks(tokens, sentiments)) {
             for (int i = 0; i < sentiments.length; i++) {
                 if (sentiments[i] > 0) {
                     sentiments[i] *= VaderRules.NEGATION_SCALAR;

@@ -1,6 +1,5 @@
 package org.instantfeedback.scoring;
 
-import static org.instantfeedback.scoring.VaderRules.BOOSTERS;
 import static org.instantfeedback.scoring.VaderRules.CAPS_INCREMENT;
 import static org.instantfeedback.scoring.VaderRules.NEGATION_SCALAR;
 
@@ -22,11 +21,9 @@ import java.util.List;
  */
 final class SentimentAnalysis {
 
-    private final Lexicon lexicon;
-    private final PhraseTable<Double> phrases;
+    private final PhraseTable phrases;
 
-    SentimentAnalysis(Lexicon lexicon, PhraseTable<Double> phrases) {
-        this.lexicon = lexicon;
+    SentimentAnalysis(PhraseTable phrases) {
         this.phrases = phrases;
     }
 
@@ -51,14 +48,14 @@ final class SentimentAnalysis {
         Items items = new Items(tokens.size());
         int i = 0;
         while (i < tokens.size()) {
-            PhraseTable.Match<Double> phrase = phrases.longestAt(tokens, i);
+            PhraseTable.Match phrase = phrases.longestAt(tokens, i, PhraseTable.Use.VALENCE);
             if (phrase != null) {
-                items.phrase(i, phrase.length(), phrase.value());
+                items.phrase(i, phrase.length(), phrase.phrase().valence());
                 i += phrase.length();
                 continue;
             }
             Token token = tokens.get(i);
-            items.base[i] = token.kind() == Token.Kind.RATING ? token.rating() : lexicon.valence(token.key());
+            items.base[i] = token.kind() == Token.Kind.RATING ? token.rating() : token.facts().valence();
             i++;
         }
         return items;
@@ -70,7 +67,7 @@ final class SentimentAnalysis {
             return 0.0;
         }
         boolean phraseHead = items.phraseHead[i];
-        if (!phraseHead && (BOOSTERS.containsKey(token.key()) || isKindOf(tokens, i))) {
+        if (!phraseHead && (token.facts().isBooster() || isKindOf(tokens, i))) {
             return 0.0;
         }
         double valence = items.base[i];

@@ -16,12 +16,10 @@ final class TermFinder {
     private static final int NEGATION_WINDOW = 3;
     private static final Set<String> EXTRA_NEGATIONS = Set.of("no", "nobody", "noone", "zero");
 
-    private final PhraseTable<Set<Topic>> topics;
-    private final PhraseTable<Boolean> urgency;
+    private final PhraseTable phrases;
 
-    TermFinder(PhraseTable<Set<Topic>> topics, PhraseTable<Boolean> urgency) {
-        this.topics = topics;
-        this.urgency = urgency;
+    TermFinder(PhraseTable phrases) {
+        this.phrases = phrases;
     }
 
     record Findings(Set<Topic> topics, boolean urgent) {
@@ -34,7 +32,7 @@ final class TermFinder {
     private Set<Topic> topicsIn(List<Token> tokens) {
         EnumSet<Topic> found = EnumSet.noneOf(Topic.class);
         for (int i = 0; i < tokens.size(); i++) {
-            topics.eachAt(tokens, i, found::addAll);
+            phrases.eachAt(tokens, i, PhraseTable.Use.TOPICS, phrase -> found.addAll(phrase.topics()));
         }
         return found;
     }
@@ -42,12 +40,12 @@ final class TermFinder {
     private boolean isUrgent(List<Token> tokens) {
         int i = 0;
         while (i < tokens.size()) {
-            PhraseTable.Match<Boolean> match = urgency.longestAt(tokens, i);
+            PhraseTable.Match match = phrases.longestAt(tokens, i, PhraseTable.Use.URGENCY);
             if (match == null) {
                 i++;
                 continue;
             }
-            if (match.value() && !negatedBefore(tokens, i)) {
+            if (match.phrase().urgency() == Phrase.Urgency.URGENT && !negatedBefore(tokens, i)) {
                 return true;
             }
             i += match.length();
@@ -57,8 +55,8 @@ final class TermFinder {
 
     private static boolean negatedBefore(List<Token> tokens, int start) {
         for (int j = Math.max(0, start - NEGATION_WINDOW); j < start; j++) {
-            String key = tokens.get(j).key();
-            if (VaderRules.isNegation(key) || EXTRA_NEGATIONS.contains(key)) {
+            Token token = tokens.get(j);
+            if (token.facts().negation() || EXTRA_NEGATIONS.contains(token.key())) {
                 return true;
             }
         }

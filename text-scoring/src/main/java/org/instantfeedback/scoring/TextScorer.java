@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,18 +120,20 @@ public final class TextScorer {
             for (ScoringConfig extension : extensions) {
                 config = config.and(extension);
             }
-            Lexicon lexicon = loadVaderLexicon().with(singleWordValences(config));
-            EmojiDescriptions emoji = EmojiDescriptions.load(resource(EMOJI_LEXICON)).scoringWhole(emojiValences(config).keySet());
-            lexicon = lexicon.with(emojiKeys(emojiValences(config)));
-            EnglishVocabulary english = EnglishVocabulary.of(
-                    resource(EnglishVocabulary.COMMON_WORDS_RESOURCE), lexicon.words());
-            PhraseTable<Double> phrases = valencePhrases(config, lexicon);
-            Tokenizer tokenizer = new Tokenizer(emoji, lexicon.emoticons(),
-                    word -> english.contains(word) || VaderRules.BOOSTERS.containsKey(word));
+            Map<Integer, Double> emojiValences = emojiValences(config);
+            Lexicon lexicon = loadVaderLexicon().with(singleWordValences(config)).with(emojiKeys(emojiValences));
+            PhraseTable.Builder phrases = PhraseTable.builder();
+            Set<String> phraseStarts = new HashSet<>();
+            addPhrases(phrases, phraseStarts, config, lexicon);
+            PhraseTable phraseTable = phrases.build();
+            Vocabulary vocabulary = Vocabulary.of(lexicon,
+                    EnglishVocabulary.of(resource(EnglishVocabulary.COMMON_WORDS_RESOURCE)), phraseTable, phraseStarts);
+            EmojiDescriptions emoji = EmojiDescriptions.load(resource(EMOJI_LEXICON)).scoringWhole(emojiValences.keySet());
+            Tokenizer tokenizer = new Tokenizer(emoji, lexicon.emoticons(), vocabulary);
             LanguageDetection detection = languageDetection != null
                     ? languageDetection : OpenNlpLanguageDetection.loadBundled();
-            return new TextScorer(tokenizer, new SentimentAnalysis(lexicon, phrases), termFinder(config),
-                    new LanguageIdentifier(english, detection), maxChars);
+            return new TextScorer(tokenizer, new SentimentAnalysis(phraseTable), new TermFinder(phraseTable),
+                    new LanguageIdentifier(detection), maxChars);
         }
 
         private static Lexicon loadVaderLexicon() {
@@ -164,34 +166,28 @@ public final class TextScorer {
             return keys;
         }
 
-        private static PhraseTable<Double> valencePhrases(ScoringConfig config, Lexicon lexicon) {
-            PhraseTable.Builder<Double> phrases = PhraseTable.builder((earlier, later) -> later, true);
-            lexicon.multiWordEntries().forEach((phrase, valence) -> phrases.put(ScoringConfig.termWords(phrase), valence));
-            VaderRules.IDIOMS.forEach((phrase, valence) -> phrases.put(ScoringConfig.termWords(phrase), valence));
+        /**
+         * Sentiment phrases (VADER's multi-word lexicon entries and idioms, then the configuration's),
+         * topic terms and urgency terms, in one table. One-word valences live in the lexicon instead.
+         */
+        private static void addPhrases(PhraseTable.Builder phrases, Set<String> starts, ScoringConfig config,
+                                       Lexicon lexicon) {
+            Map<String, Double> vaderPhrases = new HashMap<>(lexicon.multiWordEntries());
+            vaderPhrases.putAll(VaderRules.IDIOMS);
+            vaderPhrases.forEach((phrase, valence) -> put(phrases, starts, ScoringConfig.termWords(phrase),
+                    Phrase.valence(valence)));
             for (ScoringConfig.ValenceEntry entry : config.valences()) {
                 if (entry.words().size() > 1) {
-                    phrases.put(entry.words(), entry.valence());
+                    put(phrases, starts, entry.words(), Phrase.valence(entry.valence()));
                 }
             }
-            return phrases.build();
+            config.topics().forEach(entry -> put(phrases, starts, entry.words(), Phrase.topic(entry.topic())));
+            config.urgency().forEach(entry -> put(phrases, starts, entry.words(), Phrase.urgency(entry.urgent())));
         }
 
-        private static TermFinder termFinder(ScoringConfig config) {
-            PhraseTable.Builder<Set<Topic>> topics = PhraseTable.builder(Builder::union, false);
-            for (ScoringConfig.TopicEntry entry : config.topics()) {
-                topics.put(entry.words(), EnumSet.of(entry.topic()));
-            }
-            PhraseTable.Builder<Boolean> urgency = PhraseTable.builder((earlier, later) -> later, false);
-            for (ScoringConfig.UrgencyEntry entry : config.urgency()) {
-                urgency.put(entry.words(), entry.urgent());
-            }
-            return new TermFinder(topics.build(), urgency.build());
-        }
-
-        private static Set<Topic> union(Set<Topic> a, Set<Topic> b) {
-            EnumSet<Topic> both = EnumSet.copyOf(a);
-            both.addAll(b);
-            return both;
+        private static void put(PhraseTable.Builder phrases, Set<String> starts, List<String> words, Phrase phrase) {
+            phrases.put(words, phrase);
+            starts.add(words.get(0));
         }
 
         private static InputStream resource(String name) {

@@ -12,9 +12,10 @@ package org.instantfeedback.scoring;
  * @param afterBreak  a sentence break (. ! ? ; or a new line) comes between the previous token and this one
  * @param afterComma  a comma comes between the previous token and this one
  * @param rating      for {@link Kind#RATING}, its valence on VADER's scale; otherwise 0
+ * @param facts       what the scorer knows about {@code key}
  */
 record Token(String text, String key, Kind kind, boolean shouting, boolean elongated,
-             boolean afterBreak, boolean afterComma, double rating) {
+             boolean afterBreak, boolean afterComma, double rating, WordFacts facts) {
 
     enum Kind {
         /** Letters only, in the Latin script (the scripts the lexicon can read). */
@@ -28,9 +29,5 @@ record Token(String text, String key, Kind kind, boolean shouting, boolean elong
         EMOTICON,
         /** A word of an emoji's description; scored, but never a topic or urgent term. */
         EMOJI
-    }
-
-    boolean isNumber() {
-        return kind == Kind.NUMBER;
     }
 }

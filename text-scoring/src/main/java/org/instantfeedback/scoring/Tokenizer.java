@@ -1,10 +1,11 @@
 package org.instantfeedback.scoring;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Splits a text into {@link Token}s in one hand-written pass over its characters (no regular
@@ -28,17 +29,14 @@ final class Tokenizer {
     private final EmojiDescriptions emoji;
     private final Set<String> emoticons;
     private final int longestEmoticon;
-    private final Predicate<String> knownWord;
+    private final Vocabulary vocabulary;
 
-    /**
-     * @param emoticons lower-case emoticons that may stand alone between spaces
-     * @param knownWord whether a lower-case word is in any vocabulary, to resolve elongated words
-     */
-    Tokenizer(EmojiDescriptions emoji, Set<String> emoticons, Predicate<String> knownWord) {
+    /** @param emoticons lower-case emoticons that may stand alone between spaces */
+    Tokenizer(EmojiDescriptions emoji, Set<String> emoticons, Vocabulary vocabulary) {
         this.emoji = emoji;
-        this.emoticons = Set.copyOf(emoticons);
+        this.emoticons = Collections.unmodifiableSet(new HashSet<>(emoticons));
         this.longestEmoticon = emoticons.stream().mapToInt(String::length).max().orElse(0);
-        this.knownWord = knownWord;
+        this.vocabulary = vocabulary;
     }
 
     TokenizedText tokenize(String text) {
@@ -117,8 +115,7 @@ final class Tokenizer {
             while (end < length && !isSpace(text.charAt(end))) {
                 end++;
             }
-            if (startsWithIgnoreCase(start, "http://") || startsWithIgnoreCase(start, "https://")
-                    || startsWithIgnoreCase(start, "www.")) {
+            if (isUrl(start)) {
                 return end;
             }
             int trimmed = end;
@@ -222,24 +219,29 @@ final class Tokenizer {
 
         private void add(String written, String key, Token.Kind kind, boolean shouting, boolean elongated,
                          double rating) {
-            tokens.add(new Token(written, key, kind, shouting, elongated, pendingBreak, pendingComma, rating));
+            tokens.add(new Token(written, key, kind, shouting, elongated, pendingBreak, pendingComma, rating,
+                    vocabulary.of(key)));
             pendingBreak = false;
             pendingComma = false;
         }
 
-        private boolean startsWithIgnoreCase(int start, String prefix) {
-            return text.regionMatches(true, start, prefix, 0, prefix.length());
+        private boolean isUrl(int start) {
+            char first = text.charAt(start);
+            if (first == 'h' || first == 'H') {
+                return text.regionMatches(true, start, "http://", 0, 7) || text.regionMatches(true, start, "https://", 0, 8);
+            }
+            return (first == 'w' || first == 'W') && text.regionMatches(true, start, "www.", 0, 4);
         }
     }
 
     /** "soooo" is looked up as "soo", then "so"; the first known form wins. */
     private String shortenElongated(String key) {
         String two = collapseRuns(key, 2);
-        if (knownWord.test(two)) {
+        if (vocabulary.knows(two)) {
             return two;
         }
         String one = collapseRuns(key, 1);
-        return knownWord.test(one) ? one : two;
+        return vocabulary.knows(one) ? one : two;
     }
 
     /** Shortens every run of three or more equal letters to {@code keep} letters. */

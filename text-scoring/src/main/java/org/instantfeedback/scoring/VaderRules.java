@@ -1,5 +1,6 @@
 package org.instantfeedback.scoring;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,7 +75,7 @@ final class VaderRules {
                 + "tremendous tremendously uber unbelievably unusually utter utterly very";
         String decrements = "almost barely hardly kinda kindof less little marginal marginally occasional "
                 + "occasionally partly scarce scarcely slight slightly somewhat sorta sortof";
-        java.util.HashMap<String, Double> map = new java.util.HashMap<>();
+        HashMap<String, Double> map = new HashMap<>();
         for (String word : increments.split(" ")) {
             map.put(word, BOOSTER_INCREMENT);
         }

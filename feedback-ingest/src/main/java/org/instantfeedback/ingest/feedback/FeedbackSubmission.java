@@ -16,6 +16,8 @@ import org.instantfeedback.events.Channel;
  * @param occurredAt     ISO-8601 instant of the experience, or null for "now"
  * @param idempotencyKey the sender's id for this feedback, or null to get a fresh one
  * @param channel        where the feedback came from
+ * @param senderPseudonym pseudonym of the sender ({@code SenderPseudonyms}), or null; never a
+ *                       phone number
  * @param readErrors     what the channel could not read
  */
 public record FeedbackSubmission(
@@ -26,6 +28,7 @@ public record FeedbackSubmission(
         String occurredAt,
         String idempotencyKey,
         Channel channel,
+        String senderPseudonym,
         List<FieldError> readErrors) {
 
     public FeedbackSubmission {

@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
+import org.instantfeedback.ingest.privacy.PersonalDataMask;
 
 /**
  * The rules every piece of feedback must follow, whatever channel it came through, and the
@@ -26,8 +28,11 @@ import org.instantfeedback.events.Rating;
  *   <li>{@code subject}: required; trimmed and NFC-normalised; 1 to {@value #SUBJECT_MAX_LENGTH}
  *       characters; letters, digits, spaces and {@code - _ . : #} only. Case is kept.</li>
  *   <li>{@code rating}: a whole number within its {@code scale} (default {@code stars-5}).</li>
+ *   <li>{@code subject}, when the operator restricts subjects: on the {@link SubjectAllowlist}.</li>
  *   <li>{@code comment}: trimmed; blank counts as absent; at most {@value #COMMENT_MAX_LENGTH}
- *       characters (Unicode code points).</li>
+ *       characters (Unicode code points), {@value #SMS_TEXT_MAX_LENGTH} for SMS (the longest
+ *       concatenated SMS Twilio delivers); no unpaired surrogates. Phone numbers and e-mail
+ *       addresses in it are masked ({@link PersonalDataMask}).</li>
  *   <li>at least one of {@code rating} and {@code comment}.</li>
  *   <li>{@code occurredAt}: ISO-8601 date-time with offset, default now; at most
  *       {@link #FUTURE_TOLERANCE} ahead of now, to allow for clocks of senders running fast, and not
@@ -39,6 +44,7 @@ import org.instantfeedback.events.Rating;
 public final class FeedbackValidator {
     public static final int SUBJECT_MAX_LENGTH = 64;
     public static final int COMMENT_MAX_LENGTH = 1000;
+    public static final int SMS_TEXT_MAX_LENGTH = 1600;
     public static final int IDEMPOTENCY_KEY_MAX_LENGTH = 128;
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
@@ -57,14 +63,31 @@ public final class FeedbackValidator {
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
 
     private final Supplier<String> newEventId;
+    private final SubjectAllowlist allowlist;
 
-    /** A validator that gives feedback without an idempotency key a random UUID. */
+    /** A validator that gives feedback without an idempotency key a random UUID and allows any subject. */
     public FeedbackValidator() {
         this(() -> UUID.randomUUID().toString());
     }
 
     public FeedbackValidator(Supplier<String> newEventId) {
+        this(newEventId, SubjectAllowlist.ANY);
+    }
+
+    public FeedbackValidator(Supplier<String> newEventId, SubjectAllowlist allowlist) {
         this.newEventId = newEventId;
+        this.allowlist = allowlist;
+    }
+
+    /** A validator with random event ids and the given allow-list. */
+    public static FeedbackValidator withAllowlist(SubjectAllowlist allowlist) {
+        return new FeedbackValidator(() -> UUID.randomUUID().toString(), allowlist);
+    }
+
+    /** The subject as feedback would carry it, if {@code raw} is one feedback may be about. */
+    public Optional<String> acceptedSubject(String raw) {
+        List<FieldError> errors = new ArrayList<>();
+        return raw == null ? Optional.empty() : subject(raw, errors);
     }
 
     /**
@@ -76,7 +99,7 @@ public final class FeedbackValidator {
         List<FieldError> errors = new ArrayList<>(submission.readErrors());
         Optional<String> subject = subject(submission.subject(), errors);
         Optional<Rating> rating = rating(submission, errors);
-        Optional<String> comment = comment(submission.comment(), errors);
+        Optional<String> comment = comment(submission.comment(), commentLimit(submission.channel()), errors);
         Instant occurredAt = occurredAt(submission.occurredAt(), now, errors);
         Optional<String> eventId = eventId(submission.idempotencyKey(), errors);
         if (rating.isEmpty() && comment.isEmpty() && !hasErrorFor(errors, RATING, SCALE, COMMENT)) {
@@ -91,14 +114,14 @@ public final class FeedbackValidator {
                 .setChannel(submission.channel())
                 .setSubject(subject.orElseThrow())
                 .setRating(rating.orElse(null))
-                .setText(comment.orElse(null))
-                .setSenderPseudonym(null)
+                .setText(comment.map(PersonalDataMask::mask).orElse(null))
+                .setSenderPseudonym(submission.senderPseudonym())
                 .setOccurredAt(occurredAt)
                 .setReceivedAt(now.truncatedTo(ChronoUnit.MILLIS))
                 .build();
     }
 
-    private static Optional<String> subject(String raw, List<FieldError> errors) {
+    private Optional<String> subject(String raw, List<FieldError> errors) {
         if (raw == null) {
             if (!hasErrorFor(errors, SUBJECT)) {
                 errors.add(new FieldError(SUBJECT, "is required"));
@@ -112,6 +135,8 @@ public final class FeedbackValidator {
             errors.add(new FieldError(SUBJECT, "must be at most " + SUBJECT_MAX_LENGTH + " characters long"));
         } else if (!SUBJECT_CHARACTERS.matcher(subject).matches()) {
             errors.add(new FieldError(SUBJECT, "may contain only letters, digits, spaces and - _ . : #"));
+        } else if (!allowlist.allows(subject)) {
+            errors.add(new FieldError(SUBJECT, "is not a subject feedback is taken for here"));
         } else {
             return Optional.of(subject);
         }
@@ -144,16 +169,37 @@ public final class FeedbackValidator {
         return scale;
     }
 
-    private static Optional<String> comment(String raw, List<FieldError> errors) {
+    private static int commentLimit(Channel channel) {
+        return channel == Channel.SMS ? SMS_TEXT_MAX_LENGTH : COMMENT_MAX_LENGTH;
+    }
+
+    private static Optional<String> comment(String raw, int limit, List<FieldError> errors) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
         String comment = raw.strip();
-        if (comment.codePointCount(0, comment.length()) > COMMENT_MAX_LENGTH) {
-            errors.add(new FieldError(COMMENT, "must be at most " + COMMENT_MAX_LENGTH + " characters long"));
+        if (comment.codePointCount(0, comment.length()) > limit) {
+            errors.add(new FieldError(COMMENT, "must be at most " + limit + " characters long"));
+            return Optional.empty();
+        }
+        if (hasUnpairedSurrogate(comment)) {
+            errors.add(new FieldError(COMMENT, "contains a character that is not valid Unicode"));
             return Optional.empty();
         }
         return Optional.of(comment);
+    }
+
+    /** JSON escapes can spell half a character ({@code "\ud800"}), which no UTF-8 text can carry. */
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Instant occurredAt(String raw, Instant now, List<FieldError> errors) {

@@ -1,17 +1,20 @@
 package org.instantfeedback.ingest.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
 import org.instantfeedback.ingest.kafka.PublishFailedException;
 import org.instantfeedback.ingest.kafka.PublishUnavailableException;
+import org.instantfeedback.ingest.ratelimit.RateLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become answers: every exception a handler throws (and Javalin's
- * own for requests no route matches) ends here and leaves as an {@code application/problem+json} document.
+ * own for requests no route matches) ends here and leaves as an {@code application/problem+json} document,
+ * or, for the pages people open from QR codes ({@code /f/...}), as the same problem in a small HTML page.
  * Unexpected failures are logged with their stack trace and answered without it.
  */
 public final class ProblemDetailsMapper {
@@ -19,10 +22,12 @@ public final class ProblemDetailsMapper {
 
     private final JsonResponses responses;
     private final int retryAfterSeconds;
+    private final FeedbackPages pages;
 
-    public ProblemDetailsMapper(JsonResponses responses, int retryAfterSeconds) {
+    public ProblemDetailsMapper(JsonResponses responses, int retryAfterSeconds, FeedbackPages pages) {
         this.responses = responses;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.pages = pages;
     }
 
     public void handle(Exception failure, Context ctx) {
@@ -34,12 +39,21 @@ public final class ProblemDetailsMapper {
         } else if (failure instanceof RejectedRequestException rejected) {
             problem = ProblemDetails.of(rejected.typeSlug(), rejected.title(), rejected.status(),
                     rejected.getMessage());
+        } else if (failure instanceof RateLimitExceededException limited) {
+            ctx.header("Retry-After", String.valueOf(limited.retryAfterSeconds()));
+            problem = ProblemDetails.of("too-many-requests", "Too many requests", 429, limited.getMessage());
         } else if (failure instanceof PublishUnavailableException unavailable) {
             problem = unavailable(ctx, unavailable);
         } else if (failure instanceof HttpResponseException http) {
             problem = fromJavalin(ctx, http);
         } else {
             problem = internalError(ctx, failure);
+        }
+        if (ctx.path().startsWith(FeedbackPages.PATH_PREFIX)) {
+            boolean formWorthRetrying = problem.status() != 404 && ctx.method() == HandlerType.POST;
+            FeedbackPageController.html(ctx, problem.status(), pages.problem(problem,
+                    formWorthRetrying ? ctx.path() : null));
+            return;
         }
         responses.write(ctx, problem.status(), ProblemDetails.CONTENT_TYPE, problem);
     }

@@ -3,8 +3,11 @@ package org.instantfeedback.ingest.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -95,14 +98,58 @@ public final class FeedbackPublisher implements AutoCloseable {
      */
     public RecordMetadata publish(FeedbackReceived event) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        ProducerRecord<String, FeedbackReceived> record = new ProducerRecord<>(Topics.FEEDBACK_RECEIVED, null,
-                event.getOccurredAt().toEpochMilli(), event.getSubject(), event);
         Future<RecordMetadata> acknowledgement;
         try {
-            acknowledgement = producer.send(record);
+            acknowledgement = producer.send(record(event));
         } catch (RuntimeException e) {
             throw classified(e);
         }
+        return await(acknowledgement, deadline);
+    }
+
+    /**
+     * Sends every event, then waits for all acknowledgements within one publish timeout. The
+     * answer has one entry per event, in order: empty when Kafka has the event, else why not
+     * ({@link PublishUnavailableException} or {@link PublishFailedException}). Once a send fails
+     * because Kafka cannot be reached, the rest are not tried (each would wait as long again).
+     */
+    public List<Optional<RuntimeException>> publishAll(List<FeedbackReceived> events) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(events.size());
+        List<Optional<RuntimeException>> failures = new ArrayList<>(events.size());
+        RuntimeException unreachable = null;
+        for (FeedbackReceived event : events) {
+            Future<RecordMetadata> acknowledgement = null;
+            RuntimeException failure = unreachable;
+            if (failure == null) {
+                try {
+                    acknowledgement = producer.send(record(event));
+                } catch (RuntimeException e) {
+                    failure = classified(e);
+                    unreachable = failure instanceof PublishUnavailableException ? failure : null;
+                }
+            }
+            acknowledgements.add(acknowledgement);
+            failures.add(Optional.ofNullable(failure));
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (acknowledgements.get(i) != null) {
+                try {
+                    await(acknowledgements.get(i), deadline);
+                } catch (PublishUnavailableException | PublishFailedException e) {
+                    failures.set(i, Optional.of(e));
+                }
+            }
+        }
+        return failures;
+    }
+
+    private static ProducerRecord<String, FeedbackReceived> record(FeedbackReceived event) {
+        return new ProducerRecord<>(Topics.FEEDBACK_RECEIVED, null, event.getOccurredAt().toEpochMilli(),
+                event.getSubject(), event);
+    }
+
+    private RecordMetadata await(Future<RecordMetadata> acknowledgement, long deadline) {
         try {
             return acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
@@ -114,6 +161,11 @@ public final class FeedbackPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new PublishUnavailableException("interrupted while waiting for Kafka", e);
         }
+    }
+
+    /** The longest {@link #publish} waits. */
+    public Duration timeout() {
+        return timeout;
     }
 
     /** Tells failures worth retrying (unreachable, too slow) from those an operator must fix. */

@@ -3,19 +3,35 @@ package org.instantfeedback.ingest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.instantfeedback.config.ConfigVariable;
+import org.instantfeedback.ingest.feedback.SubjectAllowlist;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class IngestConfigTest {
+    private static final String SECRET = "a-pseudonym-secret-of-forty-characters!!";
+
+    /** {@code pairs} and a pseudonym secret, the one variable without a default. */
+    private static Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("INGEST_PSEUDONYM_SECRET", SECRET);
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
 
     @Test
-    void uses_the_documented_defaults_when_nothing_is_set() {
-        IngestConfig config = IngestConfig.from(Map.of());
+    void uses_the_documented_defaults_when_nothing_but_the_secret_is_set() {
+        IngestConfig config = IngestConfig.from(env());
 
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
@@ -23,29 +39,50 @@ class IngestConfigTest {
         assertThat(config.publishTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.retryAfterSeconds()).isEqualTo(5);
         assertThat(config.maxBodyBytes()).isEqualTo(16_384);
+        assertThat(config.localMode()).isFalse();
+        assertThat(config.publicBaseUrl()).isEmpty();
+        assertThat(config.twilioAuthToken()).isEmpty();
+        assertThat(config.twilioReply()).isEqualTo("Thank you for your feedback!");
+        assertThat(config.smsApiKeys()).isEmpty();
+        assertThat(config.smsHmacSecret()).isEmpty();
+        assertThat(config.kioskApiKeys()).isEmpty();
+        assertThat(config.smsRules().source()).isEqualTo("built-in SMS rules");
+        assertThat(config.subjectAllowlist().restricts()).isFalse();
+        assertThat(config.rateLimits()).isEqualTo(new RateLimitSettings(true, 60, 30, 2, 5, 100_000));
+        assertThat(config.trustedProxies().isEmpty()).isTrue();
+        assertThat(config.dedupHorizon()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.dedupMaxEntries()).isEqualTo(100_000);
+        assertThat(config.maxBatchItems()).isEqualTo(500);
+        assertThat(config.maxBatchBodyBytes()).isEqualTo(262_144);
     }
 
     @Test
     void documents_every_default_it_applies() {
-        Map<String, String> defaults = new HashMap<>();
+        Map<String, String> defaults = env();
         for (ConfigVariable variable : IngestConfig.VARIABLES) {
-            defaults.put(variable.name(), variable.defaultValue());
+            if (!variable.required()) {
+                defaults.put(variable.name(), variable.defaultValue());
+            }
         }
 
         IngestConfig documented = IngestConfig.from(defaults);
-        IngestConfig implicit = IngestConfig.from(Map.of());
+        IngestConfig implicit = IngestConfig.from(env());
 
         assertThat(documented).usingRecursiveComparison().ignoringFields("kafka").isEqualTo(implicit);
         assertThat(documented.kafka()).containsAllEntriesOf(implicit.kafka());
         assertThat(IngestConfig.VARIABLES).extracting(ConfigVariable::name).contains(
                 "INGEST_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_URL", "INGEST_PUBLISH_TIMEOUT_MS",
                 "INGEST_RETRY_AFTER_SECONDS", "INGEST_MAX_BODY_BYTES");
-        assertThat(IngestConfig.VARIABLES).noneMatch(ConfigVariable::required);
+        assertThat(IngestConfig.VARIABLES).filteredOn(ConfigVariable::required).extracting(ConfigVariable::name)
+                .containsExactly("INGEST_PSEUDONYM_SECRET");
+        assertThat(IngestConfig.VARIABLES).extracting(ConfigVariable::name).doesNotHaveDuplicates()
+                .allMatch(name -> name.startsWith("INGEST_") || name.startsWith("KAFKA_")
+                        || name.startsWith("SCHEMA_REGISTRY_"));
     }
 
     @Test
     void reads_what_the_operator_sets() {
-        IngestConfig config = IngestConfig.from(Map.of(
+        IngestConfig config = IngestConfig.from(env(
                 "INGEST_HTTP_PORT", "0",
                 "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
                 "SCHEMA_REGISTRY_URL", "https://registry.example:8081",
@@ -63,7 +100,7 @@ class IngestConfigTest {
 
     @Test
     void passes_every_kafka_and_registry_variable_through_as_client_settings() {
-        IngestConfig config = IngestConfig.from(Map.of(
+        IngestConfig config = IngestConfig.from(env(
                 "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
                 "KAFKA_SASL_JAAS_CONFIG", "secret",
                 "KAFKA_HEAP_OPTS", "-Xmx1g",
@@ -82,7 +119,7 @@ class IngestConfigTest {
 
     @Test
     void treats_blank_values_as_unset() {
-        IngestConfig config = IngestConfig.from(Map.of("INGEST_HTTP_PORT", " ", "KAFKA_BOOTSTRAP_SERVERS", ""));
+        IngestConfig config = IngestConfig.from(env("INGEST_HTTP_PORT", " ", "KAFKA_BOOTSTRAP_SERVERS", ""));
 
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
@@ -100,18 +137,112 @@ class IngestConfigTest {
         "INGEST_MAX_BODY_BYTES, 16KiB",
         "KAFKA_ACKS, 1",
         "KAFKA_ENABLE_IDEMPOTENCE, false",
-        "SCHEMA_REGISTRY_URL, localhost:8081"
+        "SCHEMA_REGISTRY_URL, localhost:8081",
+        "INGEST_LOCAL_MODE, yes",
+        "INGEST_PSEUDONYM_SECRET, too-short",
+        "INGEST_PUBLIC_BASE_URL, feedback.example.com",
+        "INGEST_PUBLIC_BASE_URL, https://feedback.example.com/?x=1",
+        "INGEST_RATE_LIMIT_ENABLED, 1",
+        "INGEST_RATE_LIMIT_CLIENT_PER_MINUTE, 0",
+        "INGEST_RATE_LIMIT_SENDER_BURST, many",
+        "INGEST_RATE_LIMIT_MAX_TRACKED, 10",
+        "INGEST_TRUSTED_PROXIES, proxy.internal",
+        "INGEST_TRUSTED_PROXIES, 10.0.0.0/40",
+        "INGEST_DEDUP_HORIZON_SECONDS, 0",
+        "INGEST_DEDUP_MAX_ENTRIES, 5",
+        "INGEST_BATCH_MAX_ITEMS, 0",
+        "INGEST_BATCH_MAX_BODY_BYTES, 100",
+        "INGEST_SUBJECT_ALLOWLIST, route-1 <b>",
+        "INGEST_SMS_RULES_FILE, /nonexistent/sms-rules.txt"
     })
     void refuses_a_malformed_value_naming_the_variable(String variable, String value) {
-        assertThatThrownBy(() -> IngestConfig.from(Map.of(variable, value)))
+        assertThatThrownBy(() -> IngestConfig.from(env(variable, value)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(variable);
     }
 
     @Test
     void accepts_the_only_safe_producer_guarantees_when_given_explicitly() {
-        IngestConfig config = IngestConfig.from(Map.of("KAFKA_ACKS", "all", "KAFKA_ENABLE_IDEMPOTENCE", "TRUE"));
+        IngestConfig config = IngestConfig.from(env("KAFKA_ACKS", "all", "KAFKA_ENABLE_IDEMPOTENCE", "TRUE"));
 
         assertThat(config.kafka()).containsEntry("acks", "all");
+    }
+
+    @Test
+    void refuses_to_start_without_a_pseudonym_secret_except_in_local_mode() {
+        IngestConfig local = IngestConfig.from(Map.of("INGEST_LOCAL_MODE", "true"));
+
+        assertThatThrownBy(() -> IngestConfig.from(Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("INGEST_PSEUDONYM_SECRET is required")
+                .hasMessageContaining("INGEST_LOCAL_MODE=true");
+        assertThat(local.localMode()).isTrue();
+        assertThat(local.usesLocalModePseudonymSecret()).isTrue();
+        assertThat(IngestConfig.from(env("INGEST_LOCAL_MODE", "true")).usesLocalModePseudonymSecret()).isFalse();
+    }
+
+    @Test
+    void reads_channel_credentials_and_never_shows_them() {
+        IngestConfig config = IngestConfig.from(env(
+                "INGEST_TWILIO_AUTH_TOKEN", "twilio-token-value",
+                "INGEST_SMS_API_KEYS", " gateway-key-1 ,gateway-key-2,, ",
+                "INGEST_SMS_HMAC_SECRET", "gateway-hmac-value",
+                "INGEST_KIOSK_API_KEYS", "kiosk-key-value",
+                "INGEST_PUBLIC_BASE_URL", "https://feedback.example.com/ingest"));
+
+        assertThat(config.twilioAuthToken()).contains(Secret.of("twilio-token-value"));
+        assertThat(config.smsApiKeys()).containsExactly(Secret.of("gateway-key-1"), Secret.of("gateway-key-2"));
+        assertThat(config.smsHmacSecret()).contains(Secret.of("gateway-hmac-value"));
+        assertThat(config.kioskApiKeys()).containsExactly(Secret.of("kiosk-key-value"));
+        assertThat(config.publicBaseUrl()).hasValueSatisfying(
+                url -> assertThat(url).hasToString("https://feedback.example.com/ingest"));
+        assertThat(config.toString()).doesNotContain("twilio-token-value", "gateway-key-1", "gateway-hmac-value",
+                "kiosk-key-value", SECRET);
+    }
+
+    @Test
+    void sends_no_twilio_reply_when_told_none() {
+        assertThat(IngestConfig.from(env("INGEST_TWILIO_REPLY", "NONE")).twilioReply()).isEmpty();
+        assertThat(IngestConfig.from(env("INGEST_TWILIO_REPLY", "Danke!")).twilioReply()).isEqualTo("Danke!");
+    }
+
+    @Test
+    void stops_at_a_bad_rules_file_naming_the_variable_the_file_and_the_line(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("sms-rules.txt");
+        Files.writeString(rules, "pattern route {n} -> route-{n}\npatern bus {n} -> route-{n}\n");
+
+        assertThatThrownBy(() -> IngestConfig.from(env("INGEST_SMS_RULES_FILE", rules.toString())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("INGEST_SMS_RULES_FILE: " + rules + ", line 2: unknown directive 'patern'");
+    }
+
+    @Test
+    void allows_the_subjects_of_the_variable_and_the_rules_file_and_those_the_rules_name(@TempDir Path dir)
+            throws Exception {
+        Path rules = dir.resolve("sms-rules.txt");
+        Files.writeString(rules, "alias Central Station -> branch-central\nallow night-*\n");
+
+        SubjectAllowlist allowlist = IngestConfig.from(env("INGEST_SMS_RULES_FILE", rules.toString(),
+                "INGEST_SUBJECT_ALLOWLIST", "route-*, branch-airport")).subjectAllowlist();
+
+        assertThat(allowlist.restricts()).isTrue();
+        assertThat(List.of("route-9", "night-3", "branch-airport", "branch-central", "unassigned"))
+                .allMatch(allowlist::allows);
+        assertThat(allowlist.allows("branch-london")).isFalse();
+    }
+
+    @Test
+    void reads_rate_limits_and_trusted_proxies() {
+        IngestConfig config = IngestConfig.from(env(
+                "INGEST_RATE_LIMIT_ENABLED", "FALSE",
+                "INGEST_RATE_LIMIT_CLIENT_PER_MINUTE", "600",
+                "INGEST_RATE_LIMIT_CLIENT_BURST", "100",
+                "INGEST_RATE_LIMIT_SENDER_PER_MINUTE", "1",
+                "INGEST_RATE_LIMIT_SENDER_BURST", "3",
+                "INGEST_RATE_LIMIT_MAX_TRACKED", "5000",
+                "INGEST_TRUSTED_PROXIES", "10.0.0.0/8, ::1"));
+
+        assertThat(config.rateLimits()).isEqualTo(new RateLimitSettings(false, 600, 100, 1, 3, 5_000));
+        assertThat(config.trustedProxies().entries()).containsExactly("10.0.0.0/8", "::1");
     }
 }

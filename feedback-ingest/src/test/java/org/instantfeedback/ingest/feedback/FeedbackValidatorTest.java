@@ -25,7 +25,7 @@ class FeedbackValidatorTest {
     @Test
     void maps_valid_feedback_to_the_event() {
         FeedbackReceived event = validator.validate(new FeedbackSubmission("  route-42 ", 4L, "stars-5",
-                " Driver was friendly ", "2026-05-01T10:00:00+02:00", "key-1", Channel.WEB, List.of()), NOW);
+                " Driver was friendly ", "2026-05-01T10:00:00+02:00", "key-1", Channel.WEB, null, List.of()), NOW);
 
         assertThat(event.getEventId()).isEqualTo("key-1");
         assertThat(event.getChannel()).isEqualTo(Channel.WEB);
@@ -128,7 +128,7 @@ class FeedbackValidatorTest {
     void accepts_values_at_the_documented_limits() {
         FeedbackReceived event = validator.validate(new FeedbackSubmission("Zürich HB #3: Gleis_7.a-b".repeat(2)
                 .substring(0, 50), 3L, null, "ä".repeat(1000), "2026-05-01T08:35:00.123Z", "k".repeat(128),
-                Channel.WEB, List.of()), NOW);
+                Channel.WEB, null, List.of()), NOW);
 
         assertThat(event.getText()).hasSize(1000);
         assertThat(event.getEventId()).hasSize(128);
@@ -138,7 +138,7 @@ class FeedbackValidatorTest {
     @Test
     void names_every_broken_rule_at_once_including_what_the_channel_could_not_read() {
         FeedbackSubmission submission = new FeedbackSubmission("", null, "stars-9", "x".repeat(1001),
-                "2999-01-01T00:00:00Z", "bad key", Channel.WEB,
+                "2999-01-01T00:00:00Z", "bad key", Channel.WEB, null,
                 List.of(new FieldError("rating", "must be a whole number")));
 
         assertThat(errorsFor(submission)).extracting(FieldError::field)
@@ -147,12 +147,45 @@ class FeedbackValidatorTest {
 
     @Test
     void does_not_report_a_field_twice_when_the_channel_could_not_read_it() {
-        FeedbackSubmission submission = new FeedbackSubmission(null, null, null, null, null, null, Channel.WEB,
+        FeedbackSubmission submission = new FeedbackSubmission(null, null, null, null, null, null, Channel.WEB, null,
                 List.of(new FieldError("subject", "must be a string"),
                         new FieldError("rating", "must be a whole number")));
 
         assertThat(errorsFor(submission)).containsExactly(
                 new FieldError("subject", "must be a string"), new FieldError("rating", "must be a whole number"));
+    }
+
+    @Test
+    void masks_phone_numbers_and_email_addresses_in_the_comment() {
+        FeedbackReceived event = validator.validate(submission("route-42", null, null,
+                "Driver found my wallet, call +44 7700 900123 or jane@example.org", null), NOW);
+
+        assertThat(event.getText()).isEqualTo("Driver found my wallet, call [phone] or [email]");
+    }
+
+    @Test
+    void carries_the_sender_pseudonym_and_allows_sms_up_to_1600_characters() {
+        FeedbackReceived event = validator.validate(new FeedbackSubmission("route-42", null, null, "x".repeat(1600),
+                null, "twilio:SM1", Channel.SMS, "pseudonym-1", List.of()), NOW);
+
+        assertThat(event.getSenderPseudonym()).isEqualTo("pseudonym-1");
+        assertThat(event.getText()).hasSize(1600);
+        assertThat(errorsFor(new FeedbackSubmission("route-42", null, null, "x".repeat(1601), null, null, Channel.SMS,
+                null, List.of()))).extracting(FieldError::field).containsExactly("comment");
+    }
+
+    @Test
+    void takes_only_subjects_on_the_allow_list_when_one_is_given() {
+        FeedbackValidator restricted = new FeedbackValidator(() -> "id", SubjectAllowlist.of(List.of("route-*",
+                "branch-central")));
+
+        assertThat(restricted.validate(submission("route-7", 4L, null, null, null), NOW).getSubject())
+                .isEqualTo("route-7");
+        assertThat(restricted.acceptedSubject("branch-central")).contains("branch-central");
+        assertThat(restricted.acceptedSubject("branch-london")).isEmpty();
+        assertThat(catchThrowableOfType(InvalidFeedbackException.class, () -> restricted.validate(
+                submission("branch-london", 4L, null, null, null), NOW)).errors())
+                .extracting(FieldError::field).containsExactly("subject");
     }
 
     @Test
@@ -166,10 +199,10 @@ class FeedbackValidatorTest {
 
     private static FeedbackSubmission submission(String subject, Long rating, String scale, String comment,
             String occurredAt) {
-        return new FeedbackSubmission(subject, rating, scale, comment, occurredAt, null, Channel.WEB, List.of());
+        return new FeedbackSubmission(subject, rating, scale, comment, occurredAt, null, Channel.WEB, null, List.of());
     }
 
     private static FeedbackSubmission withKey(String key) {
-        return new FeedbackSubmission("route-42", 5L, null, null, null, key, Channel.WEB, List.of());
+        return new FeedbackSubmission("route-42", 5L, null, null, null, key, Channel.WEB, null, List.of());
     }
 }

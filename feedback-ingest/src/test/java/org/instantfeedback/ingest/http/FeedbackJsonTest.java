@@ -24,7 +24,7 @@ class FeedbackJsonTest {
         FeedbackSubmission submission = FeedbackJson.submission(body, "key-1", Channel.WEB);
 
         assertThat(submission).isEqualTo(new FeedbackSubmission("route-42", 9L, "nps-0-10", "ok",
-                "2026-05-01T08:00:00Z", "key-1", Channel.WEB, java.util.List.of()));
+                "2026-05-01T08:00:00Z", "key-1", Channel.WEB, null, java.util.List.of()));
     }
 
     @Test

@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.instantfeedback.scoring.LanguageDetection;
+import org.instantfeedback.scoring.OpenNlpLanguageDetection;
 import org.instantfeedback.scoring.ScoringConfigException;
 import org.instantfeedback.scoring.TextScore;
 import org.instantfeedback.scoring.TextScorer;
@@ -45,6 +48,12 @@ public final class ScoreCommand {
     }
 
     public static int run(InputStream in, PrintStream out, PrintStream err, List<String> args) {
+        return run(in, out, err, args, OpenNlpLanguageDetection::loadBundled);
+    }
+
+    /** With the language detection supplied, so tests load the model once. */
+    static int run(InputStream in, PrintStream out, PrintStream err, List<String> args,
+                   Supplier<LanguageDetection> detection) {
         TextScorer.Builder builder = TextScorer.builder();
         boolean echo = false;
         for (int i = 0; i < args.size(); i++) {
@@ -75,7 +84,7 @@ public final class ScoreCommand {
                 }
             }
         }
-        return scoreLines(builder.build(), in, out, err, echo);
+        return scoreLines(builder.languageDetection(detection.get()).build(), in, out, err, echo);
     }
 
     private static int scoreLines(TextScorer scorer, InputStream in, PrintStream out, PrintStream err, boolean echo) {

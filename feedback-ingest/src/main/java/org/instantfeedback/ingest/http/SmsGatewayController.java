@@ -1,0 +1,116 @@
+package org.instantfeedback.ingest.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.Secret;
+import org.instantfeedback.ingest.feedback.FeedbackSubmission;
+import org.instantfeedback.ingest.feedback.FieldError;
+import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
+import org.instantfeedback.ingest.intake.FeedbackIntake;
+import org.instantfeedback.ingest.sms.InboundSms;
+import org.instantfeedback.ingest.sms.SmsInterpreter;
+
+/**
+ * {@code POST /v1/sms}: inbound SMS from any gateway, as JSON ({@code {from, to, text, messageId,
+ * receivedAt}}, or Infobip's {@code {"results": [...]}} with several) or form-encoded (46elks),
+ * with the field names described in {@link GatewaySms}. Authenticated by an API key
+ * ({@code INGEST_SMS_API_KEYS}: {@code X-Api-Key}, Bearer or Basic password) or by an HMAC-SHA256
+ * signature of the body ({@code INGEST_SMS_HMAC_SECRET}: {@code X-Signature: sha256=<hex>}).
+ * Answers {@code 202 {"id": ...}} once Kafka has the event; several messages get one result each
+ * (see {@link BatchResults}).
+ */
+public final class SmsGatewayController {
+    public static final String PATH = "/v1/sms";
+    static final int MAX_MESSAGES = 100;
+
+    private final ApiKeys apiKeys;
+    private final Optional<Secret> hmacSecret;
+    private final JsonRequestBody json;
+    private final int maxBodyBytes;
+    private final SmsInterpreter interpreter;
+    private final FeedbackIntake intake;
+    private final JsonResponses responses;
+    private final BatchResults batchResults;
+
+    public SmsGatewayController(IngestConfig config, JsonRequestBody json, SmsInterpreter interpreter,
+            FeedbackIntake intake, JsonResponses responses, BatchResults batchResults) {
+        this.apiKeys = new ApiKeys(config.smsApiKeys());
+        this.hmacSecret = config.smsHmacSecret();
+        this.json = json;
+        this.maxBodyBytes = config.maxBodyBytes();
+        this.interpreter = interpreter;
+        this.intake = intake;
+        this.responses = responses;
+        this.batchResults = batchResults;
+    }
+
+    public void receive(Context ctx) {
+        if (!apiKeys.configured() && hmacSecret.isEmpty()) {
+            throw new ChannelNotConfiguredException("SMS gateways are not enabled on this service; the operator"
+                    + " sets " + IngestConfig.SMS_API_KEYS + " or " + IngestConfig.SMS_HMAC_SECRET);
+        }
+        String mediaType = BoundedBody.requireMediaType(ctx.contentType(), BoundedBody.JSON, BoundedBody.FORM);
+        byte[] body = BoundedBody.read(ctx, maxBodyBytes);
+        authenticate(ctx, body);
+        String gateway = ctx.queryParam(GatewaySms.GATEWAY);
+        if (mediaType.equals(BoundedBody.FORM)) {
+            acceptOne(ctx, GatewaySms.fromForm(FormParameters.parse(body), gateway));
+            return;
+        }
+        ObjectNode message = json.parseObject(body);
+        JsonNode results = message.get("results");
+        if (results == null) {
+            acceptOne(ctx, GatewaySms.fromJson(message, gateway));
+        } else {
+            acceptSeveral(ctx, results, gateway);
+        }
+    }
+
+    private void authenticate(Context ctx, byte[] body) {
+        String signature = ctx.header(BodySignature.HEADER);
+        if (signature != null && hmacSecret.isPresent()) {
+            if (!BodySignature.valid(hmacSecret.get(), body, signature)) {
+                throw new ForbiddenException("the " + BodySignature.HEADER + " header does not match the body");
+            }
+            return;
+        }
+        if (!apiKeys.configured()) {
+            throw new UnauthorizedException("sign the body with HMAC-SHA256 in the " + BodySignature.HEADER
+                    + " header (sha256=<hex>)");
+        }
+        apiKeys.authenticate(ctx);
+    }
+
+    private void acceptOne(Context ctx, InboundSms sms) {
+        if (!sms.hasText() && sms.readErrors().isEmpty()) {
+            responses.write(ctx, 200, Map.of("id", sms.eventId(), "stored", false,
+                    "detail", "the message has no text; nothing was stored"));
+            return;
+        }
+        responses.write(ctx, 202, FeedbackController.acceptedBody(intake.accept(interpreter.submission(sms))));
+    }
+
+    private void acceptSeveral(Context ctx, JsonNode results, String gateway) {
+        if (!results.isArray() || results.isEmpty() || results.size() > MAX_MESSAGES) {
+            throw new InvalidFeedbackException(List.of(new FieldError("results",
+                    "must be an array of 1 to " + MAX_MESSAGES + " messages")));
+        }
+        List<FeedbackSubmission> submissions = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            JsonNode item = results.get(i);
+            InboundSms sms = item.isObject() ? GatewaySms.fromJson((ObjectNode) item, gateway)
+                    : new InboundSms(null, null, null, "", null,
+                            List.of(new FieldError("results[" + i + "]", "must be a JSON object")));
+            submissions.add(interpreter.submission(sms));
+            ids.add(sms.eventId());
+        }
+        batchResults.write(ctx, ids, null, intake.acceptAll(submissions));
+    }
+}

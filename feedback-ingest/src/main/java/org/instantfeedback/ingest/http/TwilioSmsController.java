@@ -1,0 +1,123 @@
+package org.instantfeedback.ingest.http;
+
+import io.javalin.http.Context;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.Secret;
+import org.instantfeedback.ingest.feedback.FieldError;
+import org.instantfeedback.ingest.intake.FeedbackIntake;
+import org.instantfeedback.ingest.sms.InboundSms;
+import org.instantfeedback.ingest.sms.SmsInterpreter;
+import org.instantfeedback.ingest.sms.TwilioSignature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/sms/twilio}: Twilio's inbound-SMS webhook, form-encoded as Twilio sends it
+ * (MessageSid, From, To, Body, NumMedia, ...; parameters this version does not know are accepted
+ * and covered by the signature). The request must carry a valid {@code X-Twilio-Signature} (else
+ * 403), computed over the public URL ({@code INGEST_PUBLIC_BASE_URL} behind a proxy). Answers
+ * TwiML thanking the passenger once Kafka has the event; the event id is
+ * {@code twilio:<MessageSid>}, so Twilio's retries are stored once. An SMS without text (a
+ * picture alone) stores nothing and gets no reply.
+ */
+public final class TwilioSmsController {
+    public static final String PATH = "/v1/sms/twilio";
+    public static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+    public static final String EVENT_ID_PREFIX = "twilio:";
+    static final String TWIML = "text/xml; charset=utf-8";
+    private static final Pattern MESSAGE_SID = Pattern.compile("[A-Za-z0-9]{2,64}");
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsController.class);
+
+    private final Optional<Secret> authToken;
+    private final Optional<URI> publicBaseUrl;
+    private final String reply;
+    private final int maxBodyBytes;
+    private final SmsInterpreter interpreter;
+    private final FeedbackIntake intake;
+
+    public TwilioSmsController(IngestConfig config, SmsInterpreter interpreter, FeedbackIntake intake) {
+        this.authToken = config.twilioAuthToken();
+        this.publicBaseUrl = config.publicBaseUrl();
+        this.reply = config.twilioReply();
+        this.maxBodyBytes = config.maxBodyBytes();
+        this.interpreter = interpreter;
+        this.intake = intake;
+    }
+
+    public void receive(Context ctx) {
+        Secret token = authToken.orElseThrow(() -> new ChannelNotConfiguredException(
+                "Twilio SMS is not enabled on this service; the operator sets " + IngestConfig.TWILIO_AUTH_TOKEN));
+        String signature = ctx.header(SIGNATURE_HEADER);
+        if (signature == null || signature.isBlank()) {
+            throw new ForbiddenException("the request carries no " + SIGNATURE_HEADER + " header");
+        }
+        BoundedBody.requireMediaType(ctx.contentType(), BoundedBody.FORM);
+        FormParameters form = FormParameters.parse(BoundedBody.read(ctx, maxBodyBytes));
+        if (!TwilioSignature.valid(token, signedUrl(ctx), form.entries(), signature)) {
+            throw new ForbiddenException("the " + SIGNATURE_HEADER + " header does not match this request");
+        }
+        InboundSms sms = inboundSms(form);
+        if (!sms.hasText() && sms.readErrors().isEmpty()) {
+            LOG.info("SMS {} has no text; nothing stored", sms.eventId());
+            twiml(ctx, "");
+            return;
+        }
+        intake.accept(interpreter.submission(sms));
+        twiml(ctx, reply);
+    }
+
+    /** The URL Twilio signed: the public base URL and this request's path and query, or the URL as received. */
+    String signedUrl(Context ctx) {
+        if (publicBaseUrl.isEmpty()) {
+            return ctx.fullUrl();
+        }
+        String base = publicBaseUrl.get().toString();
+        String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        String query = ctx.queryString();
+        return trimmed + ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
+    }
+
+    private static InboundSms inboundSms(FormParameters form) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<String> sid = form.firstOf("MessageSid", "SmsSid");
+        String eventId = null;
+        if (sid.isEmpty()) {
+            errors.add(new FieldError("MessageSid", "is required"));
+        } else if (!MESSAGE_SID.matcher(sid.get()).matches()) {
+            errors.add(new FieldError("MessageSid", "must be 2 to 64 letters and digits"));
+        } else {
+            eventId = EVENT_ID_PREFIX + sid.get();
+        }
+        return new InboundSms(eventId, form.first("From").orElse(null), form.first("To").orElse(null),
+                form.first("Body").orElse(""), null, errors);
+    }
+
+    private static void twiml(Context ctx, String message) {
+        String body = message.isEmpty()
+                ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + xmlEscaped(message)
+                        + "</Message></Response>";
+        ctx.status(200).contentType(TWIML).result(body);
+    }
+
+    static String xmlEscaped(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

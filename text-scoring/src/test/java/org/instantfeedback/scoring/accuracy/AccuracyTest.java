@@ -1,0 +1,212 @@
+package org.instantfeedback.scoring.accuracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.instantfeedback.scoring.Scorers;
+import org.instantfeedback.scoring.SentimentLabel;
+import org.instantfeedback.scoring.TextScore;
+import org.instantfeedback.scoring.TextScorer;
+import org.instantfeedback.scoring.Topic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accuracy with thresholds, on VADER's four human-rated sets (the paper's cut: mean rating above
+ * +0.5 positive, below -0.5 negative) and on our hand-labelled passenger messages. Thresholds sit
+ * just under the measured figures, so a change that makes the scorer worse fails here. The figures
+ * are printed as a table (target/surefire-reports/*AccuracyTest-output.txt) for the README.
+ */
+class AccuracyTest {
+
+    private static final String VADER_SETS = "/org/instantfeedback/scoring/vader/";
+    private static final List<String> TABLE = new ArrayList<>();
+
+    private final TextScorer scorer = Scorers.standard();
+    private final TextScorer vader = Scorers.plainVader();
+
+    @Test
+    void tweets_negative_f1_is_at_least_original_vaders() {
+        ClassificationCounts counts = humanRated("tweets", "tweets_GroundTruth.txt");
+        assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.88);
+        assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.80);
+        assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.87);
+    }
+
+    @Test
+    void amazon_review_snippets() {
+        ClassificationCounts counts = humanRated("amazon reviews", "amazonReviewSnippets_GroundTruth.txt");
+        assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.59);
+        assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.54);
+        assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.71);
+    }
+
+    @Test
+    void movie_review_snippets() {
+        ClassificationCounts counts = humanRated("movie reviews", "movieReviewSnippets_GroundTruth.txt");
+        assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.54);
+        assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.51);
+        assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.65);
+    }
+
+    @Test
+    void nyt_editorial_snippets() {
+        ClassificationCounts counts = humanRated("nyt editorials", "nytEditorialSnippets_GroundTruth.txt");
+        assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.55);
+        assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.58);
+        assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.50);
+    }
+
+    @Test
+    void passenger_messages_the_rules_were_tuned_on() {
+        List<PassengerMessage> messages = PassengerMessage.loadFixture();
+        assertThat(messages).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(messages).filteredOn(PassengerMessage::urgent).hasSizeGreaterThanOrEqualTo(25);
+        assertThat(messages).filteredOn(m -> m.label() == SentimentLabel.UNKNOWN).hasSizeGreaterThanOrEqualTo(25);
+
+        PassengerFigures figures = passenger("passenger messages (tuned on)", messages);
+        assertThat(figures.labels().accuracy()).isGreaterThanOrEqualTo(0.86);
+        assertThat(figures.labels().f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.88);
+        assertThat(figures.labels().f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.86);
+        assertThat(figures.labels().f1(SentimentLabel.UNKNOWN)).isGreaterThanOrEqualTo(0.95);
+        assertThat(figures.urgentRecall()).isEqualTo(1.0);
+        assertThat(figures.urgentPrecision()).isGreaterThanOrEqualTo(0.95);
+        assertThat(figures.topicPrecision()).isGreaterThanOrEqualTo(0.87);
+        assertThat(figures.topicRecall()).isGreaterThanOrEqualTo(0.90);
+        assertThat(figures.languageAccuracy()).isGreaterThanOrEqualTo(0.98);
+        assertThat(figures.labels().accuracy()).isGreaterThan(figures.vaderLabels().accuracy() + 0.15);
+    }
+
+    @Test
+    void held_out_passenger_messages_never_used_for_tuning() {
+        List<PassengerMessage> messages = PassengerMessage.load(
+                "/org/instantfeedback/scoring/passenger_messages_holdout.tsv");
+        assertThat(messages).hasSizeGreaterThanOrEqualTo(100);
+
+        PassengerFigures figures = passenger("passenger messages (held out)", messages);
+        assertThat(figures.labels().accuracy()).isGreaterThanOrEqualTo(0.80);
+        assertThat(figures.labels().f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.84);
+        assertThat(figures.labels().f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.82);
+        assertThat(figures.urgentRecall()).isEqualTo(1.0);
+        assertThat(figures.urgentPrecision()).isGreaterThanOrEqualTo(0.85);
+        assertThat(figures.topicPrecision()).isGreaterThanOrEqualTo(0.75);
+        assertThat(figures.topicRecall()).isGreaterThanOrEqualTo(0.84);
+        assertThat(figures.languageAccuracy()).isGreaterThanOrEqualTo(0.97);
+        assertThat(figures.labels().accuracy()).isGreaterThan(figures.vaderLabels().accuracy() + 0.10);
+    }
+
+    @AfterAll
+    static void printTable() {
+        System.out.println();
+        System.out.println("| set | scorer | n | 3-class accuracy | negative F1 | positive F1 | urgent P / R | topics P / R | language |");
+        System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        TABLE.stream().sorted().forEach(System.out::println);
+        System.out.println();
+    }
+
+    private ClassificationCounts humanRated(String name, String file) {
+        HumanRatedSet set = HumanRatedSet.load(name, VADER_SETS + file);
+        ClassificationCounts full = new ClassificationCounts();
+        ClassificationCounts plain = new ClassificationCounts();
+        for (HumanRatedSet.Example example : set.examples()) {
+            full.add(example.gold(), scorer.score(example.text()).label());
+            plain.add(example.gold(), vader.score(example.text()).label());
+        }
+        row(name, "VADER only", plain, "", "", "");
+        row(name, "VADER + transport", full, "", "", "");
+        // the transport extension must not cost accuracy on general text
+        assertThat(full.accuracy()).isGreaterThanOrEqualTo(plain.accuracy() - 0.005);
+        return full;
+    }
+
+    private PassengerFigures passenger(String name, List<PassengerMessage> messages) {
+        PassengerFigures figures = new PassengerFigures();
+        for (PassengerMessage message : messages) {
+            figures.add(message, scorer.score(message.text()), vader.score(message.text()));
+        }
+        row(name, "VADER only", figures.vaderLabels(), "", "", "");
+        row(name, "VADER + transport", figures.labels(),
+                String.format("%.3f / %.3f", figures.urgentPrecision(), figures.urgentRecall()),
+                String.format("%.3f / %.3f", figures.topicPrecision(), figures.topicRecall()),
+                String.format("%.3f", figures.languageAccuracy()));
+        return figures;
+    }
+
+    private static void row(String set, String scorerName, ClassificationCounts counts, String urgent, String topics,
+                            String language) {
+        synchronized (TABLE) {
+            TABLE.add(String.format("| %s | %s | %d | %.3f | %.3f | %.3f | %s | %s | %s |", set, scorerName,
+                    counts.total(), counts.accuracy(), counts.f1(SentimentLabel.NEGATIVE),
+                    counts.f1(SentimentLabel.POSITIVE), urgent, topics, language));
+        }
+    }
+
+    /** Labels, urgency, topics (English messages only: topic terms are English) and language. */
+    private static final class PassengerFigures {
+        private final ClassificationCounts labels = new ClassificationCounts();
+        private final ClassificationCounts vaderLabels = new ClassificationCounts();
+        private int urgentHits;
+        private int urgentFalseAlarms;
+        private int urgentMisses;
+        private int topicHits;
+        private int topicFalse;
+        private int topicMisses;
+        private int languageHits;
+
+        void add(PassengerMessage message, TextScore score, TextScore vaderScore) {
+            labels.add(message.label(), score.label());
+            vaderLabels.add(message.label(), vaderScore.label());
+            if (score.urgent() && message.urgent()) {
+                urgentHits++;
+            } else if (score.urgent()) {
+                urgentFalseAlarms++;
+            } else if (message.urgent()) {
+                urgentMisses++;
+            }
+            if (message.language().equals("en")) {
+                for (Topic topic : Topic.values()) {
+                    boolean expected = message.topics().contains(topic);
+                    boolean found = score.topics().contains(topic);
+                    topicHits += expected && found ? 1 : 0;
+                    topicFalse += found && !expected ? 1 : 0;
+                    topicMisses += expected && !found ? 1 : 0;
+                }
+            }
+            languageHits += message.language().equals(score.language()) ? 1 : 0;
+        }
+
+        ClassificationCounts labels() {
+            return labels;
+        }
+
+        ClassificationCounts vaderLabels() {
+            return vaderLabels;
+        }
+
+        double urgentPrecision() {
+            return ratio(urgentHits, urgentHits + urgentFalseAlarms);
+        }
+
+        double urgentRecall() {
+            return ratio(urgentHits, urgentHits + urgentMisses);
+        }
+
+        double topicPrecision() {
+            return ratio(topicHits, topicHits + topicFalse);
+        }
+
+        double topicRecall() {
+            return ratio(topicHits, topicHits + topicMisses);
+        }
+
+        double languageAccuracy() {
+            return ratio(languageHits, labels.total());
+        }
+
+        private static double ratio(int part, int whole) {
+            return whole == 0 ? 1.0 : (double) part / whole;
+        }
+    }
+}
