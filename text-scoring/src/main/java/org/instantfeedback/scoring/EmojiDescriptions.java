@@ -49,7 +49,8 @@ final class EmojiDescriptions {
      * whole; null when the code point is not an emoji we know.
      */
     String[] describe(int codePoint) {
-        return wordsByCodePoint.get(codePoint);
+        // every emoji is outside ASCII: skip the map lookup for ordinary punctuation
+        return codePoint < 0x80 ? null : wordsByCodePoint.get(codePoint);
     }
 
     /** A copy in which these emoji read as themselves (the lexicon scores them as a whole). */

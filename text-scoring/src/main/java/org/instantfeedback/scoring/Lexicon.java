@@ -87,4 +87,8 @@ final class Lexicon {
     Set<String> words() {
         return valences.keySet();
     }
+
+    int size() {
+        return valences.size();
+    }
 }

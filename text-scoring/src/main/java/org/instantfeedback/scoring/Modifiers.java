@@ -80,13 +80,9 @@ final class Modifiers {
     /** "kind of good": dampens towards zero, whatever the sign. */
     private double dampenBigrams(double valence) {
         double adjustment = 0.0;
-        String threeTwo = key(3) + " " + key(2);
-        String twoOne = key(2) + " " + key(1);
-        for (String bigram : new String[] {threeTwo, twoOne}) {
-            Double increment = VaderRules.MULTI_WORD_BOOSTERS.get(bigram);
-            if (increment != null) {
-                adjustment += valence < 0 ? -increment : increment;
-            }
+        for (int back = 3; back >= 2; back--) {
+            double increment = VaderRules.multiWordBooster(key(back), key(back - 1));
+            adjustment += valence < 0 ? -increment : increment;
         }
         return valence + adjustment;
     }

@@ -17,7 +17,8 @@ import java.util.List;
  * <p>Deliberate differences from vaderSentiment 3.3 (bugs there, or our extensions): a configured
  * phrase is one sentiment item; dampener bigrams ("kind of") move the valence towards zero for
  * negative words too; the "but" weights apply by position, not by value lookup; an elongated
- * sentiment word ("loooove") gets a booster's emphasis; {@link SarcasticPraise} is negated.
+ * sentiment word ("loooove") gets a booster's emphasis; {@link SarcasticPraise} is negated; the
+ * "never so good" emphasis needs the "never" (vaderSentiment applies it to any "so good").
  */
 final class SentimentAnalysis {
 

@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads what passengers write: sentiment (VADER, extended for transport and service feedback),
@@ -28,6 +32,8 @@ public final class TextScorer {
     /** Far above an SMS or a social post; a longer text is scored on its beginning. */
     public static final int DEFAULT_MAX_CHARS = 10_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(TextScorer.class);
+
     static final String VADER_LEXICON = "vader/vader_lexicon.txt";
     static final String EMOJI_LEXICON = "vader/emoji_utf8_lexicon.txt";
 
@@ -36,14 +42,16 @@ public final class TextScorer {
     private final TermFinder terms;
     private final LanguageIdentifier languages;
     private final int maxChars;
+    private final String description;
 
     private TextScorer(Tokenizer tokenizer, SentimentAnalysis sentiment, TermFinder terms,
-                       LanguageIdentifier languages, int maxChars) {
+                       LanguageIdentifier languages, int maxChars, String description) {
         this.tokenizer = tokenizer;
         this.sentiment = sentiment;
         this.terms = terms;
         this.languages = languages;
         this.maxChars = maxChars;
+        this.description = description;
     }
 
     public static Builder builder() {
@@ -65,6 +73,12 @@ public final class TextScorer {
 
     public int maxChars() {
         return maxChars;
+    }
+
+    /** What was loaded, for the service's start-up log ("TextScorer[7524 lexicon entries, ...]"). */
+    @Override
+    public String toString() {
+        return description;
     }
 
     private String capped(String text) {
@@ -116,9 +130,12 @@ public final class TextScorer {
         }
 
         public TextScorer build() {
+            long started = System.nanoTime();
             ScoringConfig config = transportExtension ? ScoringConfig.builtIn() : ScoringConfig.empty();
+            int extensionEntries = 0;
             for (ScoringConfig extension : extensions) {
                 config = config.and(extension);
+                extensionEntries += extension.size();
             }
             Map<Integer, Double> emojiValences = emojiValences(config);
             Lexicon lexicon = loadVaderLexicon().with(singleWordValences(config)).with(emojiKeys(emojiValences));
@@ -132,8 +149,13 @@ public final class TextScorer {
             Tokenizer tokenizer = new Tokenizer(emoji, lexicon.emoticons(), vocabulary);
             LanguageDetection detection = languageDetection != null
                     ? languageDetection : OpenNlpLanguageDetection.loadBundled();
+            String description = String.format(Locale.ROOT,
+                    "TextScorer[%d lexicon entries, transport extension %s, %d operator entries, max %d chars]",
+                    lexicon.size(), transportExtension ? "on" : "off", extensionEntries, maxChars);
+            // DEBUG: the score command writes JSON on stdout, where a console log would end up
+            LOG.debug("{} built in {} ms", description, (System.nanoTime() - started) / 1_000_000);
             return new TextScorer(tokenizer, new SentimentAnalysis(phraseTable), new TermFinder(phraseTable),
-                    new LanguageIdentifier(detection), maxChars);
+                    new LanguageIdentifier(detection), maxChars, description);
         }
 
         private static Lexicon loadVaderLexicon() {

@@ -72,10 +72,12 @@ final class Tokenizer {
                 }
                 if (chunkStart) {
                     chunkStart = false;
-                    int after = readWholeChunk(i);
-                    if (after > i) {
-                        i = after;
-                        continue;
+                    if (mayBeWholeChunk(i)) {
+                        int after = readWholeChunk(i);
+                        if (after > i) {
+                            i = after;
+                            continue;
+                        }
                     }
                 }
                 i = readAt(i);
@@ -104,6 +106,20 @@ final class Tokenizer {
                 punctuation(cp);
             }
             return next;
+        }
+
+        /** Cheap test before looking for the chunk's end: URLs start with h or w, emoticons with a symbol. */
+        private boolean mayBeWholeChunk(int start) {
+            char first = text.charAt(start);
+            if (!Character.isLetterOrDigit(first)) {
+                return true;
+            }
+            if (first == 'h' || first == 'H' || first == 'w' || first == 'W') {
+                return true;
+            }
+            // "D:", "X-D": a letter then a symbol
+            return start + 1 < length && !Character.isLetterOrDigit(text.charAt(start + 1))
+                    && !isSpace(text.charAt(start + 1)) && text.charAt(start + 1) != '\'';
         }
 
         /**
@@ -226,11 +242,22 @@ final class Tokenizer {
         }
 
         private boolean isUrl(int start) {
-            char first = text.charAt(start);
-            if (first == 'h' || first == 'H') {
-                return text.regionMatches(true, start, "http://", 0, 7) || text.regionMatches(true, start, "https://", 0, 8);
+            return startsWithAscii(start, "http://") || startsWithAscii(start, "https://") || startsWithAscii(start, "www.");
+        }
+
+        /** Case-insensitive for ASCII letters; gives up at the first differing character. */
+        private boolean startsWithAscii(int start, String prefix) {
+            if (start + prefix.length() > length) {
+                return false;
             }
-            return (first == 'w' || first == 'W') && text.regionMatches(true, start, "www.", 0, 4);
+            for (int k = 0; k < prefix.length(); k++) {
+                char c = text.charAt(start + k);
+                char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                if (lower != prefix.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -276,6 +303,9 @@ final class Tokenizer {
     }
 
     private static boolean isSpace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F;
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
@@ -284,6 +314,9 @@ final class Tokenizer {
     }
 
     private static boolean isCombiningMark(int cp) {
+        if (cp < 0x300) {
+            return false;
+        }
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }

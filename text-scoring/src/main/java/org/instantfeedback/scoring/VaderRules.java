@@ -40,11 +40,6 @@ final class VaderRules {
 
     static final Map<String, Double> BOOSTERS = boosters();
 
-    /** Two-word boosters and dampeners, checked on the words before a sentiment word. */
-    static final Map<String, Double> MULTI_WORD_BOOSTERS = Map.of(
-            "kind of", DAMPENER_INCREMENT,
-            "sort of", DAMPENER_INCREMENT,
-            "just enough", DAMPENER_INCREMENT);
 
     /** VADER's special-case idioms; scored here as phrases that replace their words' valence. */
     static final Map<String, Double> IDIOMS = Map.of(
@@ -64,6 +59,13 @@ final class VaderRules {
 
     static boolean isNegation(String key) {
         return NEGATIONS.contains(key) || key.contains("n't");
+    }
+
+    /** VADER's two-word dampeners "kind of", "sort of", "just enough"; 0 for any other pair. */
+    static double multiWordBooster(String first, String second) {
+        boolean dampener = second.equals("of") && (first.equals("kind") || first.equals("sort"))
+                || second.equals("enough") && first.equals("just");
+        return dampener ? DAMPENER_INCREMENT : 0.0;
     }
 
     private static Map<String, Double> boosters() {

@@ -58,6 +58,16 @@ class TextScorerTest {
     }
 
     @Test
+    void describes_what_it_loaded_for_the_start_up_log() {
+        TextScorer withOperatorFile = Scorers.builder()
+                .extension(ScoringConfig.parse("urgent gas leak\nvalence gridlock = -2\n", "ops.txt"))
+                .maxChars(500).build();
+        assertThat(withOperatorFile.toString())
+                .startsWith("TextScorer[")
+                .contains("transport extension on", "2 operator entries", "max 500 chars");
+    }
+
+    @Test
     void rejects_a_cap_that_is_not_positive() {
         assertThatThrownBy(() -> TextScorer.builder().maxChars(0))
                 .isInstanceOf(IllegalArgumentException.class)

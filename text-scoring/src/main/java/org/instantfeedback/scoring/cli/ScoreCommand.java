@@ -26,7 +26,7 @@ import org.instantfeedback.scoring.TextScorer;
  * <pre>
  * echo "Bus 42 late again" | java -cp text-scoring.jar:&lt;dependencies&gt; \
  *     org.instantfeedback.scoring.cli.ScoreCommand [--config scoring.txt] [--echo]
- * {"label":"negative","score":-0.5423,"topics":["punctuality"],"urgent":false,"language":"en"}
+ * {"label":"negative","score":-0.4939,"topics":["punctuality"],"urgent":false,"language":"en"}
  * </pre>
  *
  * Exit status: 0 done, 1 input could not be read, 2 bad arguments or configuration.
