@@ -137,6 +137,7 @@ class FeedbackEndpointTest {
                 Arguments.of("{\"subject\":\"  \",\"rating\":5}", "subject"),
                 Arguments.of("{\"subject\":\"" + "x".repeat(65) + "\",\"rating\":5}", "subject"),
                 Arguments.of("{\"subject\":\"route<script>\",\"rating\":5}", "subject"),
+                Arguments.of("{\"subject\":\"07700 900123\",\"rating\":5}", "subject"),
                 Arguments.of("{\"subject\":42,\"rating\":5}", "subject"),
                 Arguments.of("{\"subject\":\"route-1\",\"rating\":6}", "rating"),
                 Arguments.of("{\"subject\":\"route-1\",\"rating\":0}", "rating"),

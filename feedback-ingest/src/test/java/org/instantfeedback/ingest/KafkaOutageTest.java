@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,11 @@ class KafkaOutageTest {
     @AfterEach
     void stopIngest() {
         app.close();
+    }
+
+    @AfterAll
+    static void findNoPersonalDataOnTheBroker(KafkaAndRegistry runtime) {
+        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
     }
 
     @Test

@@ -26,7 +26,9 @@ import org.instantfeedback.ingest.privacy.PersonalDataMask;
  *
  * <ul>
  *   <li>{@code subject}: required; trimmed and NFC-normalised; 1 to {@value #SUBJECT_MAX_LENGTH}
- *       characters; letters, digits, spaces and {@code - _ . : #} only. Case is kept.</li>
+ *       characters; letters, digits, spaces and {@code - _ . : #} only; no phone-number-like run of
+ *       {@value #SUBJECT_PHONE_DIGITS} or more digits (the subject is the Kafka key, which is never
+ *       masked; route and vehicle numbers are shorter). Case is kept.</li>
  *   <li>{@code rating}: a whole number within its {@code scale} (default {@code stars-5}).</li>
  *   <li>{@code subject}, when the operator restricts subjects: on the {@link SubjectAllowlist}.</li>
  *   <li>{@code comment}: trimmed; blank counts as absent; at most {@value #COMMENT_MAX_LENGTH}
@@ -45,6 +47,8 @@ public final class FeedbackValidator {
     public static final int SUBJECT_MAX_LENGTH = 64;
     public static final int COMMENT_MAX_LENGTH = 1000;
     public static final int SMS_TEXT_MAX_LENGTH = 1600;
+    /** Digits in a row (spaces and hyphens allowed between) from which a subject looks like a phone number. */
+    public static final int SUBJECT_PHONE_DIGITS = 9;
     public static final int IDEMPOTENCY_KEY_MAX_LENGTH = 128;
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
@@ -135,6 +139,9 @@ public final class FeedbackValidator {
             errors.add(new FieldError(SUBJECT, "must be at most " + SUBJECT_MAX_LENGTH + " characters long"));
         } else if (!SUBJECT_CHARACTERS.matcher(subject).matches()) {
             errors.add(new FieldError(SUBJECT, "may contain only letters, digits, spaces and - _ . : #"));
+        } else if (PersonalDataMask.containsPhoneNumber(subject, SUBJECT_PHONE_DIGITS)) {
+            errors.add(new FieldError(SUBJECT, "must not look like a phone number (" + SUBJECT_PHONE_DIGITS
+                    + " or more digits in a row)"));
         } else if (!allowlist.allows(subject)) {
             errors.add(new FieldError(SUBJECT, "is not a subject feedback is taken for here"));
         } else {

@@ -36,6 +36,10 @@ import org.instantfeedback.ingest.sms.InboundSms;
  * {@code 2024-05-01T08:30:00.000+0000}) or without one ({@code 2024-05-01 08:30:00},
  * {@code 2024-05-01T08:30:00.123456}), then read as UTC. The event id is
  * {@code sms:<gateway>:<messageId>}, or {@code sms:<messageId>} without a gateway name.
+ *
+ * <p>Send {@code from} in E.164 ({@code +447700900123}). Vonage's {@code msisdn} and the numbers in
+ * Infobip's {@code results} are international numbers written without the {@code +}; it is added,
+ * so a passenger has the same pseudonym whichever gateway their SMS came through.
  */
 final class GatewaySms {
     static final String EVENT_ID_PREFIX = "sms:";
@@ -44,6 +48,7 @@ final class GatewaySms {
     static final String RECEIVED_AT = "receivedAt";
     static final int MESSAGE_ID_MAX_LENGTH = 64;
     private static final Pattern GATEWAY_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,15}");
+    private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]{6,14}");
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
     private static final DateTimeFormatter OFFSET_WITHOUT_COLON = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendPattern("xx").toFormatter();
@@ -56,18 +61,28 @@ final class GatewaySms {
     }
 
     static InboundSms fromJson(ObjectNode message, String gatewayFromQuery) {
-        return read(name -> {
-            JsonNode node = message.get(name);
-            return node == null || node.isNull() || node.isContainerNode() ? Optional.empty()
-                    : Optional.of(node.asText());
-        }, gatewayFromQuery);
+        return read(json(message), gatewayFromQuery, false);
+    }
+
+    /** One of Infobip's {@code results}, whose numbers are international without the +. */
+    static InboundSms fromInfobipResult(ObjectNode message, String gatewayFromQuery) {
+        return read(json(message), gatewayFromQuery, true);
     }
 
     static InboundSms fromForm(FormParameters form, String gatewayFromQuery) {
-        return read(form::first, gatewayFromQuery);
+        return read(form::first, gatewayFromQuery, false);
     }
 
-    private static InboundSms read(Function<String, Optional<String>> field, String gatewayFromQuery) {
+    private static Function<String, Optional<String>> json(ObjectNode message) {
+        return name -> {
+            JsonNode node = message.get(name);
+            return node == null || node.isNull() || node.isContainerNode() ? Optional.empty()
+                    : Optional.of(node.asText());
+        };
+    }
+
+    private static InboundSms read(Function<String, Optional<String>> field, String gatewayFromQuery,
+            boolean internationalWithoutPlus) {
         List<FieldError> errors = new ArrayList<>();
         String gateway = first(field, GATEWAY).orElse(gatewayFromQuery);
         if (gateway != null && !GATEWAY_NAME.matcher(gateway).matches()) {
@@ -77,8 +92,17 @@ final class GatewaySms {
         String eventId = eventId(first(field, MESSAGE_ID, "message_id", "id"), gateway, errors);
         String occurredAt = first(field, RECEIVED_AT, "message-timestamp", "created")
                 .flatMap(raw -> isoInstant(raw, errors)).orElse(null);
-        return new InboundSms(eventId, first(field, "from", "msisdn", "sender").orElse(null),
-                first(field, "to").orElse(null), first(field, "text", "message").orElse(""), occurredAt, errors);
+        Optional<String> msisdn = field.apply("msisdn").map(GatewaySms::international);
+        Optional<String> from = first(field, "from", "sender")
+                .map(number -> internationalWithoutPlus ? international(number) : number);
+        return new InboundSms(eventId, from.or(() -> msisdn).orElse(null), first(field, "to").orElse(null),
+                first(field, "text", "message").orElse(""), occurredAt, errors);
+    }
+
+    /** An international number written as digits alone gets its +; anything else stays as it is. */
+    private static String international(String number) {
+        String stripped = number.strip();
+        return DIGITS.matcher(stripped).matches() ? "+" + stripped : stripped;
     }
 
     private static String eventId(Optional<String> messageId, String gateway, List<FieldError> errors) {

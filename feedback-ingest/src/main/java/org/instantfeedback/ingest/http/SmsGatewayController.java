@@ -105,7 +105,7 @@ public final class SmsGatewayController {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             JsonNode item = results.get(i);
-            InboundSms sms = item.isObject() ? GatewaySms.fromJson((ObjectNode) item, gateway)
+            InboundSms sms = item.isObject() ? GatewaySms.fromInfobipResult((ObjectNode) item, gateway)
                     : new InboundSms(null, null, null, "", null,
                             List.of(new FieldError("results[" + i + "]", "must be a JSON object")));
             submissions.add(interpreter.submission(sms));

@@ -32,6 +32,11 @@ public final class PersonalDataMask {
         return maskPhones(maskEmails(text));
     }
 
+    /** Whether {@code text} holds a phone-number-like run of at least {@code minDigits} digits. */
+    public static boolean containsPhoneNumber(String text, int minDigits) {
+        return !maskPhones(text, minDigits).equals(text);
+    }
+
     static String maskEmails(String text) {
         if (text.indexOf('@') < 0) {
             return text;
@@ -88,6 +93,10 @@ public final class PersonalDataMask {
     }
 
     static String maskPhones(String text) {
+        return maskPhones(text, MIN_PHONE_DIGITS);
+    }
+
+    private static String maskPhones(String text, int minDigits) {
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
         int i = 0;
@@ -114,7 +123,7 @@ public final class PersonalDataMask {
                 }
                 j++;
             }
-            if (digits >= MIN_PHONE_DIGITS && !isDate(text, i, lastDigitEnd)) {
+            if (digits >= minDigits && !isDate(text, i, lastDigitEnd)) {
                 out.append(text, copied, i).append(PHONE);
                 copied = lastDigitEnd;
                 i = lastDigitEnd;

@@ -89,6 +89,16 @@ class SmsRulesFileTest {
     }
 
     @Test
+    void keeps_the_example_rules_file_of_the_module_valid() {
+        SmsRules example = SmsRulesFile.load(Path.of("sms-rules.example.txt"));
+        SubjectAllowlist allowed = SubjectAllowlist.of(example.allowed()).plus(example.namedSubjects());
+
+        assertThat(example.read("N7 driver was great 5/5", null, allowed).subject()).isEqualTo("night-7");
+        assertThat(example.read("Flughafen", null, allowed).subject()).isEqualTo("branch-airport");
+        assertThat(example.read("hello", "+441614960000", allowed).subject()).isEqualTo("branch-manchester");
+    }
+
+    @Test
     void reads_windows_line_ends_and_indented_comments() {
         SmsRules rules = SmsRulesFile.parse("rules.txt", "  # comment\r\npattern line {n} -> line-{n}\r\n");
 
