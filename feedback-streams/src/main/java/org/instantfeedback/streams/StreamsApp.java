@@ -16,19 +16,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.instantfeedback.events.CsatWindow;
-import org.instantfeedback.events.FeedbackReceived;
-import org.instantfeedback.registry.SpecificAvroSerde;
+import org.instantfeedback.scoring.TextScorer;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
-import org.instantfeedback.streams.csat.CsatTopology;
+import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.feedback.FeedbackTopology;
 import org.instantfeedback.streams.http.HttpApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * feedback-streams, wired: the CSAT topology running in Kafka Streams and the HTTP API that
- * serves its store, health and metrics. {@link #create} builds everything and starts nothing, so
+ * feedback-streams, wired: the topology (deduplication, text scoring, CSAT) running in Kafka
+ * Streams and the HTTP API that serves the CSAT store, health and metrics. {@link #create} builds everything and starts nothing, so
  * tests and {@link StreamsMain} decide when (and on which port) it runs.
  */
 public final class StreamsApp implements AutoCloseable {
@@ -43,29 +42,32 @@ public final class StreamsApp implements AutoCloseable {
     private final JvmGcMetrics gcMetrics;
     private final PrometheusMeterRegistry metrics;
     private final Javalin http;
-    private final SpecificAvroSerde<FeedbackReceived> feedbackSerde;
-    private final SpecificAvroSerde<CsatWindow> csatSerde;
+    private final EventSerdes serdes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StreamsApp(StreamsAppConfig config, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics,
                        JvmGcMetrics gcMetrics, PrometheusMeterRegistry metrics, Javalin http,
-                       SpecificAvroSerde<FeedbackReceived> feedbackSerde, SpecificAvroSerde<CsatWindow> csatSerde) {
+                       EventSerdes serdes) {
         this.config = config;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.gcMetrics = gcMetrics;
         this.metrics = metrics;
         this.http = http;
-        this.feedbackSerde = feedbackSerde;
-        this.csatSerde = csatSerde;
+        this.serdes = serdes;
     }
 
-    /** Builds the topology, Kafka Streams, the metrics and the HTTP API; starts nothing. */
+    /**
+     * Builds the text scorer (a few seconds: lexicons and language model), the topology, Kafka
+     * Streams, the metrics and the HTTP API; starts nothing.
+     *
+     * @throws org.instantfeedback.scoring.ScoringConfigException when the scoring extension file
+     *                                                           cannot be used (names file and line)
+     */
     public static StreamsApp create(StreamsAppConfig config) {
-        SpecificAvroSerde<FeedbackReceived> feedbackSerde =
-                SpecificAvroSerde.forValues(FeedbackReceived.class, config.registrySettings());
-        SpecificAvroSerde<CsatWindow> csatSerde = SpecificAvroSerde.forValues(CsatWindow.class, config.registrySettings());
-        Topology topology = CsatTopology.buildTopology(config.csatWindows(), feedbackSerde, csatSerde);
+        TextScorer scorer = textScorer(config);
+        EventSerdes serdes = EventSerdes.forRegistry(config.registrySettings());
+        Topology topology = FeedbackTopology.buildTopology(config.csatWindows(), config.dedupeHorizon(), scorer, serdes);
         log.debug("Topology:\n{}", topology.describe());
 
         KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
@@ -79,7 +81,17 @@ public final class StreamsApp implements AutoCloseable {
 
         Javalin http = HttpApi.create(CsatQueries.of(streams, config.csatWindows()), streams::state, metrics,
                 Clock.systemUTC());
-        return new StreamsApp(config, streams, streamsMetrics, gcMetrics, metrics, http, feedbackSerde, csatSerde);
+        return new StreamsApp(config, streams, streamsMetrics, gcMetrics, metrics, http, serdes);
+    }
+
+    /** One scorer for the whole app: immutable and thread-safe, shared by every stream thread. */
+    public static TextScorer textScorer(StreamsAppConfig config) {
+        TextScorer.Builder builder = TextScorer.builder();
+        config.scoringConfigFile().ifPresent(builder::extension);
+        TextScorer scorer = builder.build();
+        log.info("Scoring texts with {}{}", scorer,
+                config.scoringConfigFile().map(file -> ", extended by " + file).orElse(""));
+        return scorer;
     }
 
     /** Starts the HTTP API (first, so a taken port fails before joining the group), then Kafka Streams. */
@@ -114,8 +126,7 @@ public final class StreamsApp implements AutoCloseable {
         }
         streamsMetrics.close();
         gcMetrics.close();
-        feedbackSerde.close();
-        csatSerde.close();
+        serdes.close();
         metrics.close();
         log.info("feedback-streams (application.id {}) stopped", config.applicationId());
     }

@@ -43,6 +43,9 @@ import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackReceived;
+import org.instantfeedback.events.FeedbackScored;
+import org.instantfeedback.events.FeedbackSentiment;
+import org.instantfeedback.events.FeedbackTopic;
 import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.instantfeedback.registry.SpecificAvroDeserializer;
 import org.instantfeedback.registry.SpecificAvroSerializer;
@@ -55,9 +58,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * feedback-streams as it runs, on a real single-node KRaft broker and a real schema registry:
- * feedback produced with the registry serde comes out as CSAT on feedback.csat.v1 (read
- * committed, as exactly-once readers do) and at the HTTP API; bytes it cannot read end in the
- * dead-letter topic while counting goes on.
+ * feedback produced with the registry serde comes out, each event once, as CSAT on
+ * feedback.csat.v1 (read committed, as exactly-once readers do) and at the HTTP API, and scored on
+ * feedback.scored.v1; bytes it cannot read end in the dead-letter topic while counting goes on.
  */
 @WithKafkaAndRegistry
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,7 +77,8 @@ class StreamsAppIntegrationTest {
     @BeforeAll
     void startApp(KafkaAndRegistry kafka) throws IOException {
         this.kafka = kafka;
-        kafka.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 2, Topics.CSAT, 2, Topics.DEAD_LETTER, 1));
+        kafka.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 2, Topics.FEEDBACK_SCORED, 2, Topics.CSAT, 2,
+                Topics.DEAD_LETTER, 1));
         stateDir = Files.createTempDirectory("feedback-streams-it");
         app = StreamsApp.create(StreamsAppConfig.from(Map.of(
                 "STREAMS_HTTP_PORT", "0",
@@ -103,11 +107,15 @@ class StreamsAppIntegrationTest {
     }
 
     @Test
-    void ratings_sent_to_kafka_come_out_as_csat_on_the_topic_and_at_the_http_api() throws Exception {
+    void ratings_sent_to_kafka_come_out_as_csat_on_the_topic_and_at_the_http_api_each_counted_once() throws Exception {
         String subject = "route-" + UUID.randomUUID();
         Instant now = Instant.now();
-        send(Feedback.stars(subject, 5, now.minusSeconds(30)));
+        FeedbackReceived five = Feedback.stars(subject, 5, now.minusSeconds(30));
+        send(five);
         send(Feedback.stars(subject, 4, now.minusSeconds(20)));
+        // A retry of the first: same eventId, received again. Same subject, same partition, so it
+        // is processed before the last rating and would show in that rating's update.
+        send(FeedbackReceived.newBuilder(five).setReceivedAt(now).build());
         send(Feedback.stars(subject, 2, now.minusSeconds(10)));
 
         try (KafkaConsumer<String, CsatWindow> consumer = consumer(Topics.CSAT, csatDeserializer())) {
@@ -120,6 +128,7 @@ class StreamsAppIntegrationTest {
                 });
                 assertThat(updates).anySatisfy(window -> assertThat(window.getRatedResponses()).isEqualTo(3));
             });
+            assertThat(updates).allSatisfy(window -> assertThat(window.getRatedResponses()).isLessThanOrEqualTo(3));
             CsatWindow full = updates.stream().filter(window -> window.getRatedResponses() == 3).findFirst().orElseThrow();
             assertThat(full.getSubject()).isEqualTo(subject);
             assertThat(full.getSatisfiedResponses()).isEqualTo(2);
@@ -136,6 +145,39 @@ class StreamsAppIntegrationTest {
         assertThat(Instant.parse(figures.get("windowEnd").asText())).isAfter(now);
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
         assertThat(get("/metrics").body()).contains("kafka_stream_alive_stream_threads");
+    }
+
+    @Test
+    void every_feedback_is_scored_once_on_the_scored_topic() throws Exception {
+        String subject = "route-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        FeedbackReceived complaint = Feedback.textOnly(subject, "driver was drunk and crashed into a car",
+                now.minusSeconds(20));
+        FeedbackReceived rating = Feedback.stars(subject, 4, now.minusSeconds(10));
+        send(complaint);
+        send(FeedbackReceived.newBuilder(complaint).setReceivedAt(now).build());
+        send(rating);
+
+        try (KafkaConsumer<String, FeedbackScored> consumer = consumer(Topics.FEEDBACK_SCORED, scoredDeserializer())) {
+            List<ConsumerRecord<String, FeedbackScored>> scored = new ArrayList<>();
+            await("the rating sent last on " + Topics.FEEDBACK_SCORED).atMost(DEADLINE).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.key().equals(subject)) {
+                        scored.add(record);
+                    }
+                });
+                assertThat(scored).anySatisfy(record -> assertThat(record.value().getFeedback()).isEqualTo(rating));
+            });
+            assertThat(scored).extracting(record -> record.value().getFeedback().getEventId())
+                    .containsExactly(complaint.getEventId(), rating.getEventId());
+            FeedbackScored report = scored.get(0).value();
+            assertThat(report.getFeedback()).isEqualTo(complaint);
+            assertThat(report.getSentimentLabel()).isEqualTo(FeedbackSentiment.NEGATIVE);
+            assertThat(report.getUrgent()).isTrue();
+            assertThat(report.getTopics()).contains(FeedbackTopic.SAFETY);
+            assertThat(report.getLanguage()).isEqualTo("en");
+            assertThat(scored.get(1).value().getSentimentLabel()).isEqualTo(FeedbackSentiment.NONE);
+        }
     }
 
     @Test
@@ -198,6 +240,12 @@ class StreamsAppIntegrationTest {
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         return properties;
+    }
+
+    private Deserializer<FeedbackScored> scoredDeserializer() {
+        SpecificAvroDeserializer<FeedbackScored> deserializer = new SpecificAvroDeserializer<>(FeedbackScored.class);
+        deserializer.configure(Map.of(SchemaRegistrySettings.URL, kafka.schemaRegistryUrl()), false);
+        return deserializer;
     }
 
     private Deserializer<CsatWindow> csatDeserializer() {

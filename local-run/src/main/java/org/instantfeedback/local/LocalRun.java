@@ -36,6 +36,8 @@ public final class LocalRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
     static final Map<String, Integer> TOPICS = Map.of(
             Topics.FEEDBACK_RECEIVED, 3,
+            // Keyed like feedback.received.v1, with as many partitions.
+            Topics.FEEDBACK_SCORED, 3,
             Topics.CSAT, 3,
             Topics.DEAD_LETTER, 1);
 
@@ -72,6 +74,10 @@ public final class LocalRun implements AutoCloseable {
         services.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         services.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
         services.put(IngestConfig.HTTP_PORT, Integer.toString(options.ingestPort()));
+        // No real phone numbers pass through a local run: a fixed development pseudonym key will do,
+        // and the simulator sends from one address far faster than a passenger would.
+        services.putIfAbsent(IngestConfig.LOCAL_MODE, "true");
+        services.putIfAbsent(IngestConfig.RATE_LIMIT_ENABLED, "false");
         services.put(StreamsAppConfig.STREAMS_HTTP_PORT, Integer.toString(options.streamsPort()));
         services.put(StreamsAppConfig.KAFKA_STATE_DIR, freshStateDir(options.stateDir()).toString());
 

@@ -85,7 +85,9 @@ class DeploymentFilesTest {
     void compose_creates_every_topic_the_services_use() throws IOException {
         String command = serviceOf("topics").get("command").toString();
 
-        assertThat(command).contains(Topics.FEEDBACK_RECEIVED, Topics.CSAT, Topics.DEAD_LETTER);
+        assertThat(command).contains(Topics.FEEDBACK_RECEIVED, Topics.FEEDBACK_SCORED, Topics.CSAT, Topics.DEAD_LETTER);
+        assertThat(LocalRun.TOPICS).containsOnlyKeys(Topics.FEEDBACK_RECEIVED, Topics.FEEDBACK_SCORED, Topics.CSAT,
+                Topics.DEAD_LETTER);
     }
 
     @ParameterizedTest(name = "{0}")

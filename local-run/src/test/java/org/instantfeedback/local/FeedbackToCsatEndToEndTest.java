@@ -61,6 +61,7 @@ class FeedbackToCsatEndToEndTest {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
         env.put(IngestConfig.HTTP_PORT, "0");
+        env.put(IngestConfig.LOCAL_MODE, "true");
         env.put(StreamsAppConfig.STREAMS_HTTP_PORT, "0");
         env.put(StreamsAppConfig.KAFKA_APPLICATION_ID, "end-to-end-" + UUID.randomUUID());
         env.put(StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString());

@@ -10,7 +10,7 @@ import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
 import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
-import org.instantfeedback.ingest.feedback.RatingNormalisation;
+import org.instantfeedback.config.RatingNormalisation;
 import org.instantfeedback.ingest.kafka.DeduplicatingPublisher;
 import org.instantfeedback.ingest.kafka.DeduplicatingPublisher.Outcome;
 import org.instantfeedback.ingest.kafka.DeduplicatingPublisher.Publication;

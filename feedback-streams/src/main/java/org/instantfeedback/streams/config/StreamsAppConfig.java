@@ -1,11 +1,15 @@
 package org.instantfeedback.streams.config;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -13,6 +17,8 @@ import org.instantfeedback.config.ClientSettings;
 import org.instantfeedback.config.ConfigVariable;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.registry.SchemaRegistrySettings;
+import org.instantfeedback.scoring.ScoringConfig;
+import org.instantfeedback.scoring.ScoringConfigException;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 
 /**
@@ -28,12 +34,17 @@ import org.instantfeedback.streams.csat.CsatWindowSpec;
  *
  * @param httpPort          port of the query, health and metrics API; 0 lets the OS pick one
  * @param csatWindows       the hopping windows CSAT is computed over
+ * @param dedupeHorizon     how long after a feedback was received a copy with the same eventId is
+ *                          still dropped as a duplicate
+ * @param scoringConfigFile the operator's text-scoring extension file, if any; already checked to parse
  * @param kafkaSettings     Kafka Streams properties, defaults included
  * @param registrySettings  serde properties ({@code schema.registry.url}, ...), defaults included
  */
 public record StreamsAppConfig(
         int httpPort,
         CsatWindowSpec csatWindows,
+        Duration dedupeHorizon,
+        Optional<Path> scoringConfigFile,
         Map<String, Object> kafkaSettings,
         Map<String, Object> registrySettings) {
 
@@ -46,6 +57,11 @@ public record StreamsAppConfig(
     public static final String CSAT_WINDOW_ADVANCE = "CSAT_WINDOW_ADVANCE";
     public static final String CSAT_WINDOW_GRACE = "CSAT_WINDOW_GRACE";
     public static final String CSAT_STORE_RETENTION = "CSAT_STORE_RETENTION";
+    public static final String DEDUPE_HORIZON = "DEDUPE_HORIZON";
+    public static final String SCORING_CONFIG_FILE = "SCORING_CONFIG_FILE";
+
+    /** No retry comes back within a second (it takes a round trip at least), so less is a mistake. */
+    static final Duration MIN_DEDUPE_HORIZON = Duration.ofSeconds(1);
 
     static final String DEFAULT_STATE_DIR =
             Path.of(System.getProperty("java.io.tmpdir"), "feedback-streams").toString();
@@ -73,9 +89,21 @@ public record StreamsAppConfig(
             new ConfigVariable(CSAT_WINDOW_GRACE, "PT2M",
                     "How late (event time) feedback may arrive after its window ended and still count, ISO-8601."),
             new ConfigVariable(CSAT_STORE_RETENTION, "PT1H",
-                    "How long windows stay queryable (?at= can look this far back), ISO-8601; at least size plus grace."));
+                    "How long windows stay queryable (?at= can look this far back), ISO-8601; at least size plus grace."),
+            new ConfigVariable(DEDUPE_HORIZON, "PT24H",
+                    "How long after a feedback was received (receivedAt) another copy with the same eventId is dropped"
+                            + " as a duplicate, ISO-8601; event ids are kept this long on disk."),
+            new ConfigVariable(SCORING_CONFIG_FILE, "",
+                    "Optional text-scoring extension file (valence/topic/urgent/emoji lines) applied over the built-in"
+                            + " transport vocabulary; a bad line stops start-up."));
 
     public StreamsAppConfig {
+        Objects.requireNonNull(csatWindows, "csatWindows");
+        Objects.requireNonNull(scoringConfigFile, "scoringConfigFile");
+        if (dedupeHorizon.compareTo(MIN_DEDUPE_HORIZON) < 0) {
+            throw new IllegalArgumentException("the dedupe horizon must be at least " + MIN_DEDUPE_HORIZON
+                    + ", was " + dedupeHorizon);
+        }
         kafkaSettings = Map.copyOf(kafkaSettings);
         registrySettings = Map.copyOf(registrySettings);
     }
@@ -85,6 +113,8 @@ public record StreamsAppConfig(
         return new StreamsAppConfig(
                 port(env, STREAMS_HTTP_PORT, 8090),
                 csatWindows(env),
+                dedupeHorizon(env),
+                scoringConfigFile(env),
                 kafkaSettings(env),
                 registrySettings(env));
     }
@@ -170,6 +200,38 @@ public record StreamsAppConfig(
                     + " plus " + CSAT_WINDOW_GRACE + " (" + size.plus(grace) + "), was " + retention);
         }
         return new CsatWindowSpec(size, advance, grace, retention);
+    }
+
+    private static Duration dedupeHorizon(Map<String, String> env) {
+        Duration horizon = duration(env, DEDUPE_HORIZON, "PT24H");
+        if (horizon.compareTo(MIN_DEDUPE_HORIZON) < 0) {
+            throw new IllegalArgumentException(DEDUPE_HORIZON + " must be at least " + MIN_DEDUPE_HORIZON
+                    + ", was " + horizon);
+        }
+        return horizon;
+    }
+
+    /** The file, once it is known to be readable and to parse, so a bad line stops start-up here. */
+    private static Optional<Path> scoringConfigFile(Map<String, String> env) {
+        String value = valueOf(env, SCORING_CONFIG_FILE, "");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file;
+        try {
+            file = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(SCORING_CONFIG_FILE + " is not a file name: " + e.getMessage(), e);
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException(SCORING_CONFIG_FILE + " must name a readable file, was '" + value + "'");
+        }
+        try {
+            ScoringConfig.load(file);
+        } catch (ScoringConfigException e) {
+            throw new IllegalArgumentException(SCORING_CONFIG_FILE + ": " + e.getMessage(), e);
+        }
+        return Optional.of(file);
     }
 
     private static Duration duration(Map<String, String> env, String name, String fallback) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
@@ -11,8 +14,11 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.instantfeedback.config.ConfigVariable;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StreamsAppConfigTest {
+    @TempDir
+    Path dir;
 
     @Test
     void without_any_variable_it_runs_against_a_local_kafka_and_registry() {
@@ -24,6 +30,8 @@ class StreamsAppConfigTest {
         assertThat(config.schemaRegistryUrl()).isEqualTo("http://localhost:8081");
         assertThat(config.csatWindows()).isEqualTo(CsatWindowSpec.DEFAULT);
         assertThat(config.kafkaSettings()).containsEntry(StreamsConfig.STATE_DIR_CONFIG, StreamsAppConfig.DEFAULT_STATE_DIR);
+        assertThat(config.dedupeHorizon()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.scoringConfigFile()).isEmpty();
     }
 
     @Test
@@ -47,17 +55,20 @@ class StreamsAppConfigTest {
     }
 
     @Test
-    void reads_every_variable_it_documents() {
-        StreamsAppConfig config = StreamsAppConfig.from(Map.of(
-                "STREAMS_HTTP_PORT", "0",
-                "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
-                "KAFKA_APPLICATION_ID", "feedback-streams-eu",
-                "KAFKA_STATE_DIR", "/var/lib/feedback-streams",
-                "SCHEMA_REGISTRY_URL", "https://registry.example:8081",
-                "CSAT_WINDOW_SIZE", "PT30M",
-                "CSAT_WINDOW_ADVANCE", "PT5M",
-                "CSAT_WINDOW_GRACE", "PT10M",
-                "CSAT_STORE_RETENTION", "PT6H"));
+    void reads_every_variable_it_documents() throws IOException {
+        Path scoring = Files.writeString(dir.resolve("scoring.txt"), "valence gridlock = -2.0\n");
+        StreamsAppConfig config = StreamsAppConfig.from(Map.ofEntries(
+                Map.entry("STREAMS_HTTP_PORT", "0"),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092"),
+                Map.entry("KAFKA_APPLICATION_ID", "feedback-streams-eu"),
+                Map.entry("KAFKA_STATE_DIR", "/var/lib/feedback-streams"),
+                Map.entry("SCHEMA_REGISTRY_URL", "https://registry.example:8081"),
+                Map.entry("CSAT_WINDOW_SIZE", "PT30M"),
+                Map.entry("CSAT_WINDOW_ADVANCE", "PT5M"),
+                Map.entry("CSAT_WINDOW_GRACE", "PT10M"),
+                Map.entry("CSAT_STORE_RETENTION", "PT6H"),
+                Map.entry("DEDUPE_HORIZON", "PT48H"),
+                Map.entry("SCORING_CONFIG_FILE", scoring.toString())));
 
         assertThat(config.httpPort()).isZero();
         assertThat(config.bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
@@ -69,8 +80,51 @@ class StreamsAppConfigTest {
         assertThat(StreamsAppConfig.VARIABLES).extracting(ConfigVariable::name).containsExactlyInAnyOrder(
                 "STREAMS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_APPLICATION_ID", "KAFKA_STATE_DIR",
                 "SCHEMA_REGISTRY_URL", "CSAT_WINDOW_SIZE", "CSAT_WINDOW_ADVANCE", "CSAT_WINDOW_GRACE",
-                "CSAT_STORE_RETENTION");
+                "CSAT_STORE_RETENTION", "DEDUPE_HORIZON", "SCORING_CONFIG_FILE");
         assertThat(StreamsAppConfig.VARIABLES).noneMatch(ConfigVariable::required);
+        assertThat(config.dedupeHorizon()).isEqualTo(Duration.ofHours(48));
+        assertThat(config.scoringConfigFile()).contains(scoring);
+    }
+
+    @Test
+    void a_malformed_or_too_short_dedupe_horizon_is_reported_with_the_variable_name() {
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("DEDUPE_HORIZON", "24 hours")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DEDUPE_HORIZON")
+                .hasMessageContaining("24 hours");
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("DEDUPE_HORIZON", "PT0S")))
+                .hasMessageContaining("DEDUPE_HORIZON");
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("DEDUPE_HORIZON", "-PT1H")))
+                .hasMessageContaining("DEDUPE_HORIZON");
+    }
+
+    @Test
+    void a_scoring_file_that_does_not_exist_is_reported_with_the_variable_name() {
+        Path missing = dir.resolve("missing.txt");
+
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("SCORING_CONFIG_FILE", missing.toString())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SCORING_CONFIG_FILE")
+                .hasMessageContaining(missing.toString());
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("SCORING_CONFIG_FILE", dir.toString())))
+                .hasMessageContaining("SCORING_CONFIG_FILE");
+    }
+
+    @Test
+    void a_bad_line_in_the_scoring_file_stops_start_up_naming_the_variable_file_and_line() throws IOException {
+        Path scoring = Files.writeString(dir.resolve("scoring.txt"),
+                "# ours\nvalence gridlock = -2.0\nvalence traffic = awful\n");
+
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("SCORING_CONFIG_FILE", scoring.toString())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SCORING_CONFIG_FILE")
+                .hasMessageContaining(scoring + ":3:")
+                .hasMessageContaining("awful");
+    }
+
+    @Test
+    void an_empty_scoring_file_variable_means_the_built_in_vocabulary_only() {
+        assertThat(StreamsAppConfig.from(Map.of("SCORING_CONFIG_FILE", " ")).scoringConfigFile()).isEmpty();
     }
 
     @Test
@@ -83,12 +137,12 @@ class StreamsAppConfigTest {
                 "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "streams:secret"));
 
         assertThat(config.kafkaSettings()).contains(
-                entry("security.protocol", "SASL_SSL"),
+                Map.entry("security.protocol", "SASL_SSL"),
                 entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000"),
                 entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once"));
         assertThat(config.registrySettings()).contains(
-                entry("schema.registry.basic.auth.credentials.source", "USER_INFO"),
-                entry("schema.registry.basic.auth.user.info", "streams:secret"));
+                Map.entry("schema.registry.basic.auth.credentials.source", "USER_INFO"),
+                Map.entry("schema.registry.basic.auth.user.info", "streams:secret"));
         assertThat(config.streamsProperties()).containsEntry("security.protocol", "SASL_SSL");
     }
 

@@ -26,14 +26,16 @@ import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.registry.MockSchemaRegistry;
-import org.instantfeedback.registry.SpecificAvroSerde;
 import org.instantfeedback.streams.config.StreamsAppConfig;
+import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.feedback.FeedbackTopology;
+import org.instantfeedback.streams.feedback.TestScorers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CSAT topology as it runs, driven record by record with explicit event times. Windows of
+ * CSAT in the application topology as it runs, driven record by record with explicit event times. Windows of
  * 10 minutes advancing by 5 keep the arithmetic visible: 12:07 lies in [12:00, 12:10) and
  * [12:05, 12:15).
  */
@@ -48,8 +50,7 @@ class CsatTopologyTest {
 
     private final String registryScope = "csat-topology-" + UUID.randomUUID();
     private TopologyTestDriver driver;
-    private SpecificAvroSerde<FeedbackReceived> feedbackSerde;
-    private SpecificAvroSerde<CsatWindow> csatSerde;
+    private EventSerdes serdes;
     private TestInputTopic<String, FeedbackReceived> feedback;
     private TestInputTopic<byte[], byte[]> rawFeedback;
     private TestOutputTopic<String, CsatWindow> csat;
@@ -59,6 +60,7 @@ class CsatTopologyTest {
     void closeDriver() {
         if (driver != null) {
             driver.close();
+            serdes.close();
         }
         MockSchemaRegistry.drop(registryScope);
     }
@@ -162,17 +164,32 @@ class CsatTopologyTest {
     }
 
     @Test
-    void ratings_on_other_scales_and_text_only_feedback_do_not_count() {
+    void nps_ratings_and_text_only_feedback_do_not_count() {
         start(TEN_BY_FIVE);
 
         feedback(Feedback.rated(ROUTE, 9, RatingScale.NPS_0_10, at("12:06")));
-        feedback(Feedback.rated(ROUTE, 1, RatingScale.THUMBS, at("12:06")));
-        feedback(Feedback.rated(ROUTE, 4, RatingScale.SMILEY_4, at("12:06")));
         feedback(Feedback.textOnly(ROUTE, "the bus was late again", at("12:06")));
         assertThat(csat.isEmpty()).isTrue();
 
         feedback(stars(ROUTE, 2, at("12:07")));
         assertThat(lastUpdateOf(at("12:05")).getRatedResponses()).isEqualTo(1);
+    }
+
+    @Test
+    void smileys_and_thumbs_count_on_their_five_point_equivalent() {
+        start(TEN_BY_FIVE);
+
+        feedback(Feedback.rated(ROUTE, 3, RatingScale.SMILEY_4, at("12:06")));
+        feedback(Feedback.rated(ROUTE, 2, RatingScale.SMILEY_4, at("12:06")));
+        feedback(Feedback.rated(ROUTE, 1, RatingScale.THUMBS, at("12:06")));
+        feedback(Feedback.rated(ROUTE, 0, RatingScale.THUMBS, at("12:06")));
+
+        CsatWindow window = lastUpdateOf(at("12:05"));
+        // happy smiley 3 -> 4 stars, unhappy 2 -> 2, thumbs up -> 5, down -> 1
+        assertThat(window.getRatedResponses()).isEqualTo(4);
+        assertThat(window.getSatisfiedResponses()).isEqualTo(2);
+        assertThat(window.getRatingSum()).isEqualTo(12);
+        assertThat(window.getCsatPercent()).isEqualTo(50.0);
     }
 
     @Test
@@ -254,13 +271,13 @@ class CsatTopologyTest {
                 StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString(),
                 StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope,
                 "KAFKA_PROCESSING_GUARANTEE", processingGuarantee));
-        feedbackSerde = SpecificAvroSerde.forValues(FeedbackReceived.class, config.registrySettings());
-        csatSerde = SpecificAvroSerde.forValues(CsatWindow.class, config.registrySettings());
+        serdes = EventSerdes.forRegistry(config.registrySettings());
         Properties properties = config.streamsProperties();
-        driver = new TopologyTestDriver(CsatTopology.buildTopology(windows, feedbackSerde, csatSerde), properties);
-        feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(), feedbackSerde.serializer());
+        driver = new TopologyTestDriver(
+                FeedbackTopology.buildTopology(windows, config.dedupeHorizon(), TestScorers.standard(), serdes), properties);
+        feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(), serdes.feedback().serializer());
         rawFeedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new ByteArraySerializer(), new ByteArraySerializer());
-        csat = driver.createOutputTopic(Topics.CSAT, new StringDeserializer(), csatSerde.deserializer());
+        csat = driver.createOutputTopic(Topics.CSAT, new StringDeserializer(), serdes.csat().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -27,16 +27,17 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.instantfeedback.config.Topics;
-import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.registry.MockSchemaRegistry;
-import org.instantfeedback.registry.SpecificAvroSerde;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
 import org.instantfeedback.streams.csat.CsatTally;
 import org.instantfeedback.streams.csat.CsatTopology;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.instantfeedback.streams.csat.Feedback;
+import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.feedback.FeedbackTopology;
+import org.instantfeedback.streams.feedback.TestScorers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,7 @@ class HttpApiTest {
     private final AtomicReference<KafkaStreams.State> streamsState = new AtomicReference<>(KafkaStreams.State.RUNNING);
     private final AtomicReference<Boolean> storeQueryable = new AtomicReference<>(true);
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private EventSerdes serdes;
     private TopologyTestDriver driver;
     private Javalin http;
 
@@ -67,13 +69,11 @@ class HttpApiTest {
                 StreamsAppConfig.KAFKA_APPLICATION_ID, "http-api-test-" + UUID.randomUUID(),
                 StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString(),
                 StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope));
-        SpecificAvroSerde<FeedbackReceived> feedbackSerde =
-                SpecificAvroSerde.forValues(FeedbackReceived.class, config.registrySettings());
-        SpecificAvroSerde<CsatWindow> csatSerde = SpecificAvroSerde.forValues(CsatWindow.class, config.registrySettings());
-        driver = new TopologyTestDriver(
-                CsatTopology.buildTopology(CsatWindowSpec.DEFAULT, feedbackSerde, csatSerde), config.streamsProperties());
+        serdes = EventSerdes.forRegistry(config.registrySettings());
+        driver = new TopologyTestDriver(FeedbackTopology.buildTopology(
+                CsatWindowSpec.DEFAULT, config.dedupeHorizon(), TestScorers.standard(), serdes), config.streamsProperties());
         TestInputTopic<String, FeedbackReceived> feedback =
-                driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(), feedbackSerde.serializer());
+                driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(), serdes.feedback().serializer());
         for (int stars : new int[] {5, 4, 4, 2}) {
             FeedbackReceived event = Feedback.stars("route-42", stars, NOW.minus(Duration.ofMinutes(stars)));
             feedback.pipeInput(event.getSubject(), event, event.getReceivedAt());
@@ -87,6 +87,7 @@ class HttpApiTest {
     void stop() {
         http.stop();
         driver.close();
+        serdes.close();
         MockSchemaRegistry.drop(registryScope);
     }
 

@@ -4,16 +4,17 @@ import java.time.Instant;
 import java.util.OptionalInt;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.instantfeedback.config.RatingNormalisation;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
-import org.instantfeedback.events.RatingScale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns feedback into one-rating tallies for the CSAT windows: only ratings on the 5-star scale
- * count; other scales (NPS, thumbs, smileys) and text-only feedback are left to other aggregates.
- * Each tally carries the record's event time, which is what the windows are placed by.
+ * Turns feedback into one-rating tallies for the CSAT windows. Ratings count on their 5-point
+ * equivalent ({@link RatingNormalisation}: stars as given, smileys and thumbs mapped onto them);
+ * NPS ratings and text-only feedback are left to other aggregates. Each tally carries the
+ * record's event time, which is what the windows are placed by.
  *
  * <p>It also notices feedback that arrives after the grace period: Kafka Streams drops it from the
  * closed windows and counts it in its {@code dropped-records} metric; here it is logged at debug,
@@ -21,27 +22,23 @@ import org.slf4j.LoggerFactory;
  * the way the window aggregation tracks it (the highest event time this task has passed on), so
  * both agree on which windows are closed.
  */
-public final class StarRatings extends ContextualFixedKeyProcessor<String, FeedbackReceived, CsatTally> {
-    private static final Logger log = LoggerFactory.getLogger(StarRatings.class);
+public final class CsatRatings extends ContextualFixedKeyProcessor<String, FeedbackReceived, CsatTally> {
+    private static final Logger log = LoggerFactory.getLogger(CsatRatings.class);
 
     private final CsatWindowSpec windows;
     private long observedStreamTime = Long.MIN_VALUE;
 
-    public StarRatings(CsatWindowSpec windows) {
+    public CsatRatings(CsatWindowSpec windows) {
         this.windows = windows;
     }
 
-    /** The stars of a CSAT rating in this feedback, if it has one. */
-    public static OptionalInt csatStars(FeedbackReceived feedback) {
+    /** The 5-point equivalent of this feedback's rating, if it counts towards CSAT. */
+    public static OptionalInt fivePointRating(FeedbackReceived feedback) {
         Rating rating = feedback.getRating();
-        if (rating == null || rating.getScale() != RatingScale.STARS_5) {
+        if (rating == null) {
             return OptionalInt.empty();
         }
-        int stars = rating.getValue();
-        if (stars < CsatTally.LOWEST_STARS || stars > CsatTally.HIGHEST_STARS) {
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(stars);
+        return RatingNormalisation.fivePointEquivalent(rating).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     @Override
@@ -49,7 +46,7 @@ public final class StarRatings extends ContextualFixedKeyProcessor<String, Feedb
         if (record.value() == null) {
             return;
         }
-        OptionalInt stars = csatStars(record.value());
+        OptionalInt stars = fivePointRating(record.value());
         if (stars.isEmpty()) {
             return;
         }

@@ -1,10 +1,10 @@
-package org.instantfeedback.ingest.feedback;
+package org.instantfeedback.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
-import org.instantfeedback.ingest.feedback.RatingNormalisation.NpsCategory;
+import org.instantfeedback.config.RatingNormalisation.NpsCategory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,4 +1,4 @@
-package org.instantfeedback.ingest.feedback;
+package org.instantfeedback.config;
 
 import java.util.Optional;
 import org.instantfeedback.events.Rating;

@@ -1,0 +1,100 @@
+package org.instantfeedback.alerting;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * One piece of feedback as the alerting core sees it: the fields of {@code FeedbackReceived} plus
+ * what text scoring read in its text, in plain types, so this module needs neither Avro nor the
+ * scorer. The streams application builds one per deduplicated event.
+ *
+ * @param eventId         unique id of the feedback; the same feedback sent twice carries the same id
+ * @param subject         the route or branch the feedback is about
+ * @param occurredAt      event time
+ * @param ratingValue     the rating on its scale, or null when none was given
+ * @param ratingScale     the scale's name as in the Avro enum ({@value #STARS_5}, {@value #NPS_0_10},
+ *                        THUMBS, ...), or null when no rating was given; other scales count only as
+ *                        responses
+ * @param sentiment       the sentiment label of the text (negative, neutral, positive, unknown), or
+ *                        null when there was no text to score; unknown counts as unscored
+ * @param urgent          true when the text is a safety report ops must see now
+ * @param topics          topic ids the text is about (punctuality, staff, ...)
+ * @param senderPseudonym keyed pseudonym of the sender, or null when the sender is anonymous
+ * @param text            the text with personal data already masked upstream, or null
+ */
+public record FeedbackObservation(String eventId, String subject, Instant occurredAt, Integer ratingValue,
+                                  String ratingScale, String sentiment, boolean urgent, List<String> topics,
+                                  String senderPseudonym, String text) {
+    public static final String STARS_5 = "STARS_5";
+    public static final String NPS_0_10 = "NPS_0_10";
+    /** The lowest 5-point rating that counts as satisfied, as in the CSAT windows. */
+    public static final int SATISFIED_FROM_STARS = 4;
+    /** 9 and 10 promote, 0 to 6 detract: the usual Net Promoter cut. */
+    public static final int PROMOTER_FROM = 9;
+    public static final int PASSIVE_FROM = 7;
+
+    public FeedbackObservation {
+        requireText(eventId, "eventId");
+        requireText(subject, "subject");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+
+    /** The rating on the 5-point scale (1-5), if this feedback has one. */
+    public OptionalInt stars() {
+        return ratingOn(STARS_5, 1, 5);
+    }
+
+    /** The rating on the 0-10 scale, if this feedback has one. */
+    public OptionalInt likelihoodToRecommend() {
+        return ratingOn(NPS_0_10, 0, 10);
+    }
+
+    /** True when the text was scored in a language the scorer knows (negative, neutral or positive). */
+    public boolean hasScoredText() {
+        String label = sentimentLabel();
+        return label.equals("negative") || label.equals("neutral") || label.equals("positive");
+    }
+
+    public boolean readsNegative() {
+        return sentimentLabel().equals("negative");
+    }
+
+    /**
+     * A complaint is an unhappy response: its text reads negative, it rates 1-3 on the 5-point
+     * scale (not satisfied, as CSAT counts it) or 0-6 on the 0-10 scale (a detractor), or it is
+     * urgent. One notion for every alert kind, so "complaints" means the same in a volume spike as
+     * in the distinct-sender rule.
+     */
+    public boolean isComplaint() {
+        return urgent
+                || readsNegative()
+                || stars().orElse(SATISFIED_FROM_STARS) < SATISFIED_FROM_STARS
+                || likelihoodToRecommend().orElse(PASSIVE_FROM) < PASSIVE_FROM;
+    }
+
+    public boolean hasText() {
+        return text != null && !text.isBlank();
+    }
+
+    private OptionalInt ratingOn(String scale, int lowest, int highest) {
+        if (ratingValue == null || ratingScale == null || !ratingScale.toUpperCase(Locale.ROOT).equals(scale)) {
+            return OptionalInt.empty();
+        }
+        int value = ratingValue;
+        return value < lowest || value > highest ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
+    private String sentimentLabel() {
+        return sentiment == null ? "" : sentiment.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}

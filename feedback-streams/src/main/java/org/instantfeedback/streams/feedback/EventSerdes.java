@@ -1,0 +1,32 @@
+package org.instantfeedback.streams.feedback;
+
+import java.util.Map;
+import org.instantfeedback.events.CsatWindow;
+import org.instantfeedback.events.FeedbackReceived;
+import org.instantfeedback.events.FeedbackScored;
+import org.instantfeedback.registry.SpecificAvroSerde;
+
+/**
+ * The registry serdes of the events the topology reads and writes, configured once for one
+ * registry. Each instance owns its registry clients: close it with the app (or the test).
+ */
+public record EventSerdes(
+        SpecificAvroSerde<FeedbackReceived> feedback,
+        SpecificAvroSerde<FeedbackScored> scored,
+        SpecificAvroSerde<CsatWindow> csat) implements AutoCloseable {
+
+    /** Serdes for the registry the settings point at ({@code schema.registry.url}, ...; {@code mock://} too). */
+    public static EventSerdes forRegistry(Map<String, ?> registrySettings) {
+        return new EventSerdes(
+                SpecificAvroSerde.forValues(FeedbackReceived.class, registrySettings),
+                SpecificAvroSerde.forValues(FeedbackScored.class, registrySettings),
+                SpecificAvroSerde.forValues(CsatWindow.class, registrySettings));
+    }
+
+    @Override
+    public void close() {
+        feedback.close();
+        scored.close();
+        csat.close();
+    }
+}
