@@ -56,15 +56,15 @@ public final class FeedbackPages {
     /** The feedback form for {@code subject}; {@code token} makes the event id, so a double submit counts once. */
     String form(String subject, String token) {
         String main = fill(form, Map.of(
-                "subject", escaped(subject),
-                "action", escaped(pathOf(subject)),
-                "token", escaped(token),
+                "subject", MarkupEscaping.escaped(subject),
+                "action", MarkupEscaping.escaped(pathOf(subject)),
+                "token", MarkupEscaping.escaped(token),
                 "maxComment", String.valueOf(FeedbackValidator.COMMENT_MAX_LENGTH)));
         return page("Feedback: " + subject, main);
     }
 
     String thanks(String subject) {
-        return page("Thank you", fill(thanks, Map.of("subject", escaped(subject))));
+        return page("Thank you", fill(thanks, Map.of("subject", MarkupEscaping.escaped(subject))));
     }
 
     /** An error page; {@code back} is the form to return to, or null. */
@@ -73,12 +73,12 @@ public final class FeedbackPages {
         List<FieldError> fieldErrors = details.errors() == null ? List.of() : details.errors();
         if (!fieldErrors.isEmpty()) {
             errors.append("<ul class=\"errors\">");
-            fieldErrors.forEach(error -> errors.append("<li>").append(escaped(error.field())).append(' ')
-                    .append(escaped(error.message())).append("</li>"));
+            fieldErrors.forEach(error -> errors.append("<li>").append(MarkupEscaping.escaped(error.field())).append(' ')
+                    .append(MarkupEscaping.escaped(error.message())).append("</li>"));
             errors.append("</ul>");
         }
-        String link = back == null ? "" : "<p><a href=\"" + escaped(back) + "\">Back to the feedback form</a></p>";
-        String main = fill(problem, Map.of("title", escaped(details.title()), "detail", escaped(details.detail()),
+        String link = back == null ? "" : "<p><a href=\"" + MarkupEscaping.escaped(back) + "\">Back to the feedback form</a></p>";
+        String main = fill(problem, Map.of("title", MarkupEscaping.escaped(details.title()), "detail", MarkupEscaping.escaped(details.detail()),
                 "errors", errors.toString(), "back", link));
         return page(details.title(), main);
     }
@@ -89,7 +89,7 @@ public final class FeedbackPages {
     }
 
     private String page(String title, String main) {
-        return fill(layout, Map.of("title", escaped(title), "main", main));
+        return fill(layout, Map.of("title", MarkupEscaping.escaped(title), "main", main));
     }
 
     /** Replaces each {@code {{name}}} in one pass, so a value can never be read as a placeholder. */
@@ -110,22 +110,6 @@ public final class FeedbackPages {
             }
             out.append(template, i, open).append(value);
             i = close + 2;
-        }
-        return out.toString();
-    }
-
-    static String escaped(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
         }
         return out.toString();
     }

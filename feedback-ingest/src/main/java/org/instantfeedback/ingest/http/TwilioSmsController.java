@@ -100,24 +100,8 @@ public final class TwilioSmsController {
     private static void twiml(Context ctx, String message) {
         String body = message.isEmpty()
                 ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"
-                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + xmlEscaped(message)
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + MarkupEscaping.escaped(message)
                         + "</Message></Response>";
         ctx.status(200).contentType(TWIML).result(body);
-    }
-
-    static String xmlEscaped(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
