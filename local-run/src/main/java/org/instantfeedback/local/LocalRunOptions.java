@@ -36,6 +36,7 @@ public record LocalRunOptions(
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: ./run-local [--simulate] [--rate=<feedback per second>]",
             "                   [--kafka-port=9092] [--registry-port=8081] [--ingest-port=8080] [--streams-port=8090]",
+            "                   [--state-dir=target/local-run]",
             "Runs Kafka, a schema registry, feedback-ingest and feedback-streams on this machine until Ctrl-C.",
             "  --simulate   send realistic passenger feedback for a handful of routes, some of them having a bad day");
 
