@@ -42,7 +42,11 @@ public final class LocalRun implements AutoCloseable {
             Topics.DEAD_LETTER, 1);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** The key the simulator's SMS gateway uses, unless the operator configured keys of their own. */
+    static final String LOCAL_SMS_API_KEY = "local-simulator-key";
+
     private EmbeddedKafkaAndRegistry kafka;
+    private String smsApiKey;
     private IngestApp ingest;
     private StreamsApp streams;
 
@@ -78,6 +82,8 @@ public final class LocalRun implements AutoCloseable {
         // and the simulator sends from one address far faster than a passenger would.
         services.putIfAbsent(IngestConfig.LOCAL_MODE, "true");
         services.putIfAbsent(IngestConfig.RATE_LIMIT_ENABLED, "false");
+        services.putIfAbsent(IngestConfig.SMS_API_KEYS, LOCAL_SMS_API_KEY);
+        smsApiKey = services.get(IngestConfig.SMS_API_KEYS).split(",")[0].trim();
         services.put(StreamsAppConfig.STREAMS_HTTP_PORT, Integer.toString(options.streamsPort()));
         services.put(StreamsAppConfig.KAFKA_STATE_DIR, freshStateDir(options.stateDir()).toString());
 
@@ -129,7 +135,7 @@ public final class LocalRun implements AutoCloseable {
 
     /** Starts the simulator and the CSAT board; both stop when the run closes. */
     PassengerTrafficSimulator simulate(double feedbackPerSecond) {
-        PassengerTrafficSimulator simulator = remember(new PassengerTrafficSimulator(ingestUri(),
+        PassengerTrafficSimulator simulator = remember(new PassengerTrafficSimulator(ingestUri(), smsApiKey,
                 new PassengerTraffic(RouteProfile.demoRoutes(), System.nanoTime()), feedbackPerSecond));
         simulator.start();
         CsatBoard board = remember(new CsatBoard(streamsUri(),

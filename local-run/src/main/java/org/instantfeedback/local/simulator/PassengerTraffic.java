@@ -3,7 +3,10 @@ package org.instantfeedback.local.simulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Makes up the feedback passengers would send: which route, which star rating, and sometimes a
@@ -18,13 +21,28 @@ public final class PassengerTraffic {
             "a bit late", "bus was dirty", "too cold inside", "seats were sticky", "ticket machine broken",
             "no announcements of stops");
     private static final double COMMENT_SHARE = 0.4;
+    /** Share of a numbered route's feedback that comes by SMS rather than the web form. */
+    private static final double SMS_SHARE = 0.5;
+    private static final int PASSENGERS_PER_ROUTE = 60;
+    private static final Pattern NUMBERED_ROUTE = Pattern.compile("route-(\\d{1,5})");
 
     private final List<RouteProfile> routes;
     private final double totalWeight;
     private final Random random;
 
-    /** One piece of feedback as a passenger would submit it on the web form. */
-    public record Submission(String subject, int rating, String comment, Instant occurredAt) {
+    /**
+     * One piece of feedback as a passenger would send it: on the web form, or by SMS from their
+     * phone (numbers from the range reserved for drama, +44 7700 900xxx, so no real person's).
+     */
+    public record Submission(String subject, int rating, String comment, Instant occurredAt, String senderNumber,
+            boolean bySms) {
+
+        /** The text a passenger would type: rating first, then the route, then what they think. */
+        public String smsText() {
+            Matcher route = NUMBERED_ROUTE.matcher(subject);
+            String where = route.matches() ? "route " + route.group(1) : subject;
+            return rating + "/5 " + where + (comment == null ? "" : " - " + comment);
+        }
     }
 
     public PassengerTraffic(List<RouteProfile> routes, long seed) {
@@ -41,7 +59,10 @@ public final class PassengerTraffic {
         String comment = random.nextDouble() < COMMENT_SHARE ? comment(route, elapsed, satisfied) : null;
         // Feedback reaches us a little after the ride: SMS delays, people typing.
         Instant occurredAt = now.minusMillis(random.nextInt(20_000));
-        return new Submission(route.subject(), rating, comment, occurredAt);
+        int passenger = routes.indexOf(route) * PASSENGERS_PER_ROUTE + random.nextInt(PASSENGERS_PER_ROUTE);
+        String senderNumber = String.format(Locale.ROOT, "+447700900%03d", passenger % 1000);
+        boolean bySms = NUMBERED_ROUTE.matcher(route.subject()).matches() && random.nextDouble() < SMS_SHARE;
+        return new Submission(route.subject(), rating, comment, occurredAt, senderNumber, bySms);
     }
 
     private RouteProfile pickRoute() {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,13 +19,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends made-up passenger feedback to feedback-ingest over HTTP at a steady rate, the way the web
- * form would, so the whole pipeline is exercised from its public edge.
+ * form and an SMS gateway would, so the whole pipeline is exercised from its public edge, senders'
+ * pseudonyms included.
  */
 public final class PassengerTrafficSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PassengerTrafficSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SIMULATED_INBOUND_NUMBER = "+447700900999";
 
     private final URI feedbackUri;
+    private final URI smsUri;
+    private final String smsApiKey;
     private final PassengerTraffic traffic;
     private final double perSecond;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -37,8 +42,14 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private Instant startedAt;
 
-    public PassengerTrafficSimulator(URI ingestBaseUri, PassengerTraffic traffic, double perSecond) {
+    /**
+     * @param smsApiKey a key ingest accepts on {@code POST /v1/sms}; null sends everything through
+     *                  the web form
+     */
+    public PassengerTrafficSimulator(URI ingestBaseUri, String smsApiKey, PassengerTraffic traffic, double perSecond) {
         this.feedbackUri = ingestBaseUri.resolve("/v1/feedback");
+        this.smsUri = ingestBaseUri.resolve("/v1/sms");
+        this.smsApiKey = smsApiKey;
         this.traffic = traffic;
         this.perSecond = perSecond;
     }
@@ -64,7 +75,7 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
         PassengerTraffic.Submission submission = traffic.next(Duration.between(startedAt, now), now);
         try {
             HttpResponse<String> response = http.send(request(submission), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 202) {
+            if (response.statusCode() == 202 || response.statusCode() == 200) {
                 accepted.incrementAndGet();
             } else {
                 refused.incrementAndGet();
@@ -79,6 +90,26 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
     }
 
     private HttpRequest request(PassengerTraffic.Submission submission) {
+        return submission.bySms() && smsApiKey != null ? smsRequest(submission) : webRequest(submission);
+    }
+
+    /** As an SMS gateway would forward the text (see README, "Other SMS gateways"). */
+    private HttpRequest smsRequest(PassengerTraffic.Submission submission) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("from", submission.senderNumber())
+                .put("to", SIMULATED_INBOUND_NUMBER)
+                .put("text", submission.smsText())
+                .put("messageId", UUID.randomUUID().toString())
+                .put("receivedAt", submission.occurredAt().toString());
+        return HttpRequest.newBuilder(smsUri)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("X-Api-Key", smsApiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+    }
+
+    private HttpRequest webRequest(PassengerTraffic.Submission submission) {
         ObjectNode body = JSON.createObjectNode()
                 .put("subject", submission.subject())
                 .put("rating", submission.rating())

@@ -42,7 +42,7 @@ public record RouteProfile(
                 goodRoute("X1", 2, 0.90),
                 goodRoute("branch-central", 1, 0.75),
                 badDay("route-42", 3, 0.82, 0.22, Duration.ofSeconds(45), List.of(
-                        "bus 42 driver rude, 2/5",
+                        "driver rude, shouted at me for asking",
                         "driver shouted at an old lady on the 42",
                         "42 skipped my stop again",
                         "driver on phone the whole way, felt unsafe",

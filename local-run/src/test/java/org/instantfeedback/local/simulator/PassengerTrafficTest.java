@@ -42,6 +42,27 @@ class PassengerTrafficTest {
         assertThat(submissions).filteredOn(s -> s.comment() != null).hasSizeBetween(300, 500);
     }
 
+    @Test
+    void numbered_routes_also_hear_from_passengers_by_sms_with_the_rating_in_the_text() {
+        PassengerTraffic traffic = new PassengerTraffic(RouteProfile.demoRoutes(), 11);
+
+        List<PassengerTraffic.Submission> texts = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            PassengerTraffic.Submission submission = traffic.next(Duration.ZERO, NOW);
+            if (submission.bySms()) {
+                texts.add(submission);
+            }
+        }
+
+        assertThat(texts).hasSizeBetween(250, 450).allSatisfy(sms -> {
+            assertThat(sms.subject()).matches("route-\\d+");
+            assertThat(sms.smsText()).startsWith(sms.rating() + "/5 route " + sms.subject().substring(6));
+            assertThat(sms.senderNumber()).matches("\\+447700900\\d{3}");
+        });
+        // many passengers, so alerts that need several distinct senders can be seen in the local run
+        assertThat(texts.stream().map(PassengerTraffic.Submission::senderNumber).distinct().count()).isGreaterThan(50);
+    }
+
     private static double satisfiedShare(PassengerTraffic traffic, Duration elapsed) {
         int satisfied = 0;
         int total = 2000;
