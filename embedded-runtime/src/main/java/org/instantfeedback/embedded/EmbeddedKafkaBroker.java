@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -114,7 +115,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * are left as they are, so calling this twice is fine.
      */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
-        TopicCreation.create(bootstrapServers, partitionsByTopic);
+        TopicCreation.create(bootstrapServers, partitionsByTopic, Set.of());
     }
 
     /** Takes the broker down (clients see connection failures) until {@link #restart()}. */

@@ -1,6 +1,7 @@
 package org.instantfeedback.embedded;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A running Kafka broker and a schema registry with the Confluent REST API, as tests and the local
@@ -28,6 +29,11 @@ public interface KafkaAndRegistry {
      * they are.
      */
     default void createTopics(Map<String, Integer> partitionsByTopic) {
-        TopicCreation.create(bootstrapServers(), partitionsByTopic);
+        createTopics(partitionsByTopic, Set.of());
+    }
+
+    /** As {@link #createTopics(Map)}, with the topics in {@code compacted} created compacted. */
+    default void createTopics(Map<String, Integer> partitionsByTopic, Set<String> compacted) {
+        TopicCreation.create(bootstrapServers(), partitionsByTopic, compacted);
     }
 }

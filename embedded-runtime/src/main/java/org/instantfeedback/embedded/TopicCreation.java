@@ -3,6 +3,7 @@ package org.instantfeedback.embedded;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,9 +11,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates topics on a single-broker cluster, treating topics that already exist as done. */
+/**
+ * Creates topics on a single-broker cluster, treating topics that already exist as done. Topics
+ * named as compacted keep the latest record per key forever instead of expiring by age.
+ */
 final class TopicCreation {
 
     private static final short REPLICATION_FACTOR = 1;
@@ -21,9 +26,12 @@ final class TopicCreation {
     private TopicCreation() {
     }
 
-    static void create(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
+    static void create(String bootstrapServers, Map<String, Integer> partitionsByTopic, Set<String> compacted) {
         List<NewTopic> topics = partitionsByTopic.entrySet().stream()
-                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), REPLICATION_FACTOR))
+                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), REPLICATION_FACTOR)
+                        .configs(compacted.contains(topic.getKey())
+                                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                                : Map.of()))
                 .toList();
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

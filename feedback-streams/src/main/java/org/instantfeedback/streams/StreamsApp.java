@@ -26,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * feedback-streams, wired: the topology (deduplication, text scoring, CSAT) running in Kafka
- * Streams and the HTTP API that serves the CSAT store, health and metrics. {@link #create} builds everything and starts nothing, so
- * tests and {@link StreamsMain} decide when (and on which port) it runs.
+ * feedback-streams, wired: the topology (deduplication, text scoring, CSAT, rolling metrics and
+ * alerts) running in Kafka Streams and the HTTP API that serves the CSAT store, health and metrics
+ * (alert handling times included). {@link #create} builds everything and starts nothing, so tests
+ * and {@link StreamsMain} decide when (and on which port) it runs.
  */
 public final class StreamsApp implements AutoCloseable {
     /** How long close() waits for Kafka Streams to commit and leave; beyond it the process just goes. */
@@ -67,12 +68,13 @@ public final class StreamsApp implements AutoCloseable {
     public static StreamsApp create(StreamsAppConfig config) {
         TextScorer scorer = textScorer(config);
         EventSerdes serdes = EventSerdes.forRegistry(config.registrySettings());
-        Topology topology = FeedbackTopology.buildTopology(config.csatWindows(), config.dedupeHorizon(), scorer, serdes);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metrics.config().commonTags("application", config.applicationId());
+        Topology topology = FeedbackTopology.buildTopology(config.csatWindows(), config.dedupeHorizon(), scorer, serdes,
+                config.alerting(), metrics);
         log.debug("Topology:\n{}", topology.describe());
 
         KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        metrics.config().commonTags("application", config.applicationId());
         // Bound at once, so the Kafka Streams meters exist from the first scrape, also while starting.
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);

@@ -42,6 +42,10 @@ import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.events.CsatWindow;
+import org.instantfeedback.events.FeedbackAlert;
+import org.instantfeedback.events.FeedbackAlertEventType;
+import org.instantfeedback.events.FeedbackAlertKind;
+import org.instantfeedback.events.FeedbackAlertSeverity;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.events.FeedbackSentiment;
@@ -77,8 +81,10 @@ class StreamsAppIntegrationTest {
     @BeforeAll
     void startApp(KafkaAndRegistry kafka) throws IOException {
         this.kafka = kafka;
-        kafka.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 2, Topics.FEEDBACK_SCORED, 2, Topics.CSAT, 2,
-                Topics.DEAD_LETTER, 1));
+        kafka.createTopics(Map.ofEntries(Map.entry(Topics.FEEDBACK_RECEIVED, 2), Map.entry(Topics.FEEDBACK_SCORED, 2),
+                Map.entry(Topics.CSAT, 2), Map.entry(Topics.DEAD_LETTER, 1), Map.entry(Topics.METRICS, 2),
+                Map.entry(Topics.METRICS_LATEST, 2), Map.entry(Topics.ALERTS, 2), Map.entry(Topics.ALERT_ACTIONS, 2),
+                Map.entry(Topics.ALERT_RULES, 1), Map.entry(Topics.ALERT_RULES_ACCEPTED, 1)));
         stateDir = Files.createTempDirectory("feedback-streams-it");
         app = StreamsApp.create(StreamsAppConfig.from(Map.of(
                 "STREAMS_HTTP_PORT", "0",
@@ -206,6 +212,50 @@ class StreamsAppIntegrationTest {
 
         JsonNode figures = awaitCsatAtHttp(subject, 1);
         assertThat(figures.get("csatPercent").asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
+    void an_urgent_report_is_readable_as_an_alert_within_two_seconds_of_the_feedback() throws Exception {
+        try (KafkaConsumer<String, FeedbackAlert> consumer = consumer(Topics.ALERTS, alertDeserializer())) {
+            // the first alert also creates the repartition topic's producer state and registers the
+            // FeedbackAlert schema; the two-second promise is about the pipeline once it runs
+            String warmUp = "route-" + UUID.randomUUID();
+            send(Feedback.textOnly(warmUp, "driver was drunk and crashed into a car", Instant.now()));
+            awaitAlert(consumer, warmUp, DEADLINE);
+
+            String subject = "route-" + UUID.randomUUID();
+            Instant sent = Instant.now();
+            send(Feedback.textOnly(subject, "driver was drunk and crashed into a car", sent));
+            FeedbackAlert alert = awaitAlert(consumer, subject, Duration.ofSeconds(2));
+
+            assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(2));
+            assertThat(alert.getKind()).isEqualTo(FeedbackAlertKind.URGENT_REPORT);
+            assertThat(alert.getType()).isEqualTo(FeedbackAlertEventType.OPENED);
+            assertThat(alert.getSeverity()).isEqualTo(FeedbackAlertSeverity.CRITICAL);
+            assertThat(alert.getReason()).startsWith("An urgent report about " + subject);
+        }
+    }
+
+    private static FeedbackAlert awaitAlert(KafkaConsumer<String, FeedbackAlert> consumer, String subject,
+                                            Duration deadline) {
+        List<FeedbackAlert> alerts = new ArrayList<>();
+        await("an alert about " + subject + " on " + Topics.ALERTS).atMost(deadline)
+                .pollInterval(Duration.ofMillis(10))
+                .untilAsserted(() -> {
+                    consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+                        if (record.value().getSubject().equals(subject)) {
+                            alerts.add(record.value());
+                        }
+                    });
+                    assertThat(alerts).isNotEmpty();
+                });
+        return alerts.get(0);
+    }
+
+    private Deserializer<FeedbackAlert> alertDeserializer() {
+        SpecificAvroDeserializer<FeedbackAlert> deserializer = new SpecificAvroDeserializer<>(FeedbackAlert.class);
+        deserializer.configure(Map.of(SchemaRegistrySettings.URL, kafka.schemaRegistryUrl()), false);
+        return deserializer;
     }
 
     private JsonNode awaitCsatAtHttp(String subject, long ratedResponses) {

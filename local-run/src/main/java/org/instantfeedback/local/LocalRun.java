@@ -39,6 +39,13 @@ public final class LocalRun implements AutoCloseable {
             // Keyed like feedback.received.v1, with as many partitions.
             Topics.FEEDBACK_SCORED, 3,
             Topics.CSAT, 3,
+            Topics.METRICS, 3,
+            Topics.METRICS_LATEST, 3,
+            Topics.ALERTS, 3,
+            Topics.ALERT_ACTIONS, 3,
+            // Rules are checked against each other in order, so they live on one partition.
+            Topics.ALERT_RULES, 1,
+            Topics.ALERT_RULES_ACCEPTED, 1,
             Topics.DEAD_LETTER, 1);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -72,7 +79,7 @@ public final class LocalRun implements AutoCloseable {
         LOG.info("starting the Kafka broker on port {} and the schema registry on port {}",
                 options.kafkaPort(), options.registryPort());
         kafka = remember(EmbeddedKafkaAndRegistry.start(options.kafkaPort(), options.registryPort()));
-        kafka.createTopics(TOPICS);
+        kafka.createTopics(TOPICS, Topics.COMPACTED);
 
         Map<String, String> services = new HashMap<>(env);
         services.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());

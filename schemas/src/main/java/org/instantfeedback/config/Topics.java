@@ -1,5 +1,7 @@
 package org.instantfeedback.config;
 
+import java.util.Set;
+
 /**
  * Names of the topics the services share. Versioned, so a breaking change gets a new topic
  * beside the old one instead of surprising its consumers.
@@ -14,8 +16,35 @@ public final class Topics {
     public static final String FEEDBACK_SCORED = "feedback.scored.v1";
     /** {@code CsatWindow} keyed by subject, one record for every update of a hopping window. */
     public static final String CSAT = "feedback.csat.v1";
+    /**
+     * {@code FeedbackMetrics} keyed by {@code <scope>:<id>:<window>}, written by feedback-streams: every
+     * update of a subject's or group's rolling figures (the history).
+     */
+    public static final String METRICS = "feedback.metrics.v1";
+    /** The same records as {@link #METRICS}, compacted: the latest figures per subject or group and window. */
+    public static final String METRICS_LATEST = "feedback.metrics.latest.v1";
+    /** {@code FeedbackAlert} keyed by alertId: every opening, escalation, update, acknowledgement and resolution. */
+    public static final String ALERTS = "feedback.alerts.v1";
+    /**
+     * Compacted alert rules, keyed {@code default}, {@code group:<id>} or {@code subject:<id>}, a JSON
+     * object as value (a tombstone removes the override). Rejected rules go to {@link #DEAD_LETTER}.
+     */
+    public static final String ALERT_RULES = "feedback.alert-rules.v1";
+    /**
+     * The rules of {@link #ALERT_RULES} that feedback-streams accepted, compacted, same key and value;
+     * every instance reads it in full. Written only by feedback-streams.
+     */
+    public static final String ALERT_RULES_ACCEPTED = "feedback.alert-rules.accepted.v1";
+    /**
+     * Ops acknowledging or resolving alerts, keyed {@code <scope>:<id>:<kind>}, JSON value
+     * {@code {alertId, action, actor, note, at}}. Rejected actions go to {@link #DEAD_LETTER}.
+     */
+    public static final String ALERT_ACTIONS = "feedback.alert-actions.v1";
     /** Records the pipeline could not process, with the reason in headers. */
     public static final String DEAD_LETTER = "feedback.deadletter.v1";
+
+    /** Topics that keep the latest record per key (cleanup.policy=compact) rather than expiring by age. */
+    public static final Set<String> COMPACTED = Set.of(METRICS_LATEST, ALERT_RULES, ALERT_RULES_ACCEPTED);
 
     private Topics() {
     }

@@ -2,7 +2,6 @@ package org.instantfeedback.ingest.http;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -30,7 +29,8 @@ final class BoundedBody {
         try {
             body = ctx.req().getInputStream().readNBytes(maxBytes + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body", e);
+            throw new IncompleteBodyException("the request body ended before it was complete (" + e.getMessage()
+                    + "); send it again whole");
         }
         if (body.length > maxBytes) {
             throw new PayloadTooLargeException(maxBytes);
@@ -59,7 +59,8 @@ final class BoundedBody {
         if (contentType == null || contentType.isBlank()) {
             throw new UnsupportedMediaTypeException("send the body as " + wanted + "; the request has no Content-Type");
         }
-        String[] parts = contentType.split(";");
+        // The limit -1 keeps empty parts, so a Content-Type of ";" alone still has a (blank) media type.
+        String[] parts = contentType.split(";", -1);
         String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         boolean known = false;
         for (String type : accepted) {

@@ -52,6 +52,7 @@ public final class HttpApi {
      */
     private static void finishRequestsInFlightOnStop(Server server, Duration gracefulStop) {
         server.setHandler(new GracefulHandler());
+        server.setErrorHandler(new ProtocolErrorProblems());
         server.setStopTimeout(gracefulStop.toMillis());
     }
 }

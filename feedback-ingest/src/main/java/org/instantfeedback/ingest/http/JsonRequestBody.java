@@ -1,5 +1,6 @@
 package org.instantfeedback.ingest.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,9 +61,14 @@ public final class JsonRequestBody {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new MalformedJsonException("the request body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + where(e.getLocation()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the request body", e);
         }
+    }
+
+    /** Jackson's limits (nesting depth, number length) fail without a location. */
+    private static String where(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 }

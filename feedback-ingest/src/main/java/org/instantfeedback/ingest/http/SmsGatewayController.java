@@ -3,6 +3,7 @@ package org.instantfeedback.ingest.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class SmsGatewayController {
         String mediaType = BoundedBody.requireMediaType(ctx.contentType(), BoundedBody.JSON, BoundedBody.FORM);
         byte[] body = BoundedBody.read(ctx, maxBodyBytes);
         authenticate(ctx, body);
-        String gateway = ctx.queryParam(GatewaySms.GATEWAY);
+        String gateway = gatewayInQuery(ctx.queryString());
         if (mediaType.equals(BoundedBody.FORM)) {
             acceptOne(ctx, GatewaySms.fromForm(FormParameters.parse(body), gateway));
             return;
@@ -70,6 +71,17 @@ public final class SmsGatewayController {
         } else {
             acceptSeveral(ctx, results, gateway);
         }
+    }
+
+    /**
+     * The {@code gateway} query parameter, decoded as UTF-8 whatever the Content-Type says (Javalin's
+     * own query parsing follows the body's charset, and fails on a {@code charset} without a value).
+     */
+    private static String gatewayInQuery(String query) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        return FormParameters.parse(query.getBytes(StandardCharsets.UTF_8)).first(GatewaySms.GATEWAY).orElse(null);
     }
 
     private void authenticate(Context ctx, byte[] body) {

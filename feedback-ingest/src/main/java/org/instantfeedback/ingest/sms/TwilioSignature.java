@@ -72,6 +72,9 @@ public final class TwilioSignature {
         variants.add(url);
         try {
             URI uri = new URI(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return variants; // not an absolute http(s) URL: only the URL as given can be tried
+            }
             int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
             int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
             if (port == defaultPort) {

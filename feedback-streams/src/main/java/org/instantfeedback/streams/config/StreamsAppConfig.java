@@ -1,17 +1,28 @@
 package org.instantfeedback.streams.config;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
+import org.instantfeedback.alerting.baseline.BaselineSettings;
+import org.instantfeedback.alerting.hierarchy.HierarchyFileException;
+import org.instantfeedback.alerting.hierarchy.SubjectHierarchy;
+import org.instantfeedback.alerting.rules.AlertRules;
+import org.instantfeedback.alerting.rules.InvalidRuleException;
+import org.instantfeedback.alerting.rules.RuleOverrideParser;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.instantfeedback.config.ClientSettings;
 import org.instantfeedback.config.ConfigVariable;
@@ -19,6 +30,7 @@ import org.instantfeedback.config.Topics;
 import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.instantfeedback.scoring.ScoringConfig;
 import org.instantfeedback.scoring.ScoringConfigException;
+import org.instantfeedback.streams.alerting.AlertingOptions;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 
 /**
@@ -39,6 +51,7 @@ import org.instantfeedback.streams.csat.CsatWindowSpec;
  * @param scoringConfigFile the operator's text-scoring extension file, if any; already checked to parse
  * @param kafkaSettings     Kafka Streams properties, defaults included
  * @param registrySettings  serde properties ({@code schema.registry.url}, ...), defaults included
+ * @param alerting          rolling metrics and alerts: windows, hierarchy, zone, evaluation interval, default rules
  */
 public record StreamsAppConfig(
         int httpPort,
@@ -46,7 +59,8 @@ public record StreamsAppConfig(
         Duration dedupeHorizon,
         Optional<Path> scoringConfigFile,
         Map<String, Object> kafkaSettings,
-        Map<String, Object> registrySettings) {
+        Map<String, Object> registrySettings,
+        AlertingOptions alerting) {
 
     public static final String STREAMS_HTTP_PORT = "STREAMS_HTTP_PORT";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
@@ -59,6 +73,11 @@ public record StreamsAppConfig(
     public static final String CSAT_STORE_RETENTION = "CSAT_STORE_RETENTION";
     public static final String DEDUPE_HORIZON = "DEDUPE_HORIZON";
     public static final String SCORING_CONFIG_FILE = "SCORING_CONFIG_FILE";
+    public static final String ALERT_WINDOWS = "ALERT_WINDOWS";
+    public static final String ALERT_HIERARCHY_FILE = "ALERT_HIERARCHY_FILE";
+    public static final String ALERT_TIME_ZONE = "ALERT_TIME_ZONE";
+    public static final String ALERT_EVALUATION_INTERVAL = "ALERT_EVALUATION_INTERVAL";
+    public static final String ALERT_DEFAULT_RULES_JSON = "ALERT_DEFAULT_RULES_JSON";
 
     /** No retry comes back within a second (it takes a round trip at least), so less is a mistake. */
     static final Duration MIN_DEDUPE_HORIZON = Duration.ofSeconds(1);
@@ -95,11 +114,25 @@ public record StreamsAppConfig(
                             + " as a duplicate, ISO-8601; event ids are kept this long on disk."),
             new ConfigVariable(SCORING_CONFIG_FILE, "",
                     "Optional text-scoring extension file (valence/topic/urgent/emoji lines) applied over the built-in"
-                            + " transport vocabulary; a bad line stops start-up."));
+                            + " transport vocabulary; a bad line stops start-up."),
+            new ConfigVariable(ALERT_WINDOWS, "PT15M,PT1H,PT24H",
+                    "Trailing windows of the rolling metrics, and the windows alert rules may judge; ISO-8601,"
+                            + " comma-separated, whole minutes."),
+            new ConfigVariable(ALERT_HIERARCHY_FILE, "",
+                    "Optional file of subject = groups lines (most specific first) so metrics and alerts roll up to"
+                            + " depots, regions and brands; a bad line stops start-up."),
+            new ConfigVariable(ALERT_TIME_ZONE, "UTC", "Zone of the clock times in alert reasons (Europe/Berlin, UTC)."),
+            new ConfigVariable(ALERT_EVALUATION_INTERVAL, "PT30S",
+                    "How often (wall clock) open alerts are judged again without new feedback, so quiet subjects"
+                            + " resolve; ISO-8601."),
+            new ConfigVariable(ALERT_DEFAULT_RULES_JSON, "",
+                    "Optional JSON changing the built-in alert rules (same form as a feedback.alert-rules.v1 value);"
+                            + " overrides on the rules topic apply on top."));
 
     public StreamsAppConfig {
         Objects.requireNonNull(csatWindows, "csatWindows");
         Objects.requireNonNull(scoringConfigFile, "scoringConfigFile");
+        Objects.requireNonNull(alerting, "alerting");
         if (dedupeHorizon.compareTo(MIN_DEDUPE_HORIZON) < 0) {
             throw new IllegalArgumentException("the dedupe horizon must be at least " + MIN_DEDUPE_HORIZON
                     + ", was " + dedupeHorizon);
@@ -116,7 +149,8 @@ public record StreamsAppConfig(
                 dedupeHorizon(env),
                 scoringConfigFile(env),
                 kafkaSettings(env),
-                registrySettings(env));
+                registrySettings(env),
+                alerting(env));
     }
 
     /** The properties KafkaStreams is created with. */
@@ -200,6 +234,75 @@ public record StreamsAppConfig(
                     + " plus " + CSAT_WINDOW_GRACE + " (" + size.plus(grace) + "), was " + retention);
         }
         return new CsatWindowSpec(size, advance, grace, retention);
+    }
+
+    private static AlertingOptions alerting(Map<String, String> env) {
+        List<Duration> windows = alertWindows(env);
+        AlertRules rules = defaultRules(env, windows);
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(valueOf(env, ALERT_TIME_ZONE, "UTC"));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(ALERT_TIME_ZONE + " must be a time zone such as UTC or Europe/Berlin, was '"
+                    + env.get(ALERT_TIME_ZONE) + "'");
+        }
+        Duration interval = duration(env, ALERT_EVALUATION_INTERVAL, "PT30S");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException(ALERT_EVALUATION_INTERVAL + " must be positive, was " + interval);
+        }
+        try {
+            return new AlertingOptions(windows, hierarchy(env), zone, interval, rules, BaselineSettings.DEFAULT);
+        } catch (InvalidRuleException e) {
+            throw new IllegalArgumentException(ALERT_WINDOWS + " must include every window the default rules judge: "
+                    + e.reason(), e);
+        }
+    }
+
+    private static List<Duration> alertWindows(Map<String, String> env) {
+        String value = valueOf(env, ALERT_WINDOWS, "PT15M,PT1H,PT24H");
+        List<Duration> windows = new ArrayList<>();
+        for (String part : value.split(",")) {
+            try {
+                Duration window = Duration.parse(part.strip());
+                if (window.toMillis() < 60_000 || window.toMillis() % 60_000 != 0) {
+                    throw new IllegalArgumentException(ALERT_WINDOWS + " must list whole minutes, was '" + part.strip()
+                            + "'");
+                }
+                windows.add(window);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(ALERT_WINDOWS + " must be ISO-8601 durations separated by commas"
+                        + " such as PT15M,PT1H,PT24H, was '" + value + "'");
+            }
+        }
+        return windows;
+    }
+
+    private static AlertRules defaultRules(Map<String, String> env, List<Duration> windows) {
+        String json = valueOf(env, ALERT_DEFAULT_RULES_JSON, "");
+        if (json.isEmpty()) {
+            return AlertRules.DEFAULT;
+        }
+        try {
+            return AlertRules.DEFAULT.with(new RuleOverrideParser(Set.copyOf(windows)).parse(json));
+        } catch (InvalidRuleException e) {
+            throw new IllegalArgumentException(ALERT_DEFAULT_RULES_JSON + " is not a valid rule: " + e.reason(), e);
+        }
+    }
+
+    private static SubjectHierarchy hierarchy(Map<String, String> env) {
+        String value = valueOf(env, ALERT_HIERARCHY_FILE, "");
+        if (value.isEmpty()) {
+            return SubjectHierarchy.EMPTY;
+        }
+        try {
+            Path file = Path.of(value);
+            return SubjectHierarchy.parse(file.getFileName().toString(), Files.readString(file));
+        } catch (InvalidPathException | IOException e) {
+            throw new IllegalArgumentException(ALERT_HIERARCHY_FILE + " must name a readable file, was '" + value
+                    + "': " + e.getMessage(), e);
+        } catch (HierarchyFileException e) {
+            throw new IllegalArgumentException(ALERT_HIERARCHY_FILE + ": " + e.getMessage(), e);
+        }
     }
 
     private static Duration dedupeHorizon(Map<String, String> env) {

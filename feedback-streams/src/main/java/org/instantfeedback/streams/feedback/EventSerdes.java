@@ -2,6 +2,8 @@ package org.instantfeedback.streams.feedback;
 
 import java.util.Map;
 import org.instantfeedback.events.CsatWindow;
+import org.instantfeedback.events.FeedbackAlert;
+import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.registry.SpecificAvroSerde;
@@ -13,14 +15,18 @@ import org.instantfeedback.registry.SpecificAvroSerde;
 public record EventSerdes(
         SpecificAvroSerde<FeedbackReceived> feedback,
         SpecificAvroSerde<FeedbackScored> scored,
-        SpecificAvroSerde<CsatWindow> csat) implements AutoCloseable {
+        SpecificAvroSerde<CsatWindow> csat,
+        SpecificAvroSerde<FeedbackAlert> alerts,
+        SpecificAvroSerde<FeedbackMetrics> metrics) implements AutoCloseable {
 
     /** Serdes for the registry the settings point at ({@code schema.registry.url}, ...; {@code mock://} too). */
     public static EventSerdes forRegistry(Map<String, ?> registrySettings) {
         return new EventSerdes(
                 SpecificAvroSerde.forValues(FeedbackReceived.class, registrySettings),
                 SpecificAvroSerde.forValues(FeedbackScored.class, registrySettings),
-                SpecificAvroSerde.forValues(CsatWindow.class, registrySettings));
+                SpecificAvroSerde.forValues(CsatWindow.class, registrySettings),
+                SpecificAvroSerde.forValues(FeedbackAlert.class, registrySettings),
+                SpecificAvroSerde.forValues(FeedbackMetrics.class, registrySettings));
     }
 
     @Override
@@ -28,5 +34,7 @@ public record EventSerdes(
         feedback.close();
         scored.close();
         csat.close();
+        alerts.close();
+        metrics.close();
     }
 }

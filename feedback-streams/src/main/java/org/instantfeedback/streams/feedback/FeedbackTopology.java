@@ -1,5 +1,7 @@
 package org.instantfeedback.streams.feedback;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -17,6 +19,8 @@ import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.scoring.TextScorer;
+import org.instantfeedback.streams.alerting.AlertingOptions;
+import org.instantfeedback.streams.alerting.AlertingTopology;
 import org.instantfeedback.streams.csat.CsatTopology;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.instantfeedback.streams.time.OccurredAtTimestampExtractor;
@@ -28,7 +32,9 @@ import org.instantfeedback.streams.time.OccurredAtTimestampExtractor;
  *   <li>scored and written as {@code FeedbackScored} keyed by subject to {@code feedback.scored.v1}
  *       (a record whose scoring fails goes to {@code feedback.deadletter.v1} instead, as it was on
  *       feedback.received.v1, with the reason in headers), and</li>
- *   <li>counted into rolling CSAT ({@link CsatTopology}).</li>
+ *   <li>counted into rolling CSAT ({@link CsatTopology}), and</li>
+ *   <li>the scored stream feeds rolling metrics per subject and group and alerts
+ *       ({@link AlertingTopology}).</li>
  * </ul>
  * CSAT reads the deduplicated feedback rather than the scored stream: a rating counts even when
  * its text could not be scored. Aggregates of what texts say hang off {@link #addScoring}'s stream.
@@ -54,13 +60,21 @@ public final class FeedbackTopology {
     private FeedbackTopology() {
     }
 
-    /** The topology as the application runs it; tests drive the same one. */
+    /** The topology with alerting on its defaults and timers nobody reads: for tests about the rest. */
     public static Topology buildTopology(CsatWindowSpec windows, Duration dedupeHorizon, TextScorer scorer,
                                          EventSerdes serdes) {
+        return buildTopology(windows, dedupeHorizon, scorer, serdes, AlertingOptions.defaults(),
+                new SimpleMeterRegistry());
+    }
+
+    /** The topology as the application runs it; tests drive the same one. */
+    public static Topology buildTopology(CsatWindowSpec windows, Duration dedupeHorizon, TextScorer scorer,
+                                         EventSerdes serdes, AlertingOptions alerting, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, FeedbackReceived> feedback = deduplicatedFeedback(builder, dedupeHorizon, serdes.feedback());
-        addScoring(feedback, scorer, serdes);
+        KStream<String, FeedbackScored> scored = addScoring(feedback, scorer, serdes);
         CsatTopology.addCsat(feedback, windows, serdes.csat());
+        AlertingTopology.addAlerting(builder, scored, alerting, serdes.alerts(), serdes.metrics(), meters);
         return builder.build();
     }
 

@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.instantfeedback.alerting.rules.AlertRules;
 import org.instantfeedback.config.ConfigVariable;
+import org.instantfeedback.streams.alerting.AlertingOptions;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +60,13 @@ class StreamsAppConfigTest {
     @Test
     void reads_every_variable_it_documents() throws IOException {
         Path scoring = Files.writeString(dir.resolve("scoring.txt"), "valence gridlock = -2.0\n");
+        Path hierarchy = Files.writeString(dir.resolve("hierarchy.txt"), "route-42 = depot-north, region-east\n");
         StreamsAppConfig config = StreamsAppConfig.from(Map.ofEntries(
+                Map.entry("ALERT_WINDOWS", "PT15M,PT1H,PT6H,PT24H"),
+                Map.entry("ALERT_HIERARCHY_FILE", hierarchy.toString()),
+                Map.entry("ALERT_TIME_ZONE", "Europe/Berlin"),
+                Map.entry("ALERT_EVALUATION_INTERVAL", "PT10S"),
+                Map.entry("ALERT_DEFAULT_RULES_JSON", "{\"negative-surge\": {\"openSharePercent\": 35}}"),
                 Map.entry("STREAMS_HTTP_PORT", "0"),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092"),
                 Map.entry("KAFKA_APPLICATION_ID", "feedback-streams-eu"),
@@ -80,10 +89,56 @@ class StreamsAppConfigTest {
         assertThat(StreamsAppConfig.VARIABLES).extracting(ConfigVariable::name).containsExactlyInAnyOrder(
                 "STREAMS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_APPLICATION_ID", "KAFKA_STATE_DIR",
                 "SCHEMA_REGISTRY_URL", "CSAT_WINDOW_SIZE", "CSAT_WINDOW_ADVANCE", "CSAT_WINDOW_GRACE",
-                "CSAT_STORE_RETENTION", "DEDUPE_HORIZON", "SCORING_CONFIG_FILE");
+                "CSAT_STORE_RETENTION", "DEDUPE_HORIZON", "SCORING_CONFIG_FILE", "ALERT_WINDOWS",
+                "ALERT_HIERARCHY_FILE", "ALERT_TIME_ZONE", "ALERT_EVALUATION_INTERVAL", "ALERT_DEFAULT_RULES_JSON");
         assertThat(StreamsAppConfig.VARIABLES).noneMatch(ConfigVariable::required);
         assertThat(config.dedupeHorizon()).isEqualTo(Duration.ofHours(48));
         assertThat(config.scoringConfigFile()).contains(scoring);
+        assertThat(config.alerting().windows()).containsExactly(Duration.ofMinutes(15), Duration.ofHours(1),
+                Duration.ofHours(6), Duration.ofHours(24));
+        assertThat(config.alerting().hierarchy().groupsOf("route-42")).containsExactly("depot-north", "region-east");
+        assertThat(config.alerting().zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(config.alerting().evaluationInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.alerting().defaultRules().negativeSurge().openSharePercent()).isEqualTo(35.0);
+    }
+
+    @Test
+    void alerting_runs_on_the_documented_defaults_without_variables() {
+        AlertingOptions alerting = StreamsAppConfig.from(Map.of()).alerting();
+
+        assertThat(alerting.windows()).containsExactly(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(24));
+        assertThat(alerting.zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(alerting.evaluationInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(alerting.defaultRules()).isEqualTo(AlertRules.DEFAULT);
+        assertThat(alerting.hierarchy().subjects()).isEmpty();
+    }
+
+    @Test
+    void invalid_default_rules_are_reported_with_the_variable_name_and_every_reason() {
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("ALERT_DEFAULT_RULES_JSON",
+                "{\"negative_surge\": {}}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("ALERT_DEFAULT_RULES_JSON is not a valid rule: 'negative_surge' is not an alert kind");
+    }
+
+    @Test
+    void windows_the_default_rules_judge_must_be_computed() {
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("ALERT_WINDOWS", "PT15M,PT24H")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ALERT_WINDOWS")
+                .hasMessageContaining("csat-drop.window PT1H");
+    }
+
+    @Test
+    void a_bad_hierarchy_line_or_zone_is_reported_with_the_variable_name() throws IOException {
+        Path hierarchy = Files.writeString(dir.resolve("groups.txt"), "route-42\n");
+
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("ALERT_HIERARCHY_FILE", hierarchy.toString())))
+                .hasMessageStartingWith("ALERT_HIERARCHY_FILE: groups.txt line 1");
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("ALERT_TIME_ZONE", "Mars/Olympus")))
+                .hasMessageStartingWith("ALERT_TIME_ZONE must be a time zone");
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("ALERT_WINDOWS", "PT15M,PT90S")))
+                .hasMessageStartingWith("ALERT_WINDOWS must list whole minutes");
     }
 
     @Test
