@@ -46,12 +46,14 @@ public record RouteProfile(
                         "driver shouted at an old lady on the 42",
                         "42 skipped my stop again",
                         "driver on phone the whole way, felt unsafe",
+                        "a man threatened passengers at the back of the bus",
                         "waited 25 min for the 42, then two came at once")),
                 badDay("route-7", 2, 0.78, 0.30, Duration.ofSeconds(90), List.of(
                         "route 7 cancelled again, missed my connection",
                         "still waiting at Elm St, no bus for 40 minutes",
                         "7 broke down, we were stranded for half an hour",
                         "bus 7 late again, app says on time",
-                        "overcrowded 7, could not get on")));
+                        "overcrowded 7, could not get on",
+                        "someone collapsed on the 7, needed an ambulance")));
     }
 }
