@@ -422,4 +422,33 @@ public record IngestConfig(
                 throw new IllegalArgumentException(name + " must be true or false, but is '" + raw + "'");
         }
     }
+
+    /**
+     * The record's text with the Kafka and schema-registry settings that can hold credentials
+     * ({@code sasl.jaas.config}, {@code ssl.key.password}, {@code basic.auth.user.info}, ...) hidden:
+     * those pass through from the environment as plain strings, not as {@link Secret}s.
+     */
+    @Override
+    public String toString() {
+        return "IngestConfig[httpPort=" + httpPort + ", publishTimeout=" + publishTimeout + ", retryAfterSeconds="
+                + retryAfterSeconds + ", maxBodyBytes=" + maxBodyBytes + ", kafka=" + withoutCredentials(kafka)
+                + ", schemaRegistry=" + withoutCredentials(schemaRegistry) + ", localMode=" + localMode
+                + ", pseudonymSecret=" + pseudonymSecret + ", publicBaseUrl=" + publicBaseUrl + ", twilioAuthToken="
+                + twilioAuthToken + ", twilioReply=" + twilioReply + ", smsApiKeys=" + smsApiKeys + ", smsHmacSecret="
+                + smsHmacSecret + ", kioskApiKeys=" + kioskApiKeys + ", smsRules=" + smsRules + ", subjectAllowlist="
+                + subjectAllowlist + ", rateLimits=" + rateLimits + ", trustedProxies=" + trustedProxies
+                + ", dedupHorizon=" + dedupHorizon + ", dedupMaxEntries=" + dedupMaxEntries + ", maxBatchItems="
+                + maxBatchItems + ", maxBatchBodyBytes=" + maxBatchBodyBytes + "]";
+    }
+
+    private static Map<String, Object> withoutCredentials(Map<String, Object> settings) {
+        Map<String, Object> shown = new java.util.TreeMap<>();
+        settings.forEach((name, value) -> {
+            String key = name.toLowerCase(Locale.ROOT);
+            boolean credential = key.contains("password") || key.contains("jaas") || key.contains("secret")
+                    || key.contains("user.info") || key.contains("token") || key.endsWith(".key");
+            shown.put(name, credential ? "[hidden]" : value);
+        });
+        return shown;
+    }
 }
