@@ -1,6 +1,7 @@
 package org.instantfeedback.ingest;
 
 import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,6 @@ public final class IngestMain {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "feedback-ingest-shutdown"));
         LOG.info("feedback-ingest serving on http://0.0.0.0:{} (Kafka {}, schema registry {})", app.port(),
-                config.bootstrapServers(), config.schemaRegistryUrl());
+                config.bootstrapServers(), SchemaRegistrySettings.printable(config.schemaRegistryUrl()));
     }
 }

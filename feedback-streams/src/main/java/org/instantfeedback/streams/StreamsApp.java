@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.instantfeedback.scoring.TextScorer;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
@@ -101,7 +102,8 @@ public final class StreamsApp implements AutoCloseable {
         http.start(config.httpPort());
         streams.start();
         log.info("feedback-streams (application.id {}) started: HTTP on port {}, Kafka at {}, registry at {}",
-                config.applicationId(), port(), config.bootstrapServers(), config.schemaRegistryUrl());
+                config.applicationId(), port(), config.bootstrapServers(),
+                SchemaRegistrySettings.printable(config.schemaRegistryUrl()));
     }
 
     /** The port the HTTP API listens on, once started. */

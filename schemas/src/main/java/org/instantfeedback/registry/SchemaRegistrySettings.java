@@ -61,6 +61,26 @@ public record SchemaRegistrySettings(
                 integer(configs, MAX_SCHEMAS_PER_SUBJECT, 1000));
     }
 
+    /**
+     * The registry URL(s) as they may be logged: credentials given in a URL
+     * ({@code https://key:secret@host}) are replaced by {@code ***}.
+     */
+    public static String printable(String urls) {
+        if (urls == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String url : urls.split(",", -1)) {
+            int scheme = url.indexOf("://");
+            int at = url.indexOf('@');
+            int path = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+            boolean userInfo = scheme >= 0 && at > scheme && (path < 0 || at < path);
+            out.append(out.length() == 0 ? "" : ",")
+                    .append(userInfo ? url.substring(0, scheme + 3) + "***" + url.substring(at) : url);
+        }
+        return out.toString();
+    }
+
     public boolean isMock() {
         return urls.get(0).toString().startsWith(MOCK_SCHEME);
     }

@@ -102,4 +102,11 @@ class SchemaRegistrySettingsTest {
         assertThat(settings.isMock()).isTrue();
         assertThat(settings.mockScope()).isEqualTo("unit");
     }
+
+    @Test
+    void prints_urls_without_their_credentials() {
+        assertThat(SchemaRegistrySettings.printable("https://key:s3cret@registry.example/apis/ccompat/v7,http://b:8081"))
+                .isEqualTo("https://***@registry.example/apis/ccompat/v7,http://b:8081");
+        assertThat(SchemaRegistrySettings.printable("http://registry:8081/path@v1")).isEqualTo("http://registry:8081/path@v1");
+    }
 }
