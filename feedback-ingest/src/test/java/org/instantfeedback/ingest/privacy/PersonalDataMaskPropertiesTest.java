@@ -2,70 +2,80 @@ package org.instantfeedback.ingest.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.instantfeedback.ingest.RandomInputs;
+import org.junit.jupiter.api.Test;
 
 /**
  * Generated text through the masker: whatever it is given, no phone number survives, the output
  * is not much longer than the input, and masking twice changes nothing more.
  */
 class PersonalDataMaskPropertiesTest {
+    private static final long SEED = 0x5EED_0001L;
 
-    @Property(tries = 2000)
-    void leaves_no_phone_number_in_any_text(@ForAll("phoneLikeText") String text) {
-        String masked = PersonalDataMask.mask(text);
+    @Test
+    void leaves_no_phone_number_in_any_text() {
+        RandomInputs random = inputs("leaves_no_phone_number_in_any_text");
+        random.forAll(2000, () -> phoneLikeText(random), text -> {
+            String masked = PersonalDataMask.mask(text);
 
-        assertThat(PersonalDataMask.containsPhoneNumber(masked, PersonalDataMask.MIN_PHONE_DIGITS))
-                .as("masked %s to %s", text, masked).isFalse();
-        // An e-mail address is at least 6 characters (a@b.cd) and becomes 7: the only way to grow.
-        assertThat(masked.length()).isLessThanOrEqualTo(text.length() + text.length() / 6 + 1);
-        assertThat(PersonalDataMask.mask(masked)).isEqualTo(masked);
+            assertThat(PersonalDataMask.containsPhoneNumber(masked, PersonalDataMask.MIN_PHONE_DIGITS))
+                    .as("masked %s to %s", text, masked).isFalse();
+            // An e-mail address is at least 6 characters (a@b.cd) and becomes 7: the only way to grow.
+            assertThat(masked.length()).isLessThanOrEqualTo(text.length() + text.length() / 6 + 1);
+            assertThat(PersonalDataMask.mask(masked)).isEqualTo(masked);
+        });
     }
 
-    @Property(tries = 2000)
-    void masks_a_phone_number_wherever_it_stands_in_words(@ForAll("words") String before,
-            @ForAll("phoneNumbers") String phone, @ForAll("words") String after) {
-        String masked = PersonalDataMask.mask(before + " " + phone + " " + after);
-
-        assertThat(masked).contains(PersonalDataMask.PHONE);
-        assertThat(digitsOf(masked)).doesNotContain(digitsOf(phone));
+    record PhoneInWords(String before, String phone, String after) {
     }
 
-    @Property(tries = 1000)
-    void takes_any_unicode_without_failing(@ForAll String text) {
-        String masked = PersonalDataMask.mask(text);
+    @Test
+    void masks_a_phone_number_wherever_it_stands_in_words() {
+        RandomInputs random = inputs("masks_a_phone_number_wherever_it_stands_in_words");
+        random.forAll(2000, () -> new PhoneInWords(words(random), phoneNumber(random), words(random)), input -> {
+            String masked = PersonalDataMask.mask(input.before() + " " + input.phone() + " " + input.after());
 
-        assertThat(masked == null ? 0 : masked.length()).isLessThanOrEqualTo(text.length() + text.length() / 6 + 1);
+            assertThat(masked).contains(PersonalDataMask.PHONE);
+            assertThat(digitsOf(masked)).doesNotContain(digitsOf(input.phone()));
+        });
     }
 
-    @Provide
-    Arbitrary<String> phoneLikeText() {
-        return Arbitraries.strings().withChars("0123456789 +-.()@ab\u00A0\u0663").ofMaxLength(80);
+    @Test
+    void takes_any_unicode_without_failing() {
+        RandomInputs random = inputs("takes_any_unicode_without_failing");
+        random.forAll(1000, () -> random.anyString(255), text -> {
+            String masked = PersonalDataMask.mask(text);
+
+            assertThat(masked == null ? 0 : masked.length()).isLessThanOrEqualTo(text.length() + text.length() / 6 + 1);
+        });
     }
 
-    @Provide
-    Arbitrary<String> words() {
-        return Arbitraries.strings().withCharRange('a', 'z').withChars(' ', ',', '!').ofMaxLength(30);
+    private static RandomInputs inputs(String property) {
+        return RandomInputs.seeded(PersonalDataMaskPropertiesTest.class, property, SEED);
+    }
+
+    private static String phoneLikeText(RandomInputs random) {
+        return random.string("0123456789 +-.()@ab\u00A0\u0663", 80);
+    }
+
+    private static String words(RandomInputs random) {
+        return random.string(RandomInputs.charRange('a', 'z') + " ,!", 30);
     }
 
     /** Seven to fifteen digits, optionally with a +, grouped by one separator. */
-    @Provide
-    Arbitrary<String> phoneNumbers() {
-        Arbitrary<String> digits = Arbitraries.strings().withCharRange('0', '9').ofMinLength(7).ofMaxLength(15)
-                .filter(d -> d.chars().anyMatch(c -> c != '0'));
-        Arbitrary<String> separator = Arbitraries.of("", " ", "-", ".", "\u00A0");
-        Arbitrary<Integer> groupSize = Arbitraries.integers().between(2, 5);
-        return Combinators.combine(Arbitraries.of("", "+"), digits, separator, groupSize).as((plus, d, sep, size) -> {
-            StringBuilder number = new StringBuilder(plus);
-            for (int i = 0; i < d.length(); i += size) {
-                number.append(i == 0 ? "" : sep).append(d, i, Math.min(d.length(), i + size));
-            }
-            return number.toString();
-        });
+    private static String phoneNumber(RandomInputs random) {
+        String plus = random.pick("", "+");
+        String digits;
+        do {
+            digits = random.string(RandomInputs.charRange('0', '9'), 7, 15);
+        } while (digits.chars().allMatch(c -> c == '0'));
+        String separator = random.pick("", " ", "-", ".", "\u00A0");
+        int groupSize = random.between(2, 5);
+        StringBuilder number = new StringBuilder(plus);
+        for (int i = 0; i < digits.length(); i += groupSize) {
+            number.append(i == 0 ? "" : separator).append(digits, i, Math.min(digits.length(), i + groupSize));
+        }
+        return number.toString();
     }
 
     private static String digitsOf(String text) {
