@@ -35,6 +35,7 @@ class ParserLinearTimeTest {
     private static final int SHORT = 4_000;
     private static final int LONG = 40_000;
     private static final double MAX_RATIO = 30.0;
+    private static final int ATTEMPTS = 3;
     private static final ObjectMapper JSON = IngestApp.objectMapper();
     private static final JsonRequestBody JSON_BODY = new JsonRequestBody(JSON, Integer.MAX_VALUE - 1);
     private static final SmsInterpreter SMS = new SmsInterpreter(SmsRules.builtIn(), SubjectAllowlist.ANY,
@@ -80,7 +81,11 @@ class ParserLinearTimeTest {
             IntFunction<String> ofLength) {
         String shortInput = ofLength.apply(SHORT);
         String longInput = ofLength.apply(LONG);
-        double ratio = timeRatio(parse, longInput, shortInput);
+        // A pause of the machine can spoil one measurement; a quadratic parser spoils every one.
+        double ratio = Double.MAX_VALUE;
+        for (int attempt = 0; attempt < ATTEMPTS && ratio >= MAX_RATIO; attempt++) {
+            ratio = Math.min(ratio, timeRatio(parse, longInput, shortInput));
+        }
         System.out.printf("linear-time %-48s %6d chars -> %6d chars: %5.1fx the time%n",
                 name, shortInput.length(), longInput.length(), ratio);
         assertThat(ratio).as("time ratio for %s", name).isLessThan(MAX_RATIO);

@@ -20,6 +20,7 @@ class LinearTimeTest {
     private static final int SHORT = 2_000;
     private static final int LONG = 20_000;
     private static final double MAX_RATIO = 30.0;
+    private static final int ATTEMPTS = 3;
 
     private final TextScorer uncapped = Scorers.builder().maxChars(1_000_000).build();
 
@@ -49,7 +50,11 @@ class LinearTimeTest {
     void ten_times_the_text_takes_at_most_thirty_times_the_work(String name, IntFunction<String> ofLength) {
         String shortText = ofLength.apply(SHORT);
         String longText = ofLength.apply(LONG);
-        double ratio = timeRatio(uncapped, longText, shortText);
+        // A pause of the machine can spoil one measurement; quadratic work spoils every one.
+        double ratio = Double.MAX_VALUE;
+        for (int attempt = 0; attempt < ATTEMPTS && ratio >= MAX_RATIO; attempt++) {
+            ratio = Math.min(ratio, timeRatio(uncapped, longText, shortText));
+        }
         System.out.printf("linear-time %-36s %6d chars -> %6d chars: %5.1fx the time%n",
                 name, shortText.length(), longText.length(), ratio);
         assertThat(ratio).as("time ratio for %s", name).isLessThan(MAX_RATIO);
