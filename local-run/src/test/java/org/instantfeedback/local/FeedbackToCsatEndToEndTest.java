@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,5 +163,4 @@ class FeedbackToCsatEndToEndTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + streams.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
-
 }
