@@ -26,6 +26,7 @@ import org.instantfeedback.events.FeedbackReceived;
  * changelog topic and metrics) stays the same across releases unless a name's version changes.
  */
 public final class CsatTopology {
+    /** Ratings on their 5-point equivalent; named when only stars counted, kept so the topology stays the same. */
     public static final String STAR_RATINGS = "csat.star-ratings.v1";
     public static final String BY_SUBJECT = "csat.by-subject.v1";
     public static final String WINDOW_REDUCE = "csat.window-reduce.v1";
