@@ -10,9 +10,9 @@ import java.util.Random;
  * conventions, and about one in twelve in a language other than English (as in a real feed, those
  * take the language detector's slower path).
  */
-final class SmsCorpus {
+public final class SmsCorpus {
 
-    static final int SIZE = 2_000;
+    public static final int SIZE = 2_000;
 
     private static final String[] ENGLISH = {
         "Bus {r} was {m} minutes late again this morning, missed the start of my shift",
@@ -65,7 +65,7 @@ final class SmsCorpus {
     }
 
     /** {@link #SIZE} texts, about one in twelve not in English. */
-    static String[] mixed() {
+    public static String[] mixed() {
         return generate(true);
     }
 

@@ -10,27 +10,53 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.instantfeedback.scoring.TextScorer;
+import org.instantfeedback.streams.config.RegistryStartupCheck;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
+import org.instantfeedback.streams.csat.CsatTopology;
+import org.instantfeedback.streams.dashboard.DashboardRoutes;
+import org.instantfeedback.streams.dashboard.LiveUpdates;
 import org.instantfeedback.streams.feedback.EventSerdes;
 import org.instantfeedback.streams.feedback.FeedbackTopology;
+import org.instantfeedback.streams.http.ApiSettings;
 import org.instantfeedback.streams.http.HttpApi;
+import org.instantfeedback.streams.metrics.HttpLatencyHistograms;
+import org.instantfeedback.streams.query.AlertActions;
+import org.instantfeedback.streams.query.KafkaStreamsLocator;
+import org.instantfeedback.streams.query.LocalReads;
+import org.instantfeedback.streams.query.PeerClient;
+import org.instantfeedback.streams.query.QueryService;
+import org.instantfeedback.streams.query.QueryTopology;
+import org.instantfeedback.streams.query.QueryUnavailableException;
+import org.instantfeedback.streams.query.StoreLocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * feedback-streams, wired: the topology (deduplication, text scoring, CSAT, rolling metrics and
- * alerts) running in Kafka Streams and the HTTP API that serves the CSAT store, health and metrics
- * (alert handling times included). {@link #create} builds everything and starts nothing, so tests
- * and {@link StreamsMain} decide when (and on which port) it runs.
+ * alerts, and the stores of the query API) running in Kafka Streams, and the HTTP API that serves
+ * the query API, health and metrics (alert handling times included). {@link #create} builds
+ * everything and starts nothing, so tests and {@link StreamsMain} decide when (and on which port)
+ * it runs. Kafka Streams itself is made in {@link #start}: it must be told this instance's address
+ * ({@code application.server}), whose port is only known once the HTTP API listens.
  */
 public final class StreamsApp implements AutoCloseable {
     /** How long close() waits for Kafka Streams to commit and leave; beyond it the process just goes. */
@@ -39,24 +65,46 @@ public final class StreamsApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamsApp.class);
 
     private final StreamsAppConfig config;
-    private final KafkaStreams streams;
-    private final KafkaStreamsMetrics streamsMetrics;
+    private final Topology topology;
+    private final RunningParts running;
     private final JvmGcMetrics gcMetrics;
     private final PrometheusMeterRegistry metrics;
     private final Javalin http;
     private final EventSerdes serdes;
+    private final LiveUpdates live;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private KafkaStreamsMetrics streamsMetrics;
 
-    private StreamsApp(StreamsAppConfig config, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics,
-                       JvmGcMetrics gcMetrics, PrometheusMeterRegistry metrics, Javalin http,
-                       EventSerdes serdes) {
+    private StreamsApp(StreamsAppConfig config, Topology topology, RunningParts running, JvmGcMetrics gcMetrics,
+                       PrometheusMeterRegistry metrics, Javalin http, EventSerdes serdes, LiveUpdates live) {
         this.config = config;
-        this.streams = streams;
-        this.streamsMetrics = streamsMetrics;
+        this.topology = topology;
+        this.running = running;
         this.gcMetrics = gcMetrics;
         this.metrics = metrics;
         this.http = http;
         this.serdes = serdes;
+        this.live = live;
+    }
+
+    /** What exists only once the app runs, read by the HTTP API as it answers. */
+    private static final class RunningParts {
+        private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
+        private final AtomicReference<Producer<String, String>> actionsProducer = new AtomicReference<>();
+        private final AtomicReference<HostInfo> self = new AtomicReference<>(HostInfo.unavailable());
+
+        KafkaStreams.State state() {
+            KafkaStreams current = streams.get();
+            return current == null ? KafkaStreams.State.CREATED : current.state();
+        }
+
+        int partitionCount(String topic) {
+            Producer<String, String> producer = actionsProducer.get();
+            if (producer == null) {
+                throw new QueryUnavailableException("the service is still starting");
+            }
+            return producer.partitionsFor(topic).size();
+        }
     }
 
     /**
@@ -65,26 +113,36 @@ public final class StreamsApp implements AutoCloseable {
      *
      * @throws org.instantfeedback.scoring.ScoringConfigException when the scoring extension file
      *                                                           cannot be used (names file and line)
+     * @throws IllegalArgumentException when the query API asks for credentials but none are configured
      */
     public static StreamsApp create(StreamsAppConfig config) {
+        ApiSettings api = config.api().requireCredentials();
         TextScorer scorer = textScorer(config);
         EventSerdes serdes = EventSerdes.forRegistry(config.registrySettings());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics.config().commonTags("application", config.applicationId());
+        metrics.config().meterFilter(HttpLatencyHistograms.FILTER);
         Topology topology = FeedbackTopology.buildTopology(config.csatWindows(), config.dedupeHorizon(), scorer, serdes,
                 config.alerting(), metrics);
+        QueryTopology.addTo(topology, serdes, api.seriesSpan(), api.resolvedAlertRetention());
         log.debug("Topology:\n{}", topology.describe());
-
-        KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
-        // Bound at once, so the Kafka Streams meters exist from the first scrape, also while starting.
-        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(metrics);
         JvmGcMetrics gcMetrics = bindJvmMetrics(metrics);
-        watch(streams);
 
-        Javalin http = HttpApi.create(CsatQueries.of(streams, config.csatWindows()), streams::state, metrics,
-                Clock.systemUTC());
-        return new StreamsApp(config, streams, streamsMetrics, gcMetrics, metrics, http, serdes);
+        RunningParts running = new RunningParts();
+        StoreLocator locator = new KafkaStreamsLocator(running.streams::get, running.self::get,
+                running::partitionCount);
+        CsatQueries csat = new CsatQueries(config.csatWindows(), () -> running.streams.get().store(
+                StoreQueryParameters.fromNameAndType(CsatTopology.STORE, QueryableStoreTypes.windowStore())));
+        Clock clock = Clock.systemUTC();
+        QueryService queries = new QueryService(locator, new LocalReads(locator, csat, api.seriesSpan()),
+                new PeerClient(HttpApi.objectMapper(), api.advertisedUrl().map(URI::getScheme).orElse("http")), clock);
+        AlertActions actions = new AlertActions(running.actionsProducer::get, clock);
+        // The dashboard's live stream: every instance reads all of the metrics and alert topics.
+        LiveUpdates live = LiveUpdates.create(config.kafkaSettings(), config.registrySettings(), config.applicationId(),
+                metrics);
+        Javalin http = HttpApi.create(queries, actions, api, config.alerting().windows(), running::state, metrics,
+                routes -> DashboardRoutes.register(routes, live.broadcaster()));
+        return new StreamsApp(config, topology, running, gcMetrics, metrics, http, serdes, live);
     }
 
     /** One scorer for the whole app: immutable and thread-safe, shared by every stream thread. */
@@ -97,12 +155,30 @@ public final class StreamsApp implements AutoCloseable {
         return scorer;
     }
 
-    /** Starts the HTTP API (first, so a taken port fails before joining the group), then Kafka Streams. */
+    /**
+     * Starts the HTTP API (first, so a taken port fails before joining the group), then makes and
+     * starts Kafka Streams, telling it this instance's address for the query API.
+     */
     public void start() {
+        RegistryStartupCheck.requireReachable(config.registrySettings());
         http.start(config.httpPort());
+        HostInfo self = advertised(config, port());
+        Properties properties = config.streamsProperties();
+        properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        KafkaStreams streams = new KafkaStreams(topology, properties);
+        // Bound before it starts, so the Kafka Streams meters exist from the first scrape.
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
+        watch(streams);
+        running.self.set(self);
+        running.actionsProducer.set(AlertActions.producer(config.kafkaSettings(),
+                config.applicationId() + "-alert-actions-" + self.host() + "-" + self.port()));
+        running.streams.set(streams);
         streams.start();
-        log.info("feedback-streams (application.id {}) started: HTTP on port {}, Kafka at {}, registry at {}",
-                config.applicationId(), port(), config.bootstrapServers(),
+        live.start();
+        log.info("feedback-streams (application.id {}) started: HTTP on port {} (reached as {}:{}), Kafka at {},"
+                        + " registry at {}", config.applicationId(), port(), self.host(), self.port(),
+                config.bootstrapServers(),
                 SchemaRegistrySettings.printable(config.schemaRegistryUrl()));
     }
 
@@ -112,7 +188,27 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     public KafkaStreams.State state() {
-        return streams.state();
+        return running.state();
+    }
+
+    /**
+     * The address other instances reach this one at: {@code STREAMS_ADVERTISED_URL} (with the HTTP
+     * port when it names none), else this host's name and the HTTP port.
+     */
+    static HostInfo advertised(StreamsAppConfig config, int httpPort) {
+        return config.api().advertisedUrl()
+                .map(url -> new HostInfo(url.getHost(), url.getPort() < 0 ? httpPort : url.getPort()))
+                .orElseGet(() -> new HostInfo(hostName(), httpPort));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            log.warn("This host's name is unknown ({}); other instances will not reach this one: set {}",
+                    e.getMessage(), ApiSettings.STREAMS_ADVERTISED_URL);
+            return "localhost";
+        }
     }
 
     /**
@@ -124,11 +220,19 @@ public final class StreamsApp implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        live.close();
         http.stop();
-        if (!streams.close(CLOSE_TIMEOUT)) {
+        KafkaStreams streams = running.streams.get();
+        if (streams != null && !streams.close(CLOSE_TIMEOUT)) {
             log.warn("Kafka Streams did not shut down within {}", CLOSE_TIMEOUT);
         }
-        streamsMetrics.close();
+        Producer<String, String> actionsProducer = running.actionsProducer.get();
+        if (actionsProducer != null) {
+            actionsProducer.close(CLOSE_TIMEOUT);
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
         gcMetrics.close();
         serdes.close();
         metrics.close();

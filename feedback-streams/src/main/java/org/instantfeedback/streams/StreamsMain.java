@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import org.instantfeedback.scoring.ScoringConfigException;
 import org.instantfeedback.scoring.cli.ScoreCommand;
+import org.instantfeedback.streams.config.RegistryStartupCheck;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +72,14 @@ public final class StreamsMain {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "feedback-streams-shutdown"));
-        app.start();
-        log.info("feedback-streams is listening on http://localhost:{} (CSAT at /v1/subjects/<subject>/csat)",
+        try {
+            app.start();
+        } catch (RegistryStartupCheck.RegistryUnavailableException e) {
+            log.error("feedback-streams cannot start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        log.info("feedback-streams is listening on http://localhost:{} (query API at /v1/subjects and /v1/alerts)",
                 app.port());
     }
 }

@@ -91,7 +91,8 @@ class StreamsAppIntegrationTest {
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "KAFKA_APPLICATION_ID", "feedback-streams-it-" + UUID.randomUUID(),
                 "KAFKA_STATE_DIR", stateDir.toString(),
-                "SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl())));
+                "SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl(),
+                "STREAMS_API_AUTH", "none")));
         app.start();
         feedbackProducer = feedbackProducer();
         await("Kafka Streams running").atMost(DEADLINE).until(() -> app.state() == KafkaStreams.State.RUNNING);

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.instantfeedback.config.Topics;
@@ -20,8 +21,11 @@ import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.local.simulator.PassengerTraffic;
 import org.instantfeedback.local.simulator.PassengerTrafficSimulator;
 import org.instantfeedback.local.simulator.RouteProfile;
+import org.instantfeedback.notifier.NotifierApp;
+import org.instantfeedback.notifier.config.NotifierConfig;
 import org.instantfeedback.streams.StreamsApp;
 import org.instantfeedback.streams.config.StreamsAppConfig;
+import org.instantfeedback.streams.http.ApiSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,19 +38,48 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
-    static final Map<String, Integer> TOPICS = Map.of(
-            Topics.FEEDBACK_RECEIVED, 3,
+    static final Map<String, Integer> TOPICS = Map.ofEntries(
+            Map.entry(Topics.FEEDBACK_RECEIVED, 3),
             // Keyed like feedback.received.v1, with as many partitions.
-            Topics.FEEDBACK_SCORED, 3,
-            Topics.CSAT, 3,
-            Topics.METRICS, 3,
-            Topics.METRICS_LATEST, 3,
-            Topics.ALERTS, 3,
-            Topics.ALERT_ACTIONS, 3,
+            Map.entry(Topics.FEEDBACK_SCORED, 3),
+            Map.entry(Topics.CSAT, 3),
+            Map.entry(Topics.METRICS, 3),
+            Map.entry(Topics.METRICS_LATEST, 3),
+            Map.entry(Topics.ALERTS, 3),
+            Map.entry(Topics.ALERT_ACTIONS, 3),
+            Map.entry(Topics.ALERT_HANDLING, 3),
             // Rules are checked against each other in order, so they live on one partition.
-            Topics.ALERT_RULES, 1,
-            Topics.ALERT_RULES_ACCEPTED, 1,
-            Topics.DEAD_LETTER, 1);
+            Map.entry(Topics.ALERT_RULES, 1),
+            Map.entry(Topics.ALERT_RULES_ACCEPTED, 1),
+            Map.entry(Topics.DEAD_LETTER, 1));
+
+    /**
+     * Alerting compressed for a demo that lasts minutes, not days. Baselines learn from 15-second
+     * (complaints) and one-minute (CSAT) periods and are warm after five minutes; the simulator
+     * first replays {@link PassengerTrafficSimulator#HISTORY} of an ordinary day, so they know what
+     * is usual when the bad days begin. With an hour's memory (240 and 60 periods) a few minutes of
+     * bad day barely move them. Production keeps the documented defaults; each setting here applies
+     * only when the operator did not set it.
+     */
+    public static final Map<String, String> DEMO_BASELINES = Map.of(
+            StreamsAppConfig.ALERT_BASELINE_COMPLAINT_PERIOD, "PT15S",
+            StreamsAppConfig.ALERT_BASELINE_COMPLAINT_SPAN, "240",
+            StreamsAppConfig.ALERT_BASELINE_COMPLAINT_WARM_UP, "20",
+            StreamsAppConfig.ALERT_BASELINE_CSAT_PERIOD, "PT1M",
+            StreamsAppConfig.ALERT_BASELINE_CSAT_SPAN, "60",
+            StreamsAppConfig.ALERT_BASELINE_CSAT_WARM_UP, "5");
+    /**
+     * Shorter windows, so a bad day shows within minutes: negative surge and CSAT drop on five
+     * minutes (shorter ones make ordinary routes' figures noisy enough to alert; for the same reason
+     * a CSAT drop needs 30 ratings rather than 10), complaint spikes on two (against the usual
+     * complaints of two minutes). Set together, since the rules name windows that must be
+     * computed, and only when the operator set neither.
+     */
+    public static final Map<String, String> DEMO_WINDOWS = Map.of(
+            StreamsAppConfig.ALERT_WINDOWS, "PT2M,PT5M,PT15M,PT1H,PT24H",
+            StreamsAppConfig.ALERT_DEFAULT_RULES_JSON, "{\"negative-surge\": {\"window\": \"PT5M\"},"
+                    + " \"csat-drop\": {\"window\": \"PT5M\", \"minRatings\": 30},"
+                    + " \"volume-spike\": {\"window\": \"PT2M\"}}");
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     /** The key the simulator's SMS gateway uses, unless the operator configured keys of their own. */
@@ -56,6 +89,7 @@ public final class LocalRun implements AutoCloseable {
     private String smsApiKey;
     private IngestApp ingest;
     private StreamsApp streams;
+    private NotifierApp notifier;
 
     private LocalRun() {
     }
@@ -92,13 +126,34 @@ public final class LocalRun implements AutoCloseable {
         services.putIfAbsent(IngestConfig.SMS_API_KEYS, LOCAL_SMS_API_KEY);
         smsApiKey = services.get(IngestConfig.SMS_API_KEYS).split(",")[0].trim();
         services.put(StreamsAppConfig.STREAMS_HTTP_PORT, Integer.toString(options.streamsPort()));
+        // The local run serves one person on their own machine: no credentials for the query API.
+        services.putIfAbsent(ApiSettings.STREAMS_API_AUTH, "none");
         services.put(StreamsAppConfig.KAFKA_STATE_DIR, freshStateDir(options.stateDir()).toString());
+        DEMO_BASELINES.forEach(services::putIfAbsent);
+        if (DEMO_WINDOWS.keySet().stream().noneMatch(services::containsKey)) {
+            services.putAll(DEMO_WINDOWS);
+        }
 
         LOG.info("starting feedback-ingest");
         ingest = remember(IngestApp.create(IngestConfig.from(services)).start());
         LOG.info("starting feedback-streams");
         streams = remember(StreamsApp.create(StreamsAppConfig.from(services)));
         streams.start();
+        if (services.containsKey(NotifierConfig.NOTIFIER_ROUTES_FILE)) {
+            startNotifier(services);
+        }
+    }
+
+    /**
+     * The notifier runs only when told where alerts go. The embedded broker starts empty, so it
+     * reads alerts from the beginning: none are old, and none raised while it joins are missed.
+     */
+    private void startNotifier(Map<String, String> services) {
+        Map<String, String> notifierEnv = new HashMap<>(services);
+        notifierEnv.putIfAbsent("KAFKA_AUTO_OFFSET_RESET", "earliest");
+        LOG.info("starting alert-notifier with the routes in {}", services.get(NotifierConfig.NOTIFIER_ROUTES_FILE));
+        notifier = remember(NotifierApp.create(NotifierConfig.from(notifierEnv)));
+        notifier.start();
     }
 
     /**
@@ -132,12 +187,22 @@ public final class LocalRun implements AutoCloseable {
         return kafka.schemaRegistryUrl();
     }
 
+    /** The key ingest accepts on {@code POST /v1/sms}, for a simulator of one's own. */
+    public String smsApiKey() {
+        return smsApiKey;
+    }
+
     public URI ingestUri() {
         return URI.create("http://localhost:" + ingest.port());
     }
 
     public URI streamsUri() {
         return URI.create("http://localhost:" + streams.port());
+    }
+
+    /** Health and metrics of the alert notifier, when {@code NOTIFIER_ROUTES_FILE} started one. */
+    public Optional<URI> notifierUri() {
+        return Optional.ofNullable(notifier).map(app -> URI.create("http://localhost:" + app.port()));
     }
 
     /** Starts the simulator and the CSAT board; both stop when the run closes. */

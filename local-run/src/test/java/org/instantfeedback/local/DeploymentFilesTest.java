@@ -6,14 +6,23 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.instantfeedback.config.ClientSettings;
 import org.instantfeedback.config.ConfigVariable;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.http.MetricsController;
+import org.instantfeedback.notifier.config.NotifierConfig;
+import org.instantfeedback.notifier.http.HealthApi;
+import org.instantfeedback.notifier.routing.RoutesFile;
+import org.instantfeedback.streams.http.HttpApi;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,16 +31,28 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Holds docker-compose.yml, the Dockerfiles and README.md against the configuration the services
- * really read, since no Docker engine here can prove the compose file by running it.
+ * Holds docker-compose.yml, the Dockerfiles, README.md and the Prometheus and Grafana provisioning
+ * files against the configuration the services really read and the endpoints they really serve,
+ * since no Docker engine here can prove the compose file by running it. ({@link DashboardQueriesTest}
+ * holds the dashboard's queries against the metrics the running services expose.)
  */
 class DeploymentFilesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     static List<Arguments> services() {
         return List.of(
                 Arguments.of("feedback-ingest", IngestConfig.VARIABLES, IngestConfig.HTTP_PORT),
-                Arguments.of("feedback-streams", StreamsAppConfig.VARIABLES, StreamsAppConfig.STREAMS_HTTP_PORT));
+                Arguments.of("feedback-streams", StreamsAppConfig.VARIABLES, StreamsAppConfig.STREAMS_HTTP_PORT),
+                Arguments.of("alert-notifier", NotifierConfig.VARIABLES, NotifierConfig.NOTIFIER_HTTP_PORT));
+    }
+
+    /** Each service's metrics endpoint, as the code serves it. */
+    static List<Arguments> scrapedServices() {
+        return List.of(
+                Arguments.of("feedback-ingest", IngestConfig.HTTP_PORT, MetricsController.PATH),
+                Arguments.of("feedback-streams", StreamsAppConfig.STREAMS_HTTP_PORT, HttpApi.METRICS_PATH),
+                Arguments.of("alert-notifier", NotifierConfig.NOTIFIER_HTTP_PORT, HealthApi.METRICS_PATH));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -39,6 +60,7 @@ class DeploymentFilesTest {
     void compose_sets_only_variables_the_service_reads(String service, List<ConfigVariable> variables, String portVariable)
             throws IOException {
         Set<String> documented = names(variables);
+        documented.addAll(referencedByMountedFiles(service));
 
         assertThat(environmentOf(service).keySet())
                 .allSatisfy(name -> assertThat(documented.contains(name)
@@ -103,8 +125,95 @@ class DeploymentFilesTest {
                 .contains("`" + variable.name() + "`"));
     }
 
+    @Test
+    void the_notifier_routes_file_of_the_stack_is_valid_once_its_variables_are_set() throws IOException {
+        Path routes = ROOT.resolve("deploy/alert-notifier/routes.json");
+        Map<String, String> environment = new HashMap<>(environmentOf("alert-notifier"));
+        referencedByMountedFiles("alert-notifier").forEach(name -> environment.put(name, "https://hooks.example.com/x"));
+
+        assertThat(RoutesFile.parse(Files.readString(routes), environment)).isNotEmpty();
+        assertThat(serviceOf("alert-notifier").get("volumes").toString())
+                .contains("./deploy/alert-notifier/routes.json:" + environment.get(NotifierConfig.NOTIFIER_ROUTES_FILE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scrapedServices")
+    void prometheus_scrapes_each_service_where_it_serves_its_metrics(String service, String portVariable,
+            String metricsPath) throws IOException {
+        Map<String, Object> job = scrapeJobs().get(service);
+
+        assertThat(job).as("a Prometheus scrape job named %s", service).isNotNull();
+        assertThat(job.get("metrics_path")).isEqualTo(metricsPath);
+        assertThat(job.get("static_configs").toString())
+                .contains(service + ":" + environmentOf(service).get(portVariable));
+    }
+
+    @Test
+    void compose_runs_prometheus_and_grafana_with_the_provisioning_files() throws IOException {
+        assertThat(serviceOf("prometheus").get("volumes").toString())
+                .contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml");
+        assertThat(serviceOf("prometheus").get("ports")).asList().contains("9090:9090");
+        assertThat(serviceOf("grafana").get("ports")).asList().contains("3000:3000");
+        String grafanaVolumes = serviceOf("grafana").get("volumes").toString();
+        assertThat(grafanaVolumes).contains("./deploy/grafana/provisioning:/etc/grafana/provisioning")
+                .contains("./deploy/grafana/dashboards:/etc/grafana/dashboards");
+
+        Map<String, Object> datasources = yaml(ROOT.resolve("deploy/grafana/provisioning/datasources/prometheus.yml"));
+        assertThat(datasources.get("datasources").toString()).contains("url=http://prometheus:9090")
+                .contains("uid=" + DashboardFile.DATASOURCE_UID);
+        Map<String, Object> providers = yaml(ROOT.resolve("deploy/grafana/provisioning/dashboards/instant-feedback.yml"));
+        assertThat(providers.get("providers").toString()).contains("path=/etc/grafana/dashboards");
+        assertThat(DashboardFile.read(ROOT).queries()).isNotEmpty();
+        assertThat(DashboardFile.read(ROOT).datasourceUids()).containsOnly(DashboardFile.DATASOURCE_UID);
+    }
+
+    @Test
+    void every_dashboard_query_selects_a_job_prometheus_scrapes() throws IOException {
+        Set<String> jobs = scrapeJobs().keySet();
+
+        assertThat(DashboardFile.read(ROOT).selectors()).allSatisfy(selector ->
+                assertThat(jobs).as("jobs of %s", selector.metric()).containsAll(selector.jobs()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> scrapeJobs() throws IOException {
+        Map<String, Object> prometheus = yaml(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        Map<String, Map<String, Object>> jobs = new HashMap<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
+            jobs.put(String.valueOf(job.get("job_name")), job);
+        }
+        return jobs;
+    }
+
+    /** The {@code ${VARIABLE}}s the files a service mounts refer to (the notifier's routes file). */
+    private static Set<String> referencedByMountedFiles(String service) throws IOException {
+        Set<String> references = new HashSet<>();
+        Object volumes = serviceOf(service).get("volumes");
+        if (volumes == null) {
+            return references;
+        }
+        for (Object volume : (List<?>) volumes) {
+            String source = volume.toString().split(":")[0];
+            Path file = ROOT.resolve(source).normalize();
+            if (source.startsWith("./") && Files.isRegularFile(file)) {
+                Matcher matcher = REFERENCE.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    references.add(matcher.group(1));
+                }
+            }
+        }
+        return references;
+    }
+
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        assertThat(file).exists();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return new Yaml().load(reader);
+        }
+    }
+
     private static Set<String> names(List<ConfigVariable> variables) {
-        return variables.stream().map(ConfigVariable::name).collect(Collectors.toSet());
+        return variables.stream().map(ConfigVariable::name).collect(Collectors.toCollection(HashSet::new));
     }
 
     private static String defaultOf(List<ConfigVariable> variables, String name) {

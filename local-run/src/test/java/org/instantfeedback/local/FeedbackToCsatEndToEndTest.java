@@ -31,6 +31,7 @@ import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.registry.SpecificAvroDeserializer;
 import org.instantfeedback.streams.StreamsApp;
 import org.instantfeedback.streams.config.StreamsAppConfig;
+import org.instantfeedback.streams.http.ApiSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,11 +63,14 @@ class FeedbackToCsatEndToEndTest {
         env.put(IngestConfig.HTTP_PORT, "0");
         env.put(IngestConfig.LOCAL_MODE, "true");
         env.put(StreamsAppConfig.STREAMS_HTTP_PORT, "0");
+        env.put(ApiSettings.STREAMS_API_AUTH, "none");
         env.put(StreamsAppConfig.KAFKA_APPLICATION_ID, "end-to-end-" + UUID.randomUUID());
         env.put(StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString());
         ingest = IngestApp.create(IngestConfig.from(env)).start();
         streams = StreamsApp.create(StreamsAppConfig.from(env));
         streams.start();
+        // Until Kafka Streams runs, the read endpoint rightly answers 503 ("ask again"), not 404.
+        await().atMost(DEADLINE).until(() -> get("/health/ready").statusCode() == 200);
     }
 
     @AfterAll

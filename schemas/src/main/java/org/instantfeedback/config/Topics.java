@@ -40,11 +40,17 @@ public final class Topics {
      * {@code {alertId, action, actor, note, at}}. Rejected actions go to {@link #DEAD_LETTER}.
      */
     public static final String ALERT_ACTIONS = "feedback.alert-actions.v1";
+    /**
+     * {@code FeedbackAlertHandling} keyed by {@code <scope>:<id>:<kind>}, compacted, written by
+     * feedback-streams: time to acknowledge and time to resolve of a subject's or group's alerts of
+     * one kind, updated on every acknowledgement and resolution on {@link #ALERTS}.
+     */
+    public static final String ALERT_HANDLING = "feedback.alert-handling.v1";
     /** Records the pipeline could not process, with the reason in headers. */
     public static final String DEAD_LETTER = "feedback.deadletter.v1";
 
     /** Topics that keep the latest record per key (cleanup.policy=compact) rather than expiring by age. */
-    public static final Set<String> COMPACTED = Set.of(METRICS_LATEST, ALERT_RULES, ALERT_RULES_ACCEPTED);
+    public static final Set<String> COMPACTED = Set.of(METRICS_LATEST, ALERT_RULES, ALERT_RULES_ACCEPTED, ALERT_HANDLING);
 
     private Topics() {
     }

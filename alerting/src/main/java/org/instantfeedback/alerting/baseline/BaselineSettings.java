@@ -16,8 +16,9 @@ import java.util.Objects;
  *       counting quiet periods as zero, so a night without complaints lowers the usual rate as it
  *       should. Warm after {@code complaintWarmUpPeriods} (96 = one day) periods.</li>
  * </ul>
- * Changing these settings changes what stored baselines mean: they are deployment configuration,
- * not run-time rules.
+ * Changing these settings changes what stored baselines mean: they are deployment configuration
+ * (feedback-streams reads them from {@code ALERT_BASELINE_*} variables), not run-time rules. A young
+ * baseline is the plain mean of its periods (see {@link Ewma}).
  */
 public record BaselineSettings(Duration csatPeriod, int csatSpan, int csatMinRatings, int csatWarmUpPeriods,
                                Duration complaintPeriod, int complaintSpan, int complaintWarmUpPeriods) {

@@ -75,6 +75,35 @@ class BaselineLearnerTest {
     }
 
     @Test
+    void a_young_baseline_is_the_plain_mean_of_its_periods_not_its_first_one() {
+        BaselineLearner slow = new BaselineLearner(new BaselineSettings(Duration.ofHours(1), 24, 5, 6,
+                Duration.ofMinutes(15), 96, 4));
+        SubjectBaseline baseline = SubjectBaseline.NONE;
+        int[] perQuarter = {9, 1, 2, 0};
+        for (int i = 0; i < perQuarter.length; i++) {
+            baseline = complaints(slow, baseline, MIDNIGHT.plus(Duration.ofMinutes(15L * i)), perQuarter[i]);
+        }
+
+        BaselineReading usual = slow.usualComplaints(baseline, Duration.ofMinutes(15), MIDNIGHT.plus(Duration.ofHours(1)));
+
+        // (9 + 1 + 2 + 0) / 4, where an EWMA weighing 2/97 from the first 9 would still say about 8.5
+        assertThat(usual.value()).isCloseTo(3.0, offset(1e-9));
+        assertThat(usual.warm()).isTrue();
+    }
+
+    @Test
+    void a_young_baseline_counts_quiet_periods_in_its_mean() {
+        BaselineLearner slow = new BaselineLearner(new BaselineSettings(Duration.ofHours(1), 24, 5, 6,
+                Duration.ofMinutes(15), 96, 4));
+        SubjectBaseline baseline = complaints(slow, SubjectBaseline.NONE, MIDNIGHT, 8);
+
+        BaselineReading usual = slow.usualComplaints(baseline, Duration.ofMinutes(15), MIDNIGHT.plus(Duration.ofHours(1)));
+
+        assertThat(usual.value()).isCloseTo(2.0, offset(1e-9));
+        assertThat(usual.samples()).isEqualTo(4);
+    }
+
+    @Test
     void is_cold_until_enough_periods_have_passed() {
         SubjectBaseline baseline = complaints(SubjectBaseline.NONE, MIDNIGHT, 4);
 
@@ -123,6 +152,11 @@ class BaselineLearnerTest {
     }
 
     private SubjectBaseline complaints(SubjectBaseline baseline, Instant at, int count) {
+        return complaints(learner, baseline, at, count);
+    }
+
+    private static SubjectBaseline complaints(BaselineLearner learner, SubjectBaseline baseline, Instant at,
+                                              int count) {
         for (int i = 0; i < count; i++) {
             baseline = learner.observe(baseline, feedback().at(at.plusSeconds(i)).negative("late again").build());
         }

@@ -23,9 +23,12 @@ import org.apache.kafka.streams.state.Stores;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackAlertEventType;
+import org.instantfeedback.events.FeedbackAlertHandling;
 import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.registry.SpecificAvroSerde;
+import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.metrics.OutputMetrics;
 
 /**
  * The alerting part of the topology (see alerting/ALERTS.md):
@@ -46,7 +49,9 @@ import org.instantfeedback.registry.SpecificAvroSerde;
  *       reason in headers.</li>
  * </ol>
  * Times to acknowledge and to resolve are recorded as Micrometer timers by alert kind (not by
- * subject, which would make one time series per route).
+ * subject, which would make one time series per route), and per subject (or group) and kind by
+ * {@link TrackHandlingTimes} ({@value #HANDLING_STORE}) on the compacted
+ * {@code feedback.alert-handling.v1}.
  */
 public final class AlertingTopology {
     /** The finest bucket a trailing window is assembled from: a window ends with the minute of stream time. */
@@ -83,6 +88,12 @@ public final class AlertingTopology {
     public static final String TO_ALERTS = "alerting.to-alerts.v1";
     public static final String TIME_ALERTS = "alerting.time-alerts.v1";
     public static final String ALERTS_SINK = "alerting.alerts.sink.v1";
+    public static final String TRACK_HANDLING = "alerting.track-handling.v1";
+    /** Running time-to-acknowledge and time-to-resolve tallies per {@code <scope>:<id>:<kind>}. */
+    public static final String HANDLING_STORE = "alerting.handling-times.v1";
+    public static final String HANDLING_SINK = "alerting.handling.sink.v1";
+    /** Counts alert events and records their end-to-end latency (see {@link OutputMetrics}). */
+    public static final String ALERT_METRICS = "alerting.alert-metrics.v1";
     public static final String REJECTED_ACTIONS_TO_JSON = "alerting.rejected-actions-to-json.v1";
     public static final String REJECTED_ACTIONS_SINK = "alerting.rejected-actions.sink.v1";
     public static final String RULES_SOURCE = "alerting.rules.source.v1";
@@ -109,13 +120,13 @@ public final class AlertingTopology {
 
     /** Adds alerting on the scored feedback to the builder's topology. */
     public static void addAlerting(StreamsBuilder builder, KStream<String, FeedbackScored> scored,
-                                   AlertingOptions options, SpecificAvroSerde<FeedbackAlert> alertSerde,
-                                   SpecificAvroSerde<FeedbackMetrics> metricsSerde, MeterRegistry meters) {
+                                   AlertingOptions options, EventSerdes serdes, MeterRegistry meters) {
         addRules(builder, options);
         builder.addStateStore(bucketStore(options, BUCKET_STORE, BucketedWindows.FINE));
         builder.addStateStore(bucketStore(options, COARSE_BUCKET_STORE, BucketedWindows.COARSE));
         builder.addStateStore(keyValueStore(BASELINE_STORE));
         builder.addStateStore(keyValueStore(ALERT_STATE_STORE));
+        builder.addStateStore(keyValueStore(HANDLING_STORE));
         Serde<AlertingInput> inputSerde = AlertingInputSerde.create();
         Observations observations = new Observations(options.hierarchy());
         KStream<String, AlertingInput> feedback = scored.flatMap((subject, event) -> observations.fanOut(event),
@@ -124,7 +135,7 @@ public final class AlertingTopology {
                 .repartition(Repartitioned.with(Serdes.String(), inputSerde).withName(BY_SCOPE))
                 .process(() -> new EvaluateAlerts(options), Named.as(EVALUATE),
                         BUCKET_STORE, COARSE_BUCKET_STORE, BASELINE_STORE, ALERT_STATE_STORE);
-        publish(outputs, alertSerde, metricsSerde, meters);
+        publish(outputs, serdes, meters);
     }
 
     /** The key of a subject's or group's figures for one window: {@code subject:route-42:PT15M}. */
@@ -132,8 +143,10 @@ public final class AlertingTopology {
         return key + ":" + window;
     }
 
-    private static void publish(KStream<String, AlertingOutput> outputs, SpecificAvroSerde<FeedbackAlert> alertSerde,
-                                SpecificAvroSerde<FeedbackMetrics> metricsSerde, MeterRegistry meters) {
+    private static void publish(KStream<String, AlertingOutput> outputs, EventSerdes serdes, MeterRegistry meters) {
+        SpecificAvroSerde<FeedbackMetrics> metricsSerde = serdes.metrics();
+        SpecificAvroSerde<FeedbackAlert> alertSerde = serdes.alerts();
+        SpecificAvroSerde<FeedbackAlertHandling> handlingSerde = serdes.alertHandling();
         Map<String, KStream<String, AlertingOutput>> byKind = outputs.split(Named.as(OUTPUTS))
                 .branch((key, out) -> out instanceof AlertingOutput.Metrics, Branched.as(METRICS))
                 .branch((key, out) -> out instanceof AlertingOutput.Alert, Branched.as(ALERTS))
@@ -142,10 +155,13 @@ public final class AlertingTopology {
                 .mapValues(out -> ((AlertingOutput.Metrics) out).metrics(), Named.as(TO_METRICS));
         metrics.to(Topics.METRICS, Produced.with(Serdes.String(), metricsSerde).withName(METRICS_SINK));
         metrics.to(Topics.METRICS_LATEST, Produced.with(Serdes.String(), metricsSerde).withName(METRICS_LATEST_SINK));
-        byKind.get(OUTPUTS + ALERTS)
+        KStream<String, FeedbackAlert> alerts = byKind.get(OUTPUTS + ALERTS)
                 .mapValues(out -> ((AlertingOutput.Alert) out).alert(), Named.as(TO_ALERTS))
                 .peek((alertId, alert) -> recordTimings(meters, alert), Named.as(TIME_ALERTS))
-                .to(Topics.ALERTS, Produced.with(Serdes.String(), alertSerde).withName(ALERTS_SINK));
+                .processValues(OutputMetrics.alerts(meters), Named.as(ALERT_METRICS));
+        alerts.to(Topics.ALERTS, Produced.with(Serdes.String(), alertSerde).withName(ALERTS_SINK));
+        alerts.process(TrackHandlingTimes::new, Named.as(TRACK_HANDLING), HANDLING_STORE)
+                .to(Topics.ALERT_HANDLING, Produced.with(Serdes.String(), handlingSerde).withName(HANDLING_SINK));
         byKind.get(OUTPUTS + REJECTED)
                 .mapValues(out -> ((AlertingOutput.RejectedAction) out).json(), Named.as(REJECTED_ACTIONS_TO_JSON))
                 .to(Topics.DEAD_LETTER, Produced.with(Serdes.String(), Serdes.String())

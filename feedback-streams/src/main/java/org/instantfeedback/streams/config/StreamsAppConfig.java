@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
 import org.instantfeedback.alerting.baseline.BaselineSettings;
 import org.instantfeedback.alerting.hierarchy.HierarchyFileException;
@@ -23,7 +24,6 @@ import org.instantfeedback.alerting.hierarchy.SubjectHierarchy;
 import org.instantfeedback.alerting.rules.AlertRules;
 import org.instantfeedback.alerting.rules.InvalidRuleException;
 import org.instantfeedback.alerting.rules.RuleOverrideParser;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.instantfeedback.config.ClientSettings;
 import org.instantfeedback.config.ConfigVariable;
 import org.instantfeedback.config.Topics;
@@ -32,6 +32,8 @@ import org.instantfeedback.scoring.ScoringConfig;
 import org.instantfeedback.scoring.ScoringConfigException;
 import org.instantfeedback.streams.alerting.AlertingOptions;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
+import org.instantfeedback.streams.feedback.UnreadableRecordHandler;
+import org.instantfeedback.streams.http.ApiSettings;
 
 /**
  * Everything feedback-streams reads from its environment, checked once at start-up. Besides the
@@ -41,7 +43,7 @@ import org.instantfeedback.streams.csat.CsatWindowSpec;
  * {@code schema.registry.basic.auth.user.info}); the defaults here only fill what the operator
  * left out. Set by default: {@code processing.guarantee=exactly_once_v2},
  * {@code commit.interval.ms=100}, {@code statestore.cache.max.bytes=0},
- * {@code deserialization.exception.handler=LogAndContinueExceptionHandler} and
+ * {@code deserialization.exception.handler=UnreadableRecordHandler} and
  * {@code errors.dead.letter.queue.topic.name=feedback.deadletter.v1}.
  *
  * @param httpPort          port of the query, health and metrics API; 0 lets the OS pick one
@@ -51,7 +53,9 @@ import org.instantfeedback.streams.csat.CsatWindowSpec;
  * @param scoringConfigFile the operator's text-scoring extension file, if any; already checked to parse
  * @param kafkaSettings     Kafka Streams properties, defaults included
  * @param registrySettings  serde properties ({@code schema.registry.url}, ...), defaults included
- * @param alerting          rolling metrics and alerts: windows, hierarchy, zone, evaluation interval, default rules
+ * @param api               the query API: advertised URL, credentials, CORS, history kept
+ * @param alerting          rolling metrics and alerts: windows, hierarchy, zone, evaluation interval, default rules,
+ *                          baselines
  */
 public record StreamsAppConfig(
         int httpPort,
@@ -60,7 +64,8 @@ public record StreamsAppConfig(
         Optional<Path> scoringConfigFile,
         Map<String, Object> kafkaSettings,
         Map<String, Object> registrySettings,
-        AlertingOptions alerting) {
+        AlertingOptions alerting,
+        ApiSettings api) {
 
     public static final String STREAMS_HTTP_PORT = "STREAMS_HTTP_PORT";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
@@ -78,6 +83,18 @@ public record StreamsAppConfig(
     public static final String ALERT_TIME_ZONE = "ALERT_TIME_ZONE";
     public static final String ALERT_EVALUATION_INTERVAL = "ALERT_EVALUATION_INTERVAL";
     public static final String ALERT_DEFAULT_RULES_JSON = "ALERT_DEFAULT_RULES_JSON";
+    public static final String ALERT_BASELINE_CSAT_PERIOD = "ALERT_BASELINE_CSAT_PERIOD";
+    public static final String ALERT_BASELINE_CSAT_SPAN = "ALERT_BASELINE_CSAT_SPAN";
+    public static final String ALERT_BASELINE_CSAT_MIN_RATINGS = "ALERT_BASELINE_CSAT_MIN_RATINGS";
+    public static final String ALERT_BASELINE_CSAT_WARM_UP = "ALERT_BASELINE_CSAT_WARM_UP";
+    public static final String ALERT_BASELINE_COMPLAINT_PERIOD = "ALERT_BASELINE_COMPLAINT_PERIOD";
+    public static final String ALERT_BASELINE_COMPLAINT_SPAN = "ALERT_BASELINE_COMPLAINT_SPAN";
+    public static final String ALERT_BASELINE_COMPLAINT_WARM_UP = "ALERT_BASELINE_COMPLAINT_WARM_UP";
+    /** Baseline periods from a second (below that a period holds no feedback) to a week. */
+    static final Duration MIN_BASELINE_PERIOD = Duration.ofSeconds(1);
+    static final Duration MAX_BASELINE_PERIOD = Duration.ofDays(7);
+    /** Spans and warm-ups beyond this many periods would take years at the default periods. */
+    static final int MAX_BASELINE_PERIODS = 100_000;
 
     /** No retry comes back within a second (it takes a round trip at least), so less is a mistake. */
     static final Duration MIN_DEDUPE_HORIZON = Duration.ofSeconds(1);
@@ -94,7 +111,7 @@ public record StreamsAppConfig(
     static final String DEFAULT_COMMIT_INTERVAL_MS = "100";
     static final String DEFAULT_CACHE_MAX_BYTES = "0";
 
-    public static final List<ConfigVariable> VARIABLES = List.of(
+    public static final List<ConfigVariable> VARIABLES = Stream.concat(Stream.of(
             new ConfigVariable(STREAMS_HTTP_PORT, "8090", "Port of the CSAT query, health and metrics API; 0 picks a free one."),
             new ConfigVariable(KAFKA_BOOTSTRAP_SERVERS, "localhost:9092", "Kafka brokers to connect to (bootstrap.servers)."),
             new ConfigVariable(KAFKA_APPLICATION_ID, "feedback-streams",
@@ -127,7 +144,22 @@ public record StreamsAppConfig(
                             + " resolve; ISO-8601."),
             new ConfigVariable(ALERT_DEFAULT_RULES_JSON, "",
                     "Optional JSON changing the built-in alert rules (same form as a feedback.alert-rules.v1 value);"
-                            + " overrides on the rules topic apply on top."));
+                            + " overrides on the rules topic apply on top."),
+            new ConfigVariable(ALERT_BASELINE_CSAT_PERIOD, "PT1H",
+                    "Period of the usual-CSAT baseline: the CSAT of each completed period is averaged; ISO-8601,"
+                            + " PT1S to P7D."),
+            new ConfigVariable(ALERT_BASELINE_CSAT_SPAN, "24",
+                    "Memory of the usual-CSAT average in periods (weight 2/(span+1) on the newest), 1-100000."),
+            new ConfigVariable(ALERT_BASELINE_CSAT_MIN_RATINGS, "5",
+                    "Ratings a CSAT period needs to count in the baseline; quieter periods are skipped, 1-100000."),
+            new ConfigVariable(ALERT_BASELINE_CSAT_WARM_UP, "6",
+                    "Counted CSAT periods before CSAT-drop alerts compare against the usual CSAT, 1-100000."),
+            new ConfigVariable(ALERT_BASELINE_COMPLAINT_PERIOD, "PT15M",
+                    "Period of the usual-complaints baseline (quiet periods count as zero); ISO-8601, PT1S to P7D."),
+            new ConfigVariable(ALERT_BASELINE_COMPLAINT_SPAN, "96",
+                    "Memory of the usual-complaints average in periods (weight 2/(span+1) on the newest), 1-100000."),
+            new ConfigVariable(ALERT_BASELINE_COMPLAINT_WARM_UP, "96",
+                    "Complaint periods before complaint-spike alerts can open, 1-100000.")), ApiSettings.VARIABLES.stream()).toList();
 
     public StreamsAppConfig {
         Objects.requireNonNull(csatWindows, "csatWindows");
@@ -150,7 +182,8 @@ public record StreamsAppConfig(
                 scoringConfigFile(env),
                 kafkaSettings(env),
                 registrySettings(env),
-                alerting(env));
+                alerting(env),
+                ApiSettings.from(env));
     }
 
     /** The properties KafkaStreams is created with. */
@@ -186,11 +219,11 @@ public record StreamsAppConfig(
         settings.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
         settings.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, DEFAULT_CACHE_MAX_BYTES);
         // Undeserializable feedback (bad bytes, unknown schema id) must not stop CSAT for everyone:
-        // Kafka Streams' own handler (KIP-1034) writes the raw record to the dead-letter topic with
-        // the exception, message, topic, partition and offset in __streams.errors.* headers, then
-        // carries on with the next record.
+        // the raw record goes to the dead-letter topic with the exception, message, topic,
+        // partition and offset in __streams.errors.* headers (KIP-1034), and processing carries
+        // on. A registry that does not answer is retried instead: see UnreadableRecordHandler.
         settings.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
+                UnreadableRecordHandler.class.getName());
         settings.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);
         return settings;
     }
@@ -251,11 +284,47 @@ public record StreamsAppConfig(
             throw new IllegalArgumentException(ALERT_EVALUATION_INTERVAL + " must be positive, was " + interval);
         }
         try {
-            return new AlertingOptions(windows, hierarchy(env), zone, interval, rules, BaselineSettings.DEFAULT);
+            return new AlertingOptions(windows, hierarchy(env), zone, interval, rules, baselines(env));
         } catch (InvalidRuleException e) {
             throw new IllegalArgumentException(ALERT_WINDOWS + " must include every window the default rules judge: "
                     + e.reason(), e);
         }
+    }
+
+    /** Deployment configuration rather than rules: changing it changes what stored baselines mean. */
+    private static BaselineSettings baselines(Map<String, String> env) {
+        BaselineSettings defaults = BaselineSettings.DEFAULT;
+        return new BaselineSettings(
+                baselinePeriod(env, ALERT_BASELINE_CSAT_PERIOD, defaults.csatPeriod()),
+                baselineCount(env, ALERT_BASELINE_CSAT_SPAN, defaults.csatSpan()),
+                baselineCount(env, ALERT_BASELINE_CSAT_MIN_RATINGS, defaults.csatMinRatings()),
+                baselineCount(env, ALERT_BASELINE_CSAT_WARM_UP, defaults.csatWarmUpPeriods()),
+                baselinePeriod(env, ALERT_BASELINE_COMPLAINT_PERIOD, defaults.complaintPeriod()),
+                baselineCount(env, ALERT_BASELINE_COMPLAINT_SPAN, defaults.complaintSpan()),
+                baselineCount(env, ALERT_BASELINE_COMPLAINT_WARM_UP, defaults.complaintWarmUpPeriods()));
+    }
+
+    private static Duration baselinePeriod(Map<String, String> env, String name, Duration fallback) {
+        Duration period = duration(env, name, fallback.toString());
+        if (period.compareTo(MIN_BASELINE_PERIOD) < 0 || period.compareTo(MAX_BASELINE_PERIOD) > 0) {
+            throw new IllegalArgumentException(name + " must be a duration from " + MIN_BASELINE_PERIOD + " to "
+                    + MAX_BASELINE_PERIOD + ", was " + period);
+        }
+        return period;
+    }
+
+    private static int baselineCount(Map<String, String> env, String name, int fallback) {
+        String value = valueOf(env, name, Integer.toString(fallback));
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 1 && count <= MAX_BASELINE_PERIODS) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the variable's name
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from 1 to " + MAX_BASELINE_PERIODS
+                + ", was '" + value + "'");
     }
 
     private static List<Duration> alertWindows(Map<String, String> env) {

@@ -1,5 +1,7 @@
 package org.instantfeedback.streams.csat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -14,6 +16,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackReceived;
+import org.instantfeedback.streams.metrics.OutputMetrics;
 
 /**
  * Rolling CSAT per subject: the 5-star ratings of deduplicated feedback (placed in time by
@@ -35,6 +38,7 @@ public final class CsatTopology {
     public static final String WINDOW_UPDATES = "csat.window-updates.v1";
     public static final String TO_CSAT_WINDOW = "csat.to-csat-window.v1";
     public static final String CSAT_SINK = "csat.sink.v1";
+    public static final String END_TO_END_LATENCY = "csat.end-to-end-latency.v1";
 
     private CsatTopology() {
     }
@@ -42,6 +46,12 @@ public final class CsatTopology {
     /** Adds the CSAT windows, their store and their output to a stream of feedback keyed by subject. */
     public static void addCsat(KStream<String, FeedbackReceived> feedback, CsatWindowSpec windows,
                                Serde<CsatWindow> csatSerde) {
+        addCsat(feedback, windows, csatSerde, new SimpleMeterRegistry());
+    }
+
+    /** As above, recording the end-to-end latency of each update in {@code meters} (see {@link OutputMetrics}). */
+    public static void addCsat(KStream<String, FeedbackReceived> feedback, CsatWindowSpec windows,
+                               Serde<CsatWindow> csatSerde, MeterRegistry meters) {
         Serde<CsatTally> tallySerde = new CsatTallySerde();
         feedback
                 .processValues(() -> new CsatRatings(windows), Named.as(STAR_RATINGS))
@@ -54,6 +64,7 @@ public final class CsatTopology {
                                 .withRetention(windows.retention()))
                 .toStream(Named.as(WINDOW_UPDATES))
                 .map(CsatTopology::toCsatWindow, Named.as(TO_CSAT_WINDOW))
+                .processValues(OutputMetrics.<CsatWindow>csat(meters), Named.as(END_TO_END_LATENCY))
                 .to(Topics.CSAT, Produced.with(Serdes.String(), csatSerde).withName(CSAT_SINK));
     }
 

@@ -3,6 +3,7 @@ package org.instantfeedback.streams.feedback;
 import java.util.Map;
 import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackAlert;
+import org.instantfeedback.events.FeedbackAlertHandling;
 import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
@@ -17,7 +18,8 @@ public record EventSerdes(
         SpecificAvroSerde<FeedbackScored> scored,
         SpecificAvroSerde<CsatWindow> csat,
         SpecificAvroSerde<FeedbackAlert> alerts,
-        SpecificAvroSerde<FeedbackMetrics> metrics) implements AutoCloseable {
+        SpecificAvroSerde<FeedbackMetrics> metrics,
+        SpecificAvroSerde<FeedbackAlertHandling> alertHandling) implements AutoCloseable {
 
     /** Serdes for the registry the settings point at ({@code schema.registry.url}, ...; {@code mock://} too). */
     public static EventSerdes forRegistry(Map<String, ?> registrySettings) {
@@ -26,7 +28,8 @@ public record EventSerdes(
                 SpecificAvroSerde.forValues(FeedbackScored.class, registrySettings),
                 SpecificAvroSerde.forValues(CsatWindow.class, registrySettings),
                 SpecificAvroSerde.forValues(FeedbackAlert.class, registrySettings),
-                SpecificAvroSerde.forValues(FeedbackMetrics.class, registrySettings));
+                SpecificAvroSerde.forValues(FeedbackMetrics.class, registrySettings),
+                SpecificAvroSerde.forValues(FeedbackAlertHandling.class, registrySettings));
     }
 
     @Override
@@ -36,5 +39,6 @@ public record EventSerdes(
         csat.close();
         alerts.close();
         metrics.close();
+        alertHandling.close();
     }
 }

@@ -73,8 +73,8 @@ public final class FeedbackTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, FeedbackReceived> feedback = deduplicatedFeedback(builder, dedupeHorizon, serdes.feedback());
         KStream<String, FeedbackScored> scored = addScoring(feedback, scorer, serdes);
-        CsatTopology.addCsat(feedback, windows, serdes.csat());
-        AlertingTopology.addAlerting(builder, scored, alerting, serdes.alerts(), serdes.metrics(), meters);
+        CsatTopology.addCsat(feedback, windows, serdes.csat(), meters);
+        AlertingTopology.addAlerting(builder, scored, alerting, serdes, meters);
         return builder.build();
     }
 

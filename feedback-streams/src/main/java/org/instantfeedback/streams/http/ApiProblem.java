@@ -21,15 +21,22 @@ public class ApiProblem extends RuntimeException {
     private final String title;
     private final transient List<FieldError> errors;
     private final Integer retryAfterSeconds;
+    private final String challenge;
 
     private ApiProblem(int status, String slug, String title, String detail, List<FieldError> errors,
                        Integer retryAfterSeconds) {
+        this(status, slug, title, detail, errors, retryAfterSeconds, null);
+    }
+
+    private ApiProblem(int status, String slug, String title, String detail, List<FieldError> errors,
+                       Integer retryAfterSeconds, String challenge) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
         this.retryAfterSeconds = retryAfterSeconds;
+        this.challenge = challenge;
     }
 
     public static ApiProblem invalidRequest(String field, String message) {
@@ -39,6 +46,16 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem notFound(String slug, String title, String detail) {
         return new ApiProblem(404, slug, title, detail, List.of(), null);
+    }
+
+    /** Credentials missing or wrong; {@code challenge} becomes the {@code WWW-Authenticate} header. */
+    public static ApiProblem unauthorized(String challenge) {
+        return new ApiProblem(401, "unauthorized", "Unauthorized",
+                "This address needs credentials: see STREAMS_API_AUTH.", List.of(), null, challenge);
+    }
+
+    public static ApiProblem conflict(String slug, String title, String detail) {
+        return new ApiProblem(409, slug, title, detail, List.of(), null, null);
     }
 
     public static ApiProblem unavailable(String slug, String title, String detail, int retryAfterSeconds) {
@@ -75,5 +92,10 @@ public class ApiProblem extends RuntimeException {
 
     public Optional<Integer> retryAfterSeconds() {
         return Optional.ofNullable(retryAfterSeconds);
+    }
+
+    /** The {@code WWW-Authenticate} challenge of a 401. */
+    public Optional<String> challenge() {
+        return Optional.ofNullable(challenge);
     }
 }

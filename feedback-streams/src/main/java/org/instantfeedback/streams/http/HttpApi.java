@@ -1,58 +1,71 @@
 package org.instantfeedback.streams.http;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
-import org.instantfeedback.streams.csat.CsatFigures;
-import org.instantfeedback.streams.csat.CsatQueries;
+import org.instantfeedback.streams.query.AlertActions;
+import org.instantfeedback.streams.query.QueryService;
 
 /**
- * The HTTP API of feedback-streams, on its own port: CSAT figures read from the local store,
- * liveness and readiness probes, and Prometheus metrics. Built here, started by the app.
+ * The HTTP API of feedback-streams, on its own port: the query API (subjects, their figures and
+ * series, alerts and the ops actions, answered for the whole application from whichever instance
+ * is asked), liveness and readiness probes, and Prometheus metrics. Everything but the probes and
+ * metrics asks for the configured credentials ({@link ApiAccess}). Built here, started by the app.
  */
 public final class HttpApi {
     public static final String CSAT_PATH = "/v1/subjects/{subject}/csat";
+    public static final String SUBJECTS_PATH = QueryRoutes.SUBJECTS_PATH;
+    public static final String ALERTS_PATH = QueryRoutes.ALERTS_PATH;
     public static final String LIVE_PATH = "/health/live";
     public static final String READY_PATH = "/health/ready";
     public static final String METRICS_PATH = "/metrics";
     static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final CsatQueries csat;
     private final Supplier<KafkaStreams.State> streamsState;
     private final PrometheusMeterRegistry metrics;
-    private final Clock clock;
 
-    private HttpApi(CsatQueries csat, Supplier<KafkaStreams.State> streamsState, PrometheusMeterRegistry metrics,
-                    Clock clock) {
-        this.csat = csat;
+    private HttpApi(Supplier<KafkaStreams.State> streamsState, PrometheusMeterRegistry metrics) {
         this.streamsState = streamsState;
         this.metrics = metrics;
-        this.clock = clock;
     }
 
-    /** The API as a Javalin server that is not started yet. */
-    public static Javalin create(CsatQueries csat, Supplier<KafkaStreams.State> streamsState,
-                                 PrometheusMeterRegistry metrics, Clock clock) {
-        HttpApi api = new HttpApi(csat, streamsState, metrics, clock);
+    /**
+     * The API as a Javalin server that is not started yet.
+     *
+     * @param windows    the windows figures are kept for, the first one the default
+     * @param moreRoutes further routes (the dashboard), behind the same access rules
+     * @throws IllegalArgumentException when the settings ask for credentials but name none
+     */
+    public static Javalin create(QueryService queries, AlertActions actions, ApiSettings settings,
+                                 List<Duration> windows, Supplier<KafkaStreams.State> streamsState,
+                                 PrometheusMeterRegistry metrics, Consumer<RoutesConfig> moreRoutes) {
+        HttpApi api = new HttpApi(streamsState, metrics);
+        ApiAccess access = new ApiAccess(settings);
+        ObjectMapper json = objectMapper();
+        QueryRoutes query = new QueryRoutes(queries, actions, windows, json);
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(metrics);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(objectMapper(), false));
+            config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http(requestMetrics::record);
-            config.routes.get(CSAT_PATH, api::currentCsat);
+            config.routes.before(access::check);
+            query.register(config.routes);
             config.routes.get(LIVE_PATH, api::live);
             config.routes.get(READY_PATH, api::ready);
             config.routes.get(METRICS_PATH, api::metrics);
+            moreRoutes.accept(config.routes);
             ProblemJson.register(config.routes);
         });
     }
@@ -61,33 +74,8 @@ public final class HttpApi {
     public static ObjectMapper objectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    }
-
-    private void currentCsat(Context ctx) {
-        String subject = ctx.pathParam("subject");
-        Instant at = atParameter(ctx);
-        CsatFigures figures = csat.currentWindow(subject, at).orElseThrow(() -> ApiProblem.notFound(
-                "no-csat-figures", "No CSAT figures",
-                "Nothing was rated for subject '" + subject + "' in the window covering " + at + "."));
-        ctx.json(figures);
-    }
-
-    private Instant atParameter(Context ctx) {
-        String at = ctx.queryParam("at");
-        if (at == null || at.isBlank()) {
-            return clock.instant();
-        }
-        Instant instant;
-        try {
-            instant = Instant.parse(at.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidRequest("at", "must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
-        }
-        if (instant.isBefore(Instant.EPOCH)) {
-            throw ApiProblem.invalidRequest("at", "must not be before 1970-01-01T00:00:00Z");
-        }
-        return instant;
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     private void live(Context ctx) {

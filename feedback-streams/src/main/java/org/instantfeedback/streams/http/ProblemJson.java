@@ -4,7 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.instantfeedback.streams.csat.CsatStoreUnavailableException;
+import org.instantfeedback.streams.query.QueryUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,16 @@ public final class ProblemJson {
     public static void register(RoutesConfig routes) {
         routes.exception(ApiProblem.class, (problem, ctx) -> write(ctx, problem));
         routes.exception(CsatStoreUnavailableException.class, (e, ctx) -> write(ctx, storeUnavailable()));
+        routes.exception(QueryUnavailableException.class, (e, ctx) -> {
+            log.debug("Cannot answer {} {} right now: {}", ctx.method(), ctx.path(), e.getMessage());
+            write(ctx, queryUnavailable());
+        });
+        // A store handle goes stale when its stream thread restarts or its task moves between the lookup
+        // and the read (seen in fault-tests' RebalanceTest): the same "ask again shortly" as above.
+        routes.exception(InvalidStateStoreException.class, (e, ctx) -> {
+            log.debug("Cannot answer {} {} right now: {}", ctx.method(), ctx.path(), e.getMessage());
+            write(ctx, queryUnavailable());
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
@@ -44,6 +56,7 @@ public final class ProblemJson {
     /** Answers the request with the problem. */
     public static void write(Context ctx, ApiProblem problem) {
         problem.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", Integer.toString(seconds)));
+        problem.challenge().ifPresent(challenge -> ctx.header("WWW-Authenticate", challenge));
         ctx.status(problem.status())
                 .json(new Body(TYPE_PREFIX + problem.slug(), problem.title(), problem.status(), problem.detail(),
                         ctx.path(), problem.errors()))
@@ -54,6 +67,12 @@ public final class ProblemJson {
         return ApiProblem.unavailable("store-not-queryable", "CSAT figures are not available yet",
                 "The CSAT store is being started, rebalanced or restored; ask again shortly.",
                 STORE_RETRY_AFTER_SECONDS);
+    }
+
+    static ApiProblem queryUnavailable() {
+        return ApiProblem.unavailable("store-not-queryable", "The figures are not available right now",
+                "The stores are being started, rebalanced or restored, or an instance holding part of them does"
+                        + " not answer; ask again shortly.", STORE_RETRY_AFTER_SECONDS);
     }
 
     private static ApiProblem fromJavalin(HttpResponseException e) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -22,6 +23,7 @@ import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackAlertEventType;
+import org.instantfeedback.events.FeedbackAlertHandling;
 import org.instantfeedback.events.FeedbackAlertKind;
 import org.instantfeedback.events.FeedbackAlertResolution;
 import org.instantfeedback.events.FeedbackAlertSeverity;
@@ -70,6 +72,7 @@ class AlertingTopologyTest {
     private TestOutputTopic<String, FeedbackMetrics> metrics;
     private TestOutputTopic<String, FeedbackMetrics> latestMetrics;
     private TestOutputTopic<String, String> deadLetters;
+    private TestOutputTopic<String, FeedbackAlertHandling> handling;
 
     @BeforeEach
     void start() {
@@ -90,6 +93,8 @@ class AlertingTopologyTest {
         latestMetrics = driver.createOutputTopic(Topics.METRICS_LATEST, new StringDeserializer(),
                 serdes.metrics().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new StringDeserializer(), new StringDeserializer());
+        handling = driver.createOutputTopic(Topics.ALERT_HANDLING, new StringDeserializer(),
+                serdes.alertHandling().deserializer());
     }
 
     @AfterEach
@@ -291,6 +296,64 @@ class AlertingTopologyTest {
     }
 
     @Test
+    void time_to_acknowledge_and_to_resolve_per_subject_and_kind_are_kept_on_the_handling_topic() {
+        send(text(ROUTE, URGENT, "witness-1", at("08:03")));
+        String first = alertsFor(ROUTE).get(0).getAlertId();
+        assertThat(handling.isEmpty()).as("opening an alert measures nothing yet").isTrue();
+
+        act("subject:route-42:urgent-report", first, "ACKNOWLEDGE", "alice", null, at("08:07"));
+        act("subject:route-42:urgent-report", first, "RESOLVE", "alice", "police attended", at("08:33"));
+        assertThat(alertsFor(ROUTE)).extracting(FeedbackAlert::getType)
+                .containsExactly(FeedbackAlertEventType.ACKNOWLEDGED, FeedbackAlertEventType.RESOLVED);
+        send(text(ROUTE, URGENT, "witness-2", at("09:00")));
+        String second = alertsFor(ROUTE).get(0).getAlertId();
+        act("subject:route-42:urgent-report", second, "ACKNOWLEDGE", "bob", null, at("09:10"));
+
+        Map<String, FeedbackAlertHandling> latest = handling.readKeyValuesToMap();
+        assertThat(latest).containsOnlyKeys("subject:route-42:urgent-report");
+        FeedbackAlertHandling route = latest.get("subject:route-42:urgent-report");
+        assertThat(route.getScope()).isEqualTo(SubjectScope.SUBJECT);
+        assertThat(route.getSubject()).isEqualTo(ROUTE);
+        assertThat(route.getKind()).isEqualTo(FeedbackAlertKind.URGENT_REPORT);
+        assertThat(route.getTimeToAcknowledge().getCount()).isEqualTo(2);
+        assertThat(route.getTimeToAcknowledge().getMeanMillis()).isEqualTo(Duration.ofMinutes(7).toMillis());
+        assertThat(route.getTimeToAcknowledge().getMaxMillis()).isEqualTo(Duration.ofMinutes(10).toMillis());
+        assertThat(route.getTimeToAcknowledge().getLastMillis()).isEqualTo(Duration.ofMinutes(10).toMillis());
+        assertThat(route.getTimeToResolve().getCount()).isEqualTo(1);
+        assertThat(route.getTimeToResolve().getMeanMillis()).isEqualTo(Duration.ofMinutes(30).toMillis());
+        assertThat(route.getResolvedByOps()).isEqualTo(1);
+        assertThat(route.getLastAlertId()).isEqualTo(second);
+        assertThat(route.getUpdatedAt()).isEqualTo(at("09:10"));
+    }
+
+    @Test
+    void handling_times_are_kept_apart_per_kind_and_count_automatic_resolutions() {
+        fourHappyAndFourAngry(at("08:00"));
+        send(text(ROUTE, NEGATIVE, "angry-5", at("08:05")));
+        String surge = alertsFor(ROUTE).get(0).getAlertId();
+        act("subject:route-42:negative-surge", surge, "ACKNOWLEDGE", "carol", null, at("08:06"));
+        // the route goes quiet: healthy from the first look after its window emptied, resolved a hold-down later
+        send(text(OTHER_ROUTE, POSITIVE, "elsewhere", at("08:30")));
+        driver.advanceWallClockTime(Duration.ofSeconds(31));
+        send(text(OTHER_ROUTE, POSITIVE, "elsewhere-again", at("08:41")));
+        driver.advanceWallClockTime(Duration.ofSeconds(31));
+
+        assertThat(alertsFor(ROUTE)).extracting(FeedbackAlert::getType)
+                .containsExactly(FeedbackAlertEventType.ACKNOWLEDGED, FeedbackAlertEventType.RESOLVED);
+        List<KeyValue<String, FeedbackAlertHandling>> updates = handling.readKeyValuesToList();
+        assertThat(updates).extracting(update -> update.key)
+                .containsOnly("subject:route-42:negative-surge", "group:depot-north:negative-surge",
+                        "group:region-east:negative-surge");
+        FeedbackAlertHandling route = handling(updates, "subject:route-42:negative-surge");
+        assertThat(route.getTimeToAcknowledge().getLastMillis()).isEqualTo(Duration.ofMinutes(1).toMillis());
+        assertThat(route.getTimeToResolve().getCount()).isEqualTo(1);
+        assertThat(route.getResolvedAutomatically()).isEqualTo(1);
+        assertThat(route.getResolvedByOps()).isZero();
+        assertThat(handling(updates, "group:depot-north:negative-surge").getTimeToAcknowledge().getCount())
+                .as("ops acknowledged the route's alert, not the depot's").isZero();
+    }
+
+    @Test
     void an_unreadable_ops_action_goes_to_the_dead_letter_topic_with_the_reason() {
         actions.pipeInput("subject:route-42:negative-surge", "{not json", at("08:00"));
 
@@ -392,6 +455,11 @@ class AlertingTopologyTest {
         });
         send(text(ROUTE, NEGATIVE, "angry-7", at("08:08")));
         assertThat(alertsFor(ROUTE)).isEmpty();
+    }
+
+    /** The latest of the updates for one key. */
+    private static FeedbackAlertHandling handling(List<KeyValue<String, FeedbackAlertHandling>> updates, String key) {
+        return updates.stream().filter(update -> update.key.equals(key)).reduce((a, b) -> b).orElseThrow().value;
     }
 
     private void sendPositives(int count, Instant from) {

@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.instantfeedback.alerting.rules.AlertRules;
 import org.instantfeedback.config.ConfigVariable;
 import org.instantfeedback.streams.alerting.AlertingOptions;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
+import org.instantfeedback.streams.feedback.UnreadableRecordHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +53,7 @@ class StreamsAppConfigTest {
 
         assertThat(streams).contains(
                 entry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        LogAndContinueExceptionHandler.class.getName()),
+                        UnreadableRecordHandler.class.getName()),
                 entry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "feedback.deadletter.v1"));
     }
 
@@ -90,7 +90,12 @@ class StreamsAppConfigTest {
                 "STREAMS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_APPLICATION_ID", "KAFKA_STATE_DIR",
                 "SCHEMA_REGISTRY_URL", "CSAT_WINDOW_SIZE", "CSAT_WINDOW_ADVANCE", "CSAT_WINDOW_GRACE",
                 "CSAT_STORE_RETENTION", "DEDUPE_HORIZON", "SCORING_CONFIG_FILE", "ALERT_WINDOWS",
-                "ALERT_HIERARCHY_FILE", "ALERT_TIME_ZONE", "ALERT_EVALUATION_INTERVAL", "ALERT_DEFAULT_RULES_JSON");
+                "ALERT_HIERARCHY_FILE", "ALERT_TIME_ZONE", "ALERT_EVALUATION_INTERVAL", "ALERT_DEFAULT_RULES_JSON",
+                "ALERT_BASELINE_CSAT_PERIOD", "ALERT_BASELINE_CSAT_SPAN", "ALERT_BASELINE_CSAT_MIN_RATINGS",
+                "ALERT_BASELINE_CSAT_WARM_UP", "ALERT_BASELINE_COMPLAINT_PERIOD", "ALERT_BASELINE_COMPLAINT_SPAN",
+                "ALERT_BASELINE_COMPLAINT_WARM_UP", "STREAMS_ADVERTISED_URL", "STREAMS_API_AUTH", "STREAMS_API_TOKENS",
+                "STREAMS_API_USERS", "STREAMS_API_CORS_ORIGINS", "STREAMS_QUERY_SERIES_SPAN",
+                "STREAMS_QUERY_RESOLVED_RETENTION");
         assertThat(StreamsAppConfig.VARIABLES).noneMatch(ConfigVariable::required);
         assertThat(config.dedupeHorizon()).isEqualTo(Duration.ofHours(48));
         assertThat(config.scoringConfigFile()).contains(scoring);

@@ -14,6 +14,7 @@ import org.apache.avro.SchemaCompatibility;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackAlert;
+import org.instantfeedback.events.FeedbackAlertHandling;
 import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
@@ -38,7 +39,7 @@ class SchemaCompatibilityTest {
     private static final Map<String, Schema> CURRENT = current(Channel.getClassSchema(),
             RatingScale.getClassSchema(), Rating.getClassSchema(), FeedbackReceived.getClassSchema(),
             FeedbackScored.getClassSchema(), CsatWindow.getClassSchema(), SubjectScope.getClassSchema(),
-            FeedbackMetrics.getClassSchema(), FeedbackAlert.getClassSchema());
+            FeedbackMetrics.getClassSchema(), FeedbackAlert.getClassSchema(), FeedbackAlertHandling.getClassSchema());
 
     @Test
     void every_current_schema_reads_what_its_released_version_wrote() throws IOException {

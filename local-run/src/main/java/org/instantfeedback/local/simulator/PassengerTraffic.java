@@ -27,7 +27,7 @@ public final class PassengerTraffic {
     private static final Pattern NUMBERED_ROUTE = Pattern.compile("route-(\\d{1,5})");
 
     private final List<RouteProfile> routes;
-    private final double totalWeight;
+    private final double usualWeight;
     private final Random random;
 
     /**
@@ -47,13 +47,24 @@ public final class PassengerTraffic {
 
     public PassengerTraffic(List<RouteProfile> routes, long seed) {
         this.routes = List.copyOf(routes);
-        this.totalWeight = routes.stream().mapToDouble(RouteProfile::weight).sum();
+        this.usualWeight = routes.stream().mapToDouble(RouteProfile::weight).sum();
         this.random = new Random(seed);
+    }
+
+    /**
+     * How many submissions to send at one tick of the usual rate, {@code elapsed} into the
+     * simulation: one on an ordinary day; more while routes have bad days, since their extra
+     * feedback comes on top of everyone else's (on average the combined volume, e.g. 1.5 gives 1 or 2).
+     */
+    public int submissionsAt(Duration elapsed) {
+        double volume = routes.stream().mapToDouble(route -> route.weightAfter(elapsed)).sum() / usualWeight;
+        int whole = (int) volume;
+        return whole + (random.nextDouble() < volume - whole ? 1 : 0);
     }
 
     /** The next submission, {@code elapsed} into the simulation; {@code now} is when it is sent. */
     public Submission next(Duration elapsed, Instant now) {
-        RouteProfile route = pickRoute();
+        RouteProfile route = pickRoute(elapsed);
         boolean satisfied = random.nextDouble() < route.satisfiedShareAfter(elapsed);
         int rating = satisfied ? (random.nextDouble() < 0.55 ? 5 : 4) : 1 + random.nextInt(3);
         String comment = random.nextDouble() < COMMENT_SHARE ? comment(route, elapsed, satisfied) : null;
@@ -65,10 +76,11 @@ public final class PassengerTraffic {
         return new Submission(route.subject(), rating, comment, occurredAt, senderNumber, bySms);
     }
 
-    private RouteProfile pickRoute() {
+    private RouteProfile pickRoute(Duration elapsed) {
+        double totalWeight = routes.stream().mapToDouble(route -> route.weightAfter(elapsed)).sum();
         double pick = random.nextDouble() * totalWeight;
         for (RouteProfile route : routes) {
-            pick -= route.weight();
+            pick -= route.weightAfter(elapsed);
             if (pick < 0) {
                 return route;
             }

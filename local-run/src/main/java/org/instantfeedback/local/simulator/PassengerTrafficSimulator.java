@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -21,11 +22,25 @@ import org.slf4j.LoggerFactory;
  * Sends made-up passenger feedback to feedback-ingest over HTTP at a steady rate, the way the web
  * form and an SMS gateway would, so the whole pipeline is exercised from its public edge, senders'
  * pseudonyms included.
+ *
+ * <p>It starts by replaying {@link #HISTORY} of an ordinary day, as fast as ingest takes it, with
+ * the feedback's event times in that past: alerts compare against what is usual for each route, and
+ * a baseline learnt from nothing would make every bad day look usual, or every ordinary one odd.
  */
 public final class PassengerTrafficSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PassengerTrafficSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SIMULATED_INBOUND_NUMBER = "+447700900999";
+    /** The ordinary past replayed before live traffic: enough for the local run's baselines to warm up. */
+    public static final Duration HISTORY = Duration.ofMinutes(10);
+    /**
+     * At most this much feedback is replayed (ten minutes at the default 4 a second, some 35 s of
+     * sending): at higher rates the history is shorter, so start-up stays quick, and baselines may
+     * still be warming up when the bad days begin.
+     */
+    static final long MAX_HISTORY_SUBMISSIONS = 2_400;
+    /** Enough requests at a time to keep ingest busy while it waits for Kafka's acknowledgements. */
+    static final int REPLAY_IN_FLIGHT = 16;
 
     private final URI feedbackUri;
     private final URI smsUri;
@@ -54,12 +69,54 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
         this.perSecond = perSecond;
     }
 
+    /** Replays the {@link #HISTORY}, then sends live feedback until closed; returns at once. */
     public void start() {
         startedAt = Instant.now();
-        long periodMicros = Math.max(1, Math.round(1_000_000 / perSecond));
-        scheduler.scheduleAtFixedRate(this::sendOne, 0, periodMicros, TimeUnit.MICROSECONDS);
+        scheduler.execute(() -> {
+            Duration history = history(perSecond);
+            LOG.info("replaying {} of ordinary feedback before the live simulation", history);
+            replay(startedAt, history.negated(), Duration.ZERO);
+            LOG.info("simulating {} feedback/s to {}", perSecond, feedbackUri);
+            // scheduled only now, so the live rate does not burst to catch up on the replay's time
+            long periodMicros = Math.max(1, Math.round(1_000_000 / perSecond));
+            scheduler.scheduleAtFixedRate(this::sendLive, 0, periodMicros, TimeUnit.MICROSECONDS);
+        });
         scheduler.scheduleAtFixedRate(this::logProgress, 15, 15, TimeUnit.SECONDS);
-        LOG.info("simulating {} feedback/s to {}", perSecond, feedbackUri);
+    }
+
+    /** How much of the ordinary past {@link #start()} replays at this rate. */
+    static Duration history(double perSecond) {
+        long cappedMillis = Math.round(MAX_HISTORY_SUBMISSIONS / perSecond * 1000);
+        return HISTORY.toMillis() <= cappedMillis ? HISTORY : Duration.ofMillis(cappedMillis);
+    }
+
+    /**
+     * Sends, as fast as ingest takes them ({@value #REPLAY_IN_FLIGHT} requests at a time), the
+     * feedback of simulated time from {@code from} to {@code to} after {@code origin} (negative:
+     * before it), at this simulator's rate (more on bad days), each with its event time
+     * {@code origin + elapsed}. Bad
+     * days start relative to {@code origin}. A compressed timeline for tests and for the history
+     * before a live run; returns once every request is answered.
+     */
+    public void replay(Instant origin, Duration from, Duration to) {
+        long stepNanos = Math.max(1, Math.round(1_000_000_000 / perSecond));
+        Semaphore inFlight = new Semaphore(REPLAY_IN_FLIGHT);
+        try {
+            for (Duration elapsed = from; elapsed.compareTo(to) < 0; elapsed = elapsed.plusNanos(stepNanos)) {
+                for (int i = traffic.submissionsAt(elapsed); i > 0; i--) {
+                    inFlight.acquire();
+                    http.sendAsync(request(traffic.next(elapsed, origin.plus(elapsed))),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .whenComplete((response, failure) -> {
+                                count(response, failure);
+                                inFlight.release();
+                            });
+                }
+            }
+            inFlight.acquire(REPLAY_IN_FLIGHT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public long accepted() {
@@ -70,22 +127,33 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
         return refused.get();
     }
 
-    private void sendOne() {
+    private void sendLive() {
         Instant now = Instant.now();
-        PassengerTraffic.Submission submission = traffic.next(Duration.between(startedAt, now), now);
+        Duration elapsed = Duration.between(startedAt, now);
+        for (int i = traffic.submissionsAt(elapsed); i > 0; i--) {
+            send(traffic.next(elapsed, now));
+        }
+    }
+
+    private void send(PassengerTraffic.Submission submission) {
         try {
-            HttpResponse<String> response = http.send(request(submission), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 202 || response.statusCode() == 200) {
-                accepted.incrementAndGet();
-            } else {
-                refused.incrementAndGet();
-                LOG.warn("ingest refused simulated feedback with {}: {}", response.statusCode(), response.body());
-            }
+            count(http.send(request(submission), HttpResponse.BodyHandlers.ofString()), null);
         } catch (IOException e) {
-            refused.incrementAndGet();
-            LOG.warn("could not reach ingest at {}: {}", feedbackUri, e.toString());
+            count(null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void count(HttpResponse<String> response, Throwable failure) {
+        if (failure != null) {
+            refused.incrementAndGet();
+            LOG.warn("could not reach ingest at {}: {}", feedbackUri, failure.toString());
+        } else if (response.statusCode() == 202 || response.statusCode() == 200) {
+            accepted.incrementAndGet();
+        } else {
+            refused.incrementAndGet();
+            LOG.warn("ingest refused simulated feedback with {}: {}", response.statusCode(), response.body());
         }
     }
 

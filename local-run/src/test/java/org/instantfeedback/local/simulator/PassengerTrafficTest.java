@@ -25,6 +25,39 @@ class PassengerTrafficTest {
     }
 
     @Test
+    void a_bad_day_brings_more_feedback_about_the_route_on_top_of_everyone_elses() {
+        RouteProfile bad = RouteProfile.badDay("route-42", 1, 0.85, 0.2, Duration.ofMinutes(1), 3,
+                List.of("driver rude"));
+        RouteProfile good = RouteProfile.goodRoute("route-12", 1, 0.85);
+        PassengerTraffic traffic = new PassengerTraffic(List.of(bad, good), 5);
+
+        int ordinaryTicks = 2000;
+        long ordinary = 0;
+        long badDay = 0;
+        long badDayAboutRoute42 = 0;
+        for (int i = 0; i < ordinaryTicks; i++) {
+            ordinary += traffic.submissionsAt(Duration.ZERO);
+            int submissions = traffic.submissionsAt(Duration.ofMinutes(2));
+            badDay += submissions;
+            for (int j = 0; j < submissions; j++) {
+                badDayAboutRoute42 += traffic.next(Duration.ofMinutes(2), NOW).subject().equals("route-42") ? 1 : 0;
+            }
+        }
+
+        assertThat(ordinary).isEqualTo(ordinaryTicks);
+        // route-42 three times its half, route-12 its usual half: twice the feedback, three quarters about route-42
+        assertThat((double) badDay / ordinaryTicks).isBetween(1.9, 2.1);
+        assertThat((double) badDayAboutRoute42 / badDay).isBetween(0.72, 0.78);
+    }
+
+    @Test
+    void replays_ten_minutes_of_history_at_the_default_rate_and_no_more_than_2400_feedback_at_higher_ones() {
+        assertThat(PassengerTrafficSimulator.history(4)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(PassengerTrafficSimulator.history(1)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(PassengerTrafficSimulator.history(25)).isEqualTo(Duration.ofSeconds(96));
+    }
+
+    @Test
     void makes_ratings_on_the_five_point_scale_shortly_before_now() {
         PassengerTraffic traffic = new PassengerTraffic(RouteProfile.demoRoutes(), 7);
 

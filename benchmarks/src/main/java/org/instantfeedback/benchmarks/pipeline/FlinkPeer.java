@@ -1,0 +1,85 @@
+package org.instantfeedback.benchmarks.pipeline;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.instantfeedback.config.Topics;
+
+/**
+ * Runs the Flink peer ({@code benchmarks-flink}'s {@code FlinkCsatJob}) as a child JVM on that
+ * module's class path, since its Kafka connector brings a kafka-clients of its own, and reads back
+ * its job time and the counts of every window it closed.
+ */
+final class FlinkPeer {
+    private static final Pattern RESULT = Pattern.compile("flink-result windows=(\\d+) millis=(\\d+)");
+    static final String JOB = "org.instantfeedback.benchmarks.flink.FlinkCsatJob";
+
+    /** The job time (MiniCluster start included) and the counts by window key. */
+    record Run(long millis, Map<String, CsatCounts> windows) {
+    }
+
+    private FlinkPeer() {
+    }
+
+    static Run run(Path module, String bootstrapServers, Path output, int parallelism) throws IOException, InterruptedException {
+        Path classes = module.resolve("target/classes");
+        Path classpathFile = module.resolve("target/classpath.txt");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
+            throw new IllegalStateException("build the Flink peer first (./mvnw -pl benchmarks-flink package): no "
+                    + classpathFile.toAbsolutePath());
+        }
+        String classpath = classes.toAbsolutePath() + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                // Avro loads only trusted classes by name; the event classes are plain generated records.
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.instantfeedback.events",
+                // What Flink 2.x asks for on Java 17 (its config.yaml env.java.opts.all).
+                "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
+                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                "-cp", classpath, JOB, bootstrapServers, Topics.FEEDBACK_RECEIVED, output.toAbsolutePath().toString(),
+                Integer.toString(parallelism)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        long millis = -1;
+        List<String> tail = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                Matcher result = RESULT.matcher(line);
+                if (result.find()) {
+                    millis = Long.parseLong(result.group(2));
+                }
+                tail.add(line);
+                if (tail.size() > 40) {
+                    tail.remove(0);
+                }
+            }
+        }
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || millis < 0) {
+            throw new IllegalStateException("the Flink job failed; its last output:\n" + String.join("\n", tail));
+        }
+        return new Run(millis, windows(output));
+    }
+
+    private static Map<String, CsatCounts> windows(Path output) throws IOException {
+        Map<String, CsatCounts> windows = new HashMap<>();
+        for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+            String[] fields = line.split("\t");
+            CsatCounts counts = new CsatCounts(fields[0], Long.parseLong(fields[1]), Long.parseLong(fields[2]),
+                    Long.parseLong(fields[3]), Long.parseLong(fields[4]));
+            windows.put(counts.windowKey(), counts);
+        }
+        return windows;
+    }
+}

@@ -1,0 +1,129 @@
+package org.instantfeedback.benchmarks.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.instantfeedback.config.Topics;
+import org.instantfeedback.embedded.EmbeddedKafkaAndRegistry;
+import org.instantfeedback.ingest.IngestApp;
+import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.streams.StreamsApp;
+import org.instantfeedback.streams.config.StreamsAppConfig;
+
+/**
+ * A real KRaft broker and a real schema registry on this machine (as local-run starts them), with
+ * the pipeline's topics, and the two services started on them in this JVM the way local-run does.
+ */
+final class Pipeline implements AutoCloseable {
+    /** As local-run creates them. */
+    static final Map<String, Integer> TOPICS = Map.of(
+            Topics.FEEDBACK_RECEIVED, 3, Topics.FEEDBACK_SCORED, 3, Topics.CSAT, 3, Topics.METRICS, 3,
+            Topics.METRICS_LATEST, 3, Topics.ALERTS, 3, Topics.ALERT_ACTIONS, 3, Topics.ALERT_RULES, 1,
+            Topics.ALERT_RULES_ACCEPTED, 1, Topics.DEAD_LETTER, 1);
+
+    private final EmbeddedKafkaAndRegistry kafka;
+    private final Path workDir;
+
+    private Pipeline(EmbeddedKafkaAndRegistry kafka, Path workDir) {
+        this.kafka = kafka;
+        this.workDir = workDir;
+    }
+
+    static Pipeline start(Path workDir) {
+        EmbeddedKafkaAndRegistry kafka = EmbeddedKafkaAndRegistry.start();
+        try {
+            kafka.createTopics(TOPICS, Topics.COMPACTED);
+            return new Pipeline(kafka, workDir);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    String schemaRegistryUrl() {
+        return kafka.schemaRegistryUrl();
+    }
+
+    KafkaTopics topics() {
+        return new KafkaTopics(bootstrapServers());
+    }
+
+    KafkaClients clients() {
+        return new KafkaClients(bootstrapServers(), schemaRegistryUrl());
+    }
+
+    /** feedback-ingest on a port the OS chooses, rate limits off, acks=all and idempotence as in production. */
+    IngestApp startIngest() {
+        Map<String, String> env = new HashMap<>();
+        env.put(IngestConfig.HTTP_PORT, "0");
+        env.put(IngestConfig.KAFKA_BOOTSTRAP_SERVERS, bootstrapServers());
+        env.put(IngestConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl());
+        env.put(IngestConfig.LOCAL_MODE, "true");
+        env.put(IngestConfig.RATE_LIMIT_ENABLED, "false");
+        return IngestApp.create(IngestConfig.from(env)).start();
+    }
+
+    /**
+     * feedback-streams with its own application id and a fresh state directory, two stream threads
+     * (one per core here), and {@code overrides} (variable, value pairs) on top; not started.
+     */
+    StreamsApp createStreams(String applicationId, String... overrides) {
+        Map<String, String> env = new HashMap<>();
+        env.put(StreamsAppConfig.KAFKA_BOOTSTRAP_SERVERS, bootstrapServers());
+        env.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl());
+        env.put(StreamsAppConfig.STREAMS_HTTP_PORT, "0");
+        env.put(StreamsAppConfig.KAFKA_APPLICATION_ID, applicationId);
+        env.put(StreamsAppConfig.KAFKA_STATE_DIR, stateDir(applicationId).toString());
+        env.put("KAFKA_NUM_STREAM_THREADS", "2");
+        // The query API listens on localhost for this run only; the benchmark reads it without credentials.
+        env.put("STREAMS_API_AUTH", "none");
+        for (int i = 0; i + 1 < overrides.length; i += 2) {
+            env.put(overrides[i], overrides[i + 1]);
+        }
+        return StreamsApp.create(StreamsAppConfig.from(env));
+    }
+
+    Path stateDir(String applicationId) {
+        return workDir.resolve("state").resolve(applicationId);
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    static long sizeOf(Path dir) {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+    }
+}

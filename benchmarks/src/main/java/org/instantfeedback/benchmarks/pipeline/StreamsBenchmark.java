@@ -1,0 +1,150 @@
+package org.instantfeedback.benchmarks.pipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.common.TopicPartition;
+import org.instantfeedback.config.Topics;
+
+/**
+ * Items 2, 3 and 6: the full topology draining pre-produced events under exactly_once_v2 and
+ * at_least_once next to a plain consumer reading the same topic; the Flink peer and the CSAT-only
+ * part of our topology on the same events, with a check that both reach the same figures; and the
+ * cost of more subjects.
+ */
+final class StreamsBenchmark {
+    /** Event time of the first pre-produced event; the events fill the hour after it. */
+    static final Instant EVENTS_START = Instant.parse("2026-01-05T06:00:00Z");
+    static final Duration EVENTS_SPAN = Duration.ofHours(1);
+    private static final double MB = 1024.0 * 1024;
+
+    private StreamsBenchmark() {
+    }
+
+    /** Runs items 2 and 3; returns the full topology's exactly-once drain rate. */
+    static double run(Pipeline pipeline, Sizes sizes, Results results, Path flinkModule, boolean withFlink)
+            throws Exception {
+        long events = sizes.streamEvents();
+        int subjects = sizes.subjects();
+        Duration step = EVENTS_SPAN.dividedBy(events);
+        String runId = "streams-" + System.currentTimeMillis();
+
+        Map<TopicPartition, Long> start;
+        Map<TopicPartition, Long> end;
+        try (KafkaTopics topics = pipeline.topics()) {
+            topics.empty(Topics.FEEDBACK_RECEIVED);
+            Progress.say("streams: writing %,d events over %,d subjects to %s", events, subjects, Topics.FEEDBACK_RECEIVED);
+            double size = pipeline.clients().produceEvents(Topics.FEEDBACK_RECEIVED, runId, events, subjects,
+                    EVENTS_START, step, written -> Progress.say("  %,d written", written));
+            start = topics.startOffsets(Topics.FEEDBACK_RECEIVED);
+            end = topics.endOffsets(Topics.FEEDBACK_RECEIVED);
+            results.note(String.format(Locale.ROOT, "streams: %,d events over %,d subjects, %.0f bytes each on average,"
+                    + " event times spread over %s; 3 partitions, 2 stream threads", events, subjects, size, EVENTS_SPAN));
+        }
+
+        Progress.say("streams: reference, one plain consumer reading the topic (read_committed)");
+        double consume = pipeline.clients().consumerThroughput(Topics.FEEDBACK_RECEIVED, start, end);
+        results.add(Result.of("streams", "raw consume, one consumer", consume, "records/s"));
+
+        Progress.say("streams: full topology under exactly_once_v2");
+        StreamsDrain.Drained eos = StreamsDrain.run(pipeline, runId + "-eos", events, withFlink,
+                "KAFKA_PROCESSING_GUARANTEE", "exactly_once_v2");
+        results.add(Result.of("streams", "full topology, exactly_once_v2, drain", eos.perSecond(), "records/s")
+                .against("raw consume", consume)
+                .goal(">= 25% of raw consume", eos.perSecond() >= 0.25 * consume));
+        results.add(Result.of("streams", "records written (outputs, changelogs, repartitions, markers) per input record",
+                eos.writtenPerRecord(), "records"));
+        results.add(Result.of("streams", "state directory after the exactly-once drain", eos.stateBytes() / MB, "MiB"));
+        results.add(Result.of("streams", "heap after full GC, app running (less heap before it)", eos.heapBytes() / MB, "MiB"));
+
+        Progress.say("streams: full topology under at_least_once");
+        StreamsDrain.Drained alos = StreamsDrain.run(pipeline, runId + "-alos", events, withFlink,
+                "KAFKA_PROCESSING_GUARANTEE", "at_least_once");
+        results.add(Result.of("streams", "full topology, at_least_once, drain", alos.perSecond(), "records/s")
+                .against("raw consume", consume));
+        Pipeline.delete(pipeline.stateDir(runId + "-alos"));
+
+        if (sizes.full()) {
+            Progress.say("streams: full topology under exactly_once_v2 with a 10 MiB record cache");
+            StreamsDrain.Drained cached = StreamsDrain.run(pipeline, runId + "-eos-cache", events, false,
+                    "KAFKA_PROCESSING_GUARANTEE", "exactly_once_v2", "KAFKA_STATESTORE_CACHE_MAX_BYTES", "10485760");
+            results.add(Result.of("streams", "full topology, exactly_once_v2, 10 MiB record cache"
+                            + " (KAFKA_STATESTORE_CACHE_MAX_BYTES=10485760), drain", cached.perSecond(), "records/s")
+                    .against("raw consume", consume));
+            results.add(Result.of("streams", "records written per input record, with the record cache",
+                    cached.writtenPerRecord(), "records"));
+            Pipeline.delete(pipeline.stateDir(runId + "-eos-cache"));
+        }
+
+        if (!withFlink) {
+            return eos.perSecond();
+        }
+        Progress.say("flink: the CSAT part of our topology alone, exactly_once_v2");
+        double csatOnly = StreamsDrain.runCsatOnly(pipeline, runId + "-csat-only", events);
+        Progress.say("flink: the Flink peer in a local MiniCluster (parallelism 2)");
+        FlinkPeer.Run flink = FlinkPeer.run(flinkModule, pipeline.bootstrapServers(),
+                pipeline.workDir().resolve(runId + "-flink-csat.tsv"), 2);
+        double flinkRate = events / (flink.millis() / 1000.0);
+        results.add(Result.of("flink", "Flink CSAT job (MiniCluster, parallelism 2, bounded read)", flinkRate, "records/s"));
+        results.add(Result.of("flink", "our CSAT-only topology, exactly_once_v2", csatOnly, "records/s")
+                .against("Flink CSAT job", flinkRate)
+                .goal("ahead of Flink", csatOnly > flinkRate));
+        results.add(Result.of("flink", "our full topology, exactly_once_v2 (scoring, alerts too)", eos.perSecond(),
+                        "records/s")
+                .against("Flink CSAT job", flinkRate));
+        compareFigures(results, eos.csat(), flink.windows(), "exactly_once_v2");
+        compareFigures(results, alos.csat(), flink.windows(), "at_least_once");
+        return eos.perSecond();
+    }
+
+    private static void compareFigures(Results results, Map<String, CsatCounts> ours, Map<String, CsatCounts> flink,
+                                       String guarantee) {
+        Set<String> windows = new TreeSet<>(ours.keySet());
+        windows.addAll(flink.keySet());
+        long equal = 0;
+        List<String> different = new ArrayList<>();
+        for (String window : windows) {
+            if (Objects.equals(ours.get(window), flink.get(window))) {
+                equal++;
+            } else if (different.size() < 3) {
+                different.add(ours.get(window) + " vs " + flink.get(window));
+            }
+        }
+        results.add(Result.of("flink", "CSAT windows (" + guarantee + ") whose final counts equal Flink's", equal, "windows")
+                .against("windows either job published", windows.size())
+                .goal("all equal", equal == windows.size() && !windows.isEmpty()));
+        if (!different.isEmpty()) {
+            results.note("flink: first differences (" + guarantee + "), ours vs Flink's: " + String.join("; ", different));
+        }
+    }
+
+    /** Item 6: the same drain with ever more subjects; per-subject cost from the state size. */
+    static void scale(Pipeline pipeline, Sizes sizes, Results results) throws Exception {
+        long events = sizes.scaleEvents();
+        Duration step = EVENTS_SPAN.dividedBy(events);
+        for (int subjects : sizes.scaleSubjects()) {
+            String runId = "scale-" + subjects + "-" + System.currentTimeMillis();
+            try (KafkaTopics topics = pipeline.topics()) {
+                topics.empty(Topics.FEEDBACK_RECEIVED);
+                Progress.say("scale: %,d events over %,d subjects", events, subjects);
+                pipeline.clients().produceEvents(Topics.FEEDBACK_RECEIVED, runId, events, subjects, EVENTS_START, step,
+                        written -> { });
+            }
+            StreamsDrain.Drained drained = StreamsDrain.run(pipeline, runId, events, false,
+                    "KAFKA_PROCESSING_GUARANTEE", "exactly_once_v2");
+            String label = String.format(Locale.ROOT, "%,d subjects", subjects);
+            results.add(Result.of("scale", label + ": full topology, exactly_once_v2", drained.perSecond(), "records/s"));
+            results.add(Result.of("scale", label + ": state directory", drained.stateBytes() / MB, "MiB"));
+            results.add(Result.of("scale", label + ": state per subject", drained.stateBytes() / 1024.0 / subjects, "KiB"));
+            results.add(Result.of("scale", label + ": heap after full GC (less heap before)", drained.heapBytes() / MB, "MiB"));
+            Pipeline.delete(pipeline.stateDir(runId));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.instantfeedback.benchmarks.pipeline;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.instantfeedback.config.Topics;
+import org.instantfeedback.events.CsatWindow;
+import org.instantfeedback.registry.SchemaRegistrySettings;
+import org.instantfeedback.registry.SpecificAvroDeserializer;
+import org.instantfeedback.streams.StreamsApp;
+
+/**
+ * Runs feedback-streams (the full topology) over what is in {@code feedback.received.v1} until its
+ * group has committed every offset up to the end offsets: the drain rate counts from
+ * {@code start()} (joining the group included) to the commit of the last record.
+ */
+final class StreamsDrain {
+    private static final Duration LONGEST = Duration.ofMinutes(40);
+
+    /**
+     * @param perSecond  input records per second
+     * @param stateBytes size of the state directory once drained
+     * @param heapBytes  heap used after a full GC with the app running, less the heap used before it was created
+     * @param writtenPerRecord records (offsets, transaction markers included) added to all topics per input record:
+     *                         outputs, changelogs and repartition topics
+     * @param csat       final counts of every CSAT window the run published, by window key (when asked for)
+     */
+    record Drained(double perSecond, double seconds, long stateBytes, long heapBytes, double writtenPerRecord,
+                   Map<String, CsatCounts> csat) {
+    }
+
+    private StreamsDrain() {
+    }
+
+    static Drained run(Pipeline pipeline, String applicationId, long records, boolean readCsat,
+                       String... overrides) throws Exception {
+        long heapBefore = heapAfterGc();
+        double seconds;
+        long heap;
+        long written;
+        Map<String, CsatCounts> csat;
+        try (KafkaTopics topics = pipeline.topics(); StreamsApp app = pipeline.createStreams(applicationId, overrides)) {
+            Map<TopicPartition, Long> csatBefore = topics.endOffsets(Topics.CSAT);
+            long writtenBefore = topics.recordsInAllTopics();
+            long start = System.nanoTime();
+            app.start();
+            awaitDrained(topics, applicationId, records, start, () -> app.state().toString());
+            seconds = (System.nanoTime() - start) / 1e9;
+            heap = heapAfterGc() - heapBefore;
+            written = topics.recordsInAllTopics() - writtenBefore;
+            csat = readCsat ? publishedCsat(pipeline, csatBefore, topics.endOffsets(Topics.CSAT)) : Map.of();
+        }
+        // Measured after close: closing flushes RocksDB's memtables, so the files hold all the state.
+        long state = Pipeline.sizeOf(pipeline.stateDir(applicationId));
+        return new Drained(records / seconds, seconds, state, heap, (double) written / records, csat);
+    }
+
+    /** Runs only the CSAT part of the topology (what the Flink peer does), under exactly-once; records per second. */
+    static double runCsatOnly(Pipeline pipeline, String applicationId, long records) throws Exception {
+        try (KafkaTopics topics = pipeline.topics(); CsatOnlyStreams streams = CsatOnlyStreams.create(pipeline, applicationId)) {
+            long start = System.nanoTime();
+            streams.start();
+            awaitDrained(topics, applicationId, records, start, streams::state);
+            return records / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void awaitDrained(KafkaTopics topics, String applicationId, long records, long start,
+                                     java.util.function.Supplier<String> state) throws Exception {
+        long lastReport = start;
+        long lag = topics.lag(applicationId, Topics.FEEDBACK_RECEIVED);
+        while (lag > 0) {
+            if (System.nanoTime() - start > LONGEST.toNanos()) {
+                throw new IllegalStateException(applicationId + " did not drain within " + LONGEST + "; lag " + lag);
+            }
+            Thread.sleep(100);
+            lag = topics.lag(applicationId, Topics.FEEDBACK_RECEIVED);
+            if (System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
+                lastReport = System.nanoTime();
+                Progress.say("  %s: %,d of %,d records to go (%s)", applicationId, lag, records, state.get());
+            }
+        }
+    }
+
+    static long heapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * The final counts of every CSAT window the run published: its records on feedback.csat.v1
+     * (between the offsets before and after the run, read_committed), the last update per window.
+     */
+    private static Map<String, CsatCounts> publishedCsat(Pipeline pipeline, Map<TopicPartition, Long> from,
+                                                          Map<TopicPartition, Long> to) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, CsatCounts> windows = new HashMap<>();
+        try (SpecificAvroDeserializer<CsatWindow> values = new SpecificAvroDeserializer<>(CsatWindow.class);
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+                     new ByteArrayDeserializer())) {
+            values.configure(Map.of(SchemaRegistrySettings.URL, pipeline.schemaRegistryUrl()), false);
+            consumer.assign(to.keySet());
+            from.forEach(consumer::seek);
+            long deadline = System.nanoTime() + LONGEST.toNanos();
+            while (!reached(consumer, to) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    CsatWindow window = values.deserialize(record.topic(), record.value());
+                    CsatCounts counts = new CsatCounts(window.getSubject(), window.getWindowStart().toEpochMilli(),
+                            window.getRatedResponses(), window.getSatisfiedResponses(), window.getRatingSum());
+                    windows.put(counts.windowKey(), counts);
+                }
+            }
+        }
+        return windows;
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> to) {
+        return to.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+}

@@ -1,0 +1,207 @@
+package org.instantfeedback.streams.dashboard;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.instantfeedback.config.Topics;
+import org.instantfeedback.events.FeedbackAlert;
+import org.instantfeedback.events.FeedbackMetrics;
+import org.instantfeedback.registry.SpecificAvroDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the latest figures ({@code feedback.metrics.latest.v1}) and the alert events
+ * ({@code feedback.alerts.v1}) as they are committed and hands them to the live stream. Every
+ * instance reads <em>all</em> partitions with its own consumer (no group, nothing committed): an
+ * instance owns only some partitions of the topology, yet its viewers want every route. It starts
+ * at the end, since what came before is what the page loads from the query API.
+ */
+public final class LiveFeed implements AutoCloseable {
+    static final List<String> TOPICS = List.of(Topics.METRICS_LATEST, Topics.ALERTS);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    /** How long to wait before looking again for topics that do not exist yet. */
+    private static final Duration TOPIC_RETRY = Duration.ofSeconds(2);
+
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+
+    private final Map<String, Object> consumerSettings;
+    private final Map<String, ?> registrySettings;
+    private final Consumer<LiveEvent> sink;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    /**
+     * @param kafkaSettings    the app's Kafka settings; only consumer settings are taken (brokers,
+     *                         security), the Streams-only ones are left out
+     * @param registrySettings the serde settings ({@code schema.registry.url}, ...)
+     * @param sink             where decoded events go, the broadcaster's {@code publish}
+     */
+    public LiveFeed(Map<String, ?> kafkaSettings, Map<String, ?> registrySettings, String clientId,
+                    Consumer<LiveEvent> sink) {
+        this.consumerSettings = consumerSettings(kafkaSettings, clientId);
+        this.registrySettings = registrySettings;
+        this.sink = sink;
+    }
+
+    static Map<String, Object> consumerSettings(Map<String, ?> kafkaSettings, String clientId) {
+        Map<String, Object> settings = new HashMap<>();
+        kafkaSettings.forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                settings.put(key, value);
+            }
+        });
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // feedback-streams writes in exactly-once transactions: show only what it committed.
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // The topics are created by the operator (or the local run); a viewer never creates them.
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return settings;
+    }
+
+    /** Starts reading on a thread of its own. */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        thread = new Thread(this::run, "live-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerSettings, new StringDeserializer(),
+                new ByteArrayDeserializer());
+             SpecificAvroDeserializer<FeedbackMetrics> metrics = new SpecificAvroDeserializer<>(FeedbackMetrics.class);
+             SpecificAvroDeserializer<FeedbackAlert> alerts = new SpecificAvroDeserializer<>(FeedbackAlert.class)) {
+            consumer = kafka;
+            if (closed.get()) {
+                return;
+            }
+            metrics.configure(registrySettings, false);
+            alerts.configure(registrySettings, false);
+            List<TopicPartition> partitions = awaitPartitions(kafka);
+            kafka.assign(partitions);
+            kafka.seekToEnd(partitions);
+            // Resolves the end offsets now, so whatever is committed from here on is seen.
+            partitions.forEach(kafka::position);
+            reading.set(true);
+            log.info("Live feed reading {} partitions of {} from their end", partitions.size(), TOPICS);
+            while (!closed.get()) {
+                for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL_TIMEOUT)) {
+                    publish(record, metrics, alerts);
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closed.get()) {
+                log.error("The live feed was woken up unexpectedly; live updates stop", e);
+            }
+        } catch (InterruptedException e) {
+            // close() interrupts a wait for topics that do not exist yet
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (closed.get()) {
+                log.debug("Live feed stopped while it was busy", e);
+            } else {
+                log.error("The live feed failed; the dashboard gets no live updates until a restart", e);
+            }
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> kafka) throws InterruptedException {
+        boolean warned = false;
+        while (true) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (String topic : TOPICS) {
+                List<PartitionInfo> infos;
+                try {
+                    infos = kafka.partitionsFor(topic, Duration.ofSeconds(10));
+                } catch (TimeoutException e) {
+                    // The broker is not reachable yet: look again, as for a topic that does not exist.
+                    infos = List.of();
+                }
+                if (infos == null || infos.isEmpty()) {
+                    missing.add(topic);
+                } else {
+                    infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+                }
+            }
+            if (missing.isEmpty()) {
+                return partitions;
+            }
+            if (!warned) {
+                log.warn("Live feed waiting for topics {} to exist (or the broker to answer)", missing);
+                warned = true;
+            }
+            Thread.sleep(TOPIC_RETRY.toMillis());
+        }
+    }
+
+    private void publish(ConsumerRecord<String, byte[]> record, SpecificAvroDeserializer<FeedbackMetrics> metrics,
+                         SpecificAvroDeserializer<FeedbackAlert> alerts) {
+        if (record.value() == null) {
+            return;
+        }
+        try {
+            if (Topics.ALERTS.equals(record.topic())) {
+                sink.accept(LiveEvents.alert(alerts.deserialize(record.topic(), record.value())));
+            } else {
+                sink.accept(LiveEvents.metrics(metrics.deserialize(record.topic(), record.value())));
+            }
+        } catch (RuntimeException e) {
+            // A record the dashboard cannot read is skipped: the figures it carried are on the page
+            // at the next update or reload, and the pipeline's own dead-letter handling owns bad data.
+            log.warn("Live feed skipped {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.toString());
+        }
+    }
+
+    /** True once the feed is positioned at the end of every partition and reads what comes. */
+    public boolean isReading() {
+        return reading.get() && !closed.get();
+    }
+
+    /** Stops reading and waits for the thread to leave. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        Thread running;
+        synchronized (this) {
+            running = thread;
+        }
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

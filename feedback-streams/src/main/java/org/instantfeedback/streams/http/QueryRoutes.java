@@ -1,0 +1,212 @@
+package org.instantfeedback.streams.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.instantfeedback.alerting.Scope;
+import org.instantfeedback.streams.query.AlertActions;
+import org.instantfeedback.streams.query.AlertStatus;
+import org.instantfeedback.streams.query.AlertView;
+import org.instantfeedback.streams.query.InternalPaths;
+import org.instantfeedback.streams.query.QueryService;
+import org.instantfeedback.streams.query.SubjectCsat;
+
+/**
+ * The query API's routes: subjects and their figures, alerts and the two ops actions, and the
+ * internal read paths the instances ask one another on. Handlers read parameters and hand the
+ * work to {@link QueryService} and {@link AlertActions}.
+ */
+final class QueryRoutes {
+    static final String SUBJECTS_PATH = "/v1/subjects";
+    static final String ALERTS_PATH = "/v1/alerts";
+    static final String ACKNOWLEDGE_PATH = "/v1/alerts/{alertId}/acknowledge";
+    static final String RESOLVE_PATH = "/v1/alerts/{alertId}/resolve";
+    static final int MAX_ACTOR_LENGTH = 100;
+    static final int MAX_NOTE_LENGTH = 1_000;
+
+    private final QueryService queries;
+    private final AlertActions actions;
+    private final List<Duration> windows;
+    private final ObjectMapper json;
+
+    QueryRoutes(QueryService queries, AlertActions actions, List<Duration> windows, ObjectMapper json) {
+        this.queries = queries;
+        this.actions = actions;
+        this.windows = List.copyOf(windows);
+        this.json = json;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(SUBJECTS_PATH, ctx -> ctx.json(queries.subjects(ApiAccess.forwardAuthorization(ctx))));
+        routes.get(HttpApi.CSAT_PATH, this::csat);
+        routes.get(ALERTS_PATH, this::alerts);
+        routes.post(ACKNOWLEDGE_PATH, ctx -> act(ctx, AlertActions.Action.ACKNOWLEDGE));
+        routes.post(RESOLVE_PATH, ctx -> act(ctx, AlertActions.Action.RESOLVE));
+
+        routes.get(InternalPaths.METRICS, ctx -> ctx.json(queries.local().metrics(partitions(ctx))));
+        routes.get(InternalPaths.ALERTS, ctx -> ctx.json(queries.local().alerts(partitions(ctx))));
+        routes.get(InternalPaths.SERIES, ctx -> ctx.json(queries.local()
+                .series(required(ctx, "key"), instant(ctx, "at")).orElseThrow(QueryRoutes::notHere)));
+        routes.get(InternalPaths.CSAT, ctx -> ctx.json(queries.local()
+                .csat(required(ctx, "subject"), instant(ctx, "at")).orElseThrow(QueryRoutes::notHere)));
+        routes.get(InternalPaths.ALERT, ctx -> ctx.json(queries.local()
+                .alert(required(ctx, "alertId")).orElseThrow(QueryRoutes::notHere)));
+    }
+
+    private void csat(Context ctx) {
+        String subject = ctx.pathParam("subject");
+        Duration window = window(ctx);
+        Scope scope = scope(ctx);
+        Instant at = instant(ctx, "at");
+        SubjectCsat answer = queries.csat(scope, subject, window, at, ApiAccess.forwardAuthorization(ctx))
+                .orElseThrow(() -> ApiProblem.notFound("no-csat-figures", "No CSAT figures",
+                        "There are no figures for " + scope.id() + " '" + subject + "' in the " + window
+                                + " window" + (at == null ? "" : " as of " + at) + "."));
+        ctx.json(answer);
+    }
+
+    private void alerts(Context ctx) {
+        Set<AlertStatus> statuses = statuses(ctx.queryParam("status"));
+        ctx.json(Map.of("alerts", queries.alerts(statuses, ApiAccess.forwardAuthorization(ctx))));
+    }
+
+    private void act(Context ctx, AlertActions.Action action) {
+        String alertId = ctx.pathParam("alertId");
+        JsonNode body = body(ctx);
+        String actor = text(body, "actor");
+        if (actor == null || actor.isBlank()) {
+            throw ApiProblem.invalidRequest("actor", "say who acts, e.g. {\"actor\":\"Sam\",\"note\":\"...\"}");
+        }
+        if (actor.length() > MAX_ACTOR_LENGTH) {
+            throw ApiProblem.invalidRequest("actor", "must be at most " + MAX_ACTOR_LENGTH + " characters");
+        }
+        String note = text(body, "note");
+        if (note != null && note.length() > MAX_NOTE_LENGTH) {
+            throw ApiProblem.invalidRequest("note", "must be at most " + MAX_NOTE_LENGTH + " characters");
+        }
+        AlertView alert = queries.alert(alertId, ApiAccess.forwardAuthorization(ctx))
+                .orElseThrow(() -> ApiProblem.notFound("alert-not-found", "No such alert",
+                        "There is no alert '" + alertId + "' (resolved alerts are forgotten after a while)."));
+        if (alert.status() == AlertStatus.RESOLVED) {
+            throw ApiProblem.conflict("alert-resolved", "The alert is resolved",
+                    "Alert '" + alertId + "' was resolved at " + alert.resolvedAt() + "; nothing is left to do.");
+        }
+        if (action == AlertActions.Action.ACKNOWLEDGE && alert.status() == AlertStatus.ACKNOWLEDGED) {
+            throw ApiProblem.conflict("alert-acknowledged", "The alert is acknowledged already",
+                    "Alert '" + alertId + "' was acknowledged by " + alert.acknowledgedBy() + " at "
+                            + alert.acknowledgedAt() + ".");
+        }
+        actions.send(alert, action, actor.strip(), note == null || note.isBlank() ? null : note.strip());
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("alertId", alertId);
+        accepted.put("action", action.name());
+        accepted.put("accepted", true);
+        ctx.status(202).json(accepted);
+    }
+
+    private JsonNode body(Context ctx) {
+        String body = ctx.body();
+        try {
+            JsonNode node = body.isBlank() ? null : json.readTree(body);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (IOException e) {
+            // answered below
+        }
+        throw ApiProblem.invalidRequest("body", "must be a JSON object such as {\"actor\":\"Sam\",\"note\":\"...\"}");
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private Duration window(Context ctx) {
+        String value = ctx.queryParam("window");
+        if (value == null || value.isBlank()) {
+            return windows.get(0);
+        }
+        try {
+            Duration window = Duration.parse(value.strip());
+            if (windows.contains(window)) {
+                return window;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        throw ApiProblem.invalidRequest("window", "must be one of " + windows);
+    }
+
+    private static Scope scope(Context ctx) {
+        String value = ctx.queryParam("scope");
+        if (value == null || value.isBlank()) {
+            return Scope.SUBJECT;
+        }
+        return QueryService.scope(value).orElseThrow(() -> ApiProblem.invalidRequest("scope",
+                "must be subject or group"));
+    }
+
+    private static Set<AlertStatus> statuses(String value) {
+        if (value == null || value.isBlank()) {
+            return EnumSet.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED);
+        }
+        Set<AlertStatus> statuses = EnumSet.noneOf(AlertStatus.class);
+        for (String part : value.split(",")) {
+            statuses.add(AlertStatus.parse(part).orElseThrow(() -> ApiProblem.invalidRequest("status",
+                    "must be open, acknowledged or resolved (or several, comma-separated)")));
+        }
+        return statuses;
+    }
+
+    /** An ISO-8601 instant parameter, or null when absent. */
+    static Instant instant(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidRequest(name, "must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
+        }
+        if (instant.isBefore(Instant.EPOCH)) {
+            throw ApiProblem.invalidRequest(name, "must not be before 1970-01-01T00:00:00Z");
+        }
+        return instant;
+    }
+
+    private static String required(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            throw ApiProblem.invalidRequest(name, "is required");
+        }
+        return value;
+    }
+
+    private static Set<Integer> partitions(Context ctx) {
+        try {
+            return new TreeSet<>(Arrays.stream(required(ctx, "partitions").split(","))
+                    .map(String::strip).map(Integer::valueOf).toList());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidRequest("partitions", "must be partition numbers separated by commas");
+        }
+    }
+
+    private static ApiProblem notHere() {
+        return ApiProblem.notFound("not-found", "Not found", "This instance has nothing under that key.");
+    }
+}

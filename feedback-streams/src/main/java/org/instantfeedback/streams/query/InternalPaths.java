@@ -1,0 +1,43 @@
+package org.instantfeedback.streams.query;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The read paths instances ask one another on. Each answers from the asked instance's own stores
+ * only and never forwards, so no request goes round in circles.
+ */
+public final class InternalPaths {
+    public static final String METRICS = "/internal/v1/metrics";
+    public static final String ALERTS = "/internal/v1/alerts";
+    public static final String SERIES = "/internal/v1/series";
+    public static final String CSAT = "/internal/v1/csat";
+    public static final String ALERT = "/internal/v1/alert";
+
+    private InternalPaths() {
+    }
+
+    static String partitions(String path, Set<Integer> partitions) {
+        return path + "?partitions=" + partitions.stream().sorted().map(String::valueOf)
+                .collect(Collectors.joining(","));
+    }
+
+    static String series(String key, Instant at) {
+        return SERIES + "?key=" + encode(key) + (at == null ? "" : "&at=" + at);
+    }
+
+    static String csat(String subject, Instant at) {
+        return CSAT + "?subject=" + encode(subject) + "&at=" + at;
+    }
+
+    static String alert(String alertId) {
+        return ALERT + "?alertId=" + encode(alertId);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,129 @@
+package org.instantfeedback.streams.http;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.instantfeedback.config.Topics;
+import org.instantfeedback.events.FeedbackReceived;
+import org.instantfeedback.registry.MockSchemaRegistry;
+import org.instantfeedback.streams.config.StreamsAppConfig;
+import org.instantfeedback.streams.csat.CsatQueries;
+import org.instantfeedback.streams.csat.CsatTopology;
+import org.instantfeedback.streams.csat.CsatWindowSpec;
+import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.feedback.FeedbackTopology;
+import org.instantfeedback.streams.feedback.TestScorers;
+import org.instantfeedback.streams.query.AlertActions;
+import org.instantfeedback.streams.query.LocalReads;
+import org.instantfeedback.streams.query.PeerClient;
+import org.instantfeedback.streams.query.Placement;
+import org.instantfeedback.streams.query.QueryService;
+import org.instantfeedback.streams.query.QueryTopology;
+import org.instantfeedback.streams.query.QueryUnavailableException;
+import org.instantfeedback.streams.query.StoreLocator;
+
+/**
+ * The HTTP API over stores filled by the real topology (query stores included) in a
+ * TopologyTestDriver: one instance holding every partition, on a port the OS picks, with the
+ * clock fixed. The store can be made unqueryable, as during a rebalance.
+ */
+final class QueryApiFixture implements AutoCloseable {
+    private static final HostInfo SELF = new HostInfo("localhost", 1);
+
+    final AtomicReference<KafkaStreams.State> streamsState = new AtomicReference<>(KafkaStreams.State.RUNNING);
+    final AtomicBoolean storesQueryable = new AtomicBoolean(true);
+    final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final String registryScope = "http-api-" + UUID.randomUUID();
+    private final EventSerdes serdes;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, FeedbackReceived> feedback;
+    private final Javalin http;
+
+    QueryApiFixture(Path stateDir, Instant now, Map<String, String> apiEnv) {
+        StreamsAppConfig config = StreamsAppConfig.from(Map.of(
+                StreamsAppConfig.KAFKA_APPLICATION_ID, "http-api-test-" + UUID.randomUUID(),
+                StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString(),
+                StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope));
+        serdes = EventSerdes.forRegistry(config.registrySettings());
+        Topology topology = FeedbackTopology.buildTopology(CsatWindowSpec.DEFAULT, config.dedupeHorizon(),
+                TestScorers.standard(), serdes);
+        QueryTopology.addTo(topology, serdes, java.time.Duration.ofHours(2), java.time.Duration.ofHours(24));
+        driver = new TopologyTestDriver(topology, config.streamsProperties(), now.minusSeconds(3600));
+        feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(),
+                serdes.feedback().serializer());
+
+        StoreLocator locator = new DriverLocator();
+        CsatQueries csat = new CsatQueries(CsatWindowSpec.DEFAULT,
+                () -> locator.localStore(CsatTopology.STORE, QueryableStoreTypes.windowStore(), 0));
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        QueryService queries = new QueryService(locator, new LocalReads(locator, csat, java.time.Duration.ofHours(2)),
+                new PeerClient(HttpApi.objectMapper(), "http"), clock);
+        // No producer: the tests here stop before an action would be sent; sending is tested on a real broker.
+        AlertActions actions = new AlertActions(() -> null, clock);
+        http = HttpApi.create(queries, actions, ApiSettings.from(apiEnv), config.alerting().windows(),
+                streamsState::get, metrics, routes -> { }).start(0);
+    }
+
+    void send(FeedbackReceived event) {
+        feedback.pipeInput(event.getSubject(), event, event.getReceivedAt());
+    }
+
+    int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        driver.close();
+        serdes.close();
+        MockSchemaRegistry.drop(registryScope);
+    }
+
+    /** The driver holds every partition, as partition 0 of this one instance. */
+    private final class DriverLocator implements StoreLocator {
+        @Override
+        public Placement placementOf(String store, String key) {
+            checkQueryable();
+            return new Placement(SELF, true, Set.of(0));
+        }
+
+        @Override
+        public List<Placement> placementsOf(String store, String sourceTopic) {
+            checkQueryable();
+            return List.of(new Placement(SELF, true, Set.of(0)));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T localStore(String store, QueryableStoreType<T> type, int partition) {
+            checkQueryable();
+            return store.equals(QueryTopology.METRICS_HISTORY_STORE) || store.equals(CsatTopology.STORE)
+                    ? (T) driver.getWindowStore(store) : (T) driver.getKeyValueStore(store);
+        }
+
+        private void checkQueryable() {
+            if (!storesQueryable.get()) {
+                throw new QueryUnavailableException("the stores are rebalancing");
+            }
+        }
+    }
+}
