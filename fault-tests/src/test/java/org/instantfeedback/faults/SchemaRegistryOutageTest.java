@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fault 5: the schema registry goes away. Services that already know their schemas keep taking
  * and counting feedback from their caches; an ingest instance that never reached a registry
- * refuses feedback with a 503 and says why on its readiness probe, rather than losing it. The
+ * refuses feedback with a 503 and says why on its readiness probe, rather than losing it, and a
+ * feedback-streams process that cannot reach one stops at once and says where it looked. The
  * registry here is the test's own (the JVM-wide one other test classes share stays up).
  */
 @WithKafkaAndRegistry
@@ -133,6 +134,22 @@ class SchemaRegistryOutageTest {
                 .as("nothing half-written").isEmpty();
         new ReliabilityResult("registry-unreachable-at-ingest-start", 1, 0, 1, 0, 0,
                 Map.of("answer", "503 with Retry-After", "readiness", "503, schemaRegistry DOWN")).record();
+    }
+
+    @Test
+    void streams_started_without_a_reachable_registry_exits_with_status_2_and_names_the_registry(
+            KafkaAndRegistry kafka) throws Exception {
+        String registryUrl = "http://localhost:" + closedPort();
+        StreamsChildProcess streams = StreamsChildProcess.start(Services.streamsEnv(kafka, registryUrl,
+                "registry-unreachable-" + UUID.randomUUID(), stateDir.resolve("no-registry")), "streams-no-registry");
+
+        int status = streams.exitStatusWithin(Duration.ofSeconds(90));
+
+        assertThat(status).as(streams.output()).isEqualTo(2);
+        assertThat(streams.output()).contains("feedback-streams cannot start").contains(registryUrl)
+                .contains("SCHEMA_REGISTRY_URL");
+        new ReliabilityResult("registry-unreachable-at-streams-start", 1, 0, 1, 0, 0,
+                Map.of("answer", "exit status 2, the registry named")).record();
     }
 
     /**

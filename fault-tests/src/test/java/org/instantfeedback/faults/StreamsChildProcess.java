@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +21,11 @@ final class StreamsChildProcess {
     private static final Path LOGS = Path.of("target", "fault-logs");
 
     private final Process process;
+    private final Path log;
 
-    private StreamsChildProcess(Process process) {
+    private StreamsChildProcess(Process process, Path log) {
         this.process = process;
+        this.log = log;
     }
 
     static StreamsChildProcess start(Map<String, String> env, String name) {
@@ -37,7 +40,7 @@ final class StreamsChildProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            return new StreamsChildProcess(builder.start());
+            return new StreamsChildProcess(builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start feedback-streams in a child JVM", e);
         }
@@ -66,6 +69,24 @@ final class StreamsChildProcess {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the process to end by itself and gives its exit status. */
+    int exitStatusWithin(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new AssertionError("feedback-streams (pid " + process.pid() + ") still ran after " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    /** Everything the process printed so far. */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
