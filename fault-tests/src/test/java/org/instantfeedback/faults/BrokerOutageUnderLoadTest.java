@@ -22,10 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
-import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
-import org.instantfeedback.events.Rating;
-import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.ingest.IngestApp;
 import org.instantfeedback.streams.StreamsApp;
 import org.junit.jupiter.api.Test;
@@ -75,7 +72,7 @@ class BrokerOutageUnderLoadTest {
                         Optional<Integer> status = http.submit(key, subject, stars, occurredAt,
                                 Instant.now().plus(Duration.ofMinutes(2)));
                         if (status.equals(Optional.of(202))) {
-                            acceptedByEventId.put(key, accepted(key, subject, stars, occurredAt));
+                            acceptedByEventId.put(key, FeedbackMix.webRating(key, subject, stars, occurredAt));
                         } else {
                             neverAccepted.add(key);
                         }
@@ -141,16 +138,5 @@ class BrokerOutageUnderLoadTest {
         assertThat(scored.countedTwice()).as("counted twice").isZero();
         assertThat(scored.outside(accepted)).as("counted without a 2xx").isZero();
         assertThat(csat).isEqualTo(expected.windows());
-    }
-
-    private static FeedbackReceived accepted(String eventId, String subject, int stars, Instant occurredAt) {
-        return FeedbackReceived.newBuilder()
-                .setEventId(eventId)
-                .setChannel(Channel.WEB)
-                .setSubject(subject)
-                .setRating(Rating.newBuilder().setValue(stars).setScale(RatingScale.STARS_5).build())
-                .setOccurredAt(occurredAt)
-                .setReceivedAt(occurredAt)
-                .build();
     }
 }

@@ -77,6 +77,18 @@ final class FeedbackMix {
         return builder.build();
     }
 
+    /** A web star rating as ingest writes it for {@code {"subject":..,"rating":stars}}: what the test expects counted. */
+    static FeedbackReceived webRating(String eventId, String subject, int stars, Instant occurredAt) {
+        return FeedbackReceived.newBuilder()
+                .setEventId(eventId)
+                .setChannel(Channel.WEB)
+                .setSubject(subject)
+                .setRating(rating(stars, RatingScale.STARS_5))
+                .setOccurredAt(occurredAt)
+                .setReceivedAt(occurredAt)
+                .build();
+    }
+
     private static Rating rating(int value, RatingScale scale) {
         return Rating.newBuilder().setValue(value).setScale(scale).build();
     }

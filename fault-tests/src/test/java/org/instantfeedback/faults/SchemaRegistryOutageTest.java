@@ -24,11 +24,8 @@ import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.EmbeddedSchemaRegistry;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
-import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackReceived;
-import org.instantfeedback.events.Rating;
-import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.ingest.IngestApp;
 import org.instantfeedback.streams.StreamsApp;
 import org.junit.jupiter.api.Test;
@@ -76,7 +73,7 @@ class SchemaRegistryOutageTest {
                 int stars = 1 + n % 5;
                 Optional<Integer> status = client.submit(key, subject, stars, occurredAt, Instant.now().plusSeconds(30));
                 if (status.equals(Optional.of(202))) {
-                    accepted.put(key, rating(key, subject, stars, occurredAt));
+                    accepted.put(key, FeedbackMix.webRating(key, subject, stars, occurredAt));
                 }
             }
             await("every accepted submission on feedback.scored.v1 with the registry down")
@@ -181,16 +178,6 @@ class SchemaRegistryOutageTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
-    private static FeedbackReceived rating(String eventId, String subject, int stars, Instant occurredAt) {
-        return FeedbackReceived.newBuilder()
-                .setEventId(eventId)
-                .setChannel(Channel.WEB)
-                .setSubject(subject)
-                .setRating(Rating.newBuilder().setValue(stars).setScale(RatingScale.STARS_5).build())
-                .setOccurredAt(occurredAt)
-                .setReceivedAt(occurredAt)
-                .build();
-    }
 
     private static int closedPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {

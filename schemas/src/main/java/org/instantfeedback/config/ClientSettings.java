@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.instantfeedback.registry.SchemaRegistrySettings;
 
 /**
  * Turns environment variables into Kafka client and schema registry settings, the way the
@@ -44,6 +45,30 @@ public final class ClientSettings {
             }
         });
         return props;
+    }
+
+    /**
+     * The schema registry settings a service's serdes use: every {@code SCHEMA_REGISTRY_*}
+     * variable, with {@code http://localhost:8081} when no URL is given, checked at once so a
+     * malformed one stops start-up instead of the first record.
+     */
+    public static Map<String, Object> schemaRegistryWithDefaults(Map<String, String> env) {
+        Map<String, Object> settings = withoutBlanks(schemaRegistry(env));
+        settings.putIfAbsent(SchemaRegistrySettings.URL, "http://localhost:8081");
+        try {
+            SchemaRegistrySettings.from(settings);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("SCHEMA_REGISTRY_URL or another SCHEMA_REGISTRY_* variable is malformed: "
+                    + e.getMessage(), e);
+        }
+        return settings;
+    }
+
+    /** A variable set to nothing (as docker-compose does with {@code VAR=}) means "use the default". */
+    public static Map<String, Object> withoutBlanks(Map<String, Object> settings) {
+        Map<String, Object> copy = new HashMap<>(settings);
+        copy.values().removeIf(value -> value.toString().isBlank());
+        return copy;
     }
 
     static String toProperty(String variable) {

@@ -6,7 +6,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,7 +95,7 @@ public record NotifierConfig(
                 new RetryPolicy(initial, max),
                 positiveDuration(env, NOTIFIER_REQUEST_TIMEOUT, "PT10S"),
                 kafkaSettings(env),
-                registrySettings(env));
+                ClientSettings.schemaRegistryWithDefaults(env));
     }
 
     public String bootstrapServers() {
@@ -128,7 +127,7 @@ public record NotifierConfig(
     }
 
     private static Map<String, Object> kafkaSettings(Map<String, String> env) {
-        Map<String, Object> settings = withoutBlanks(ClientSettings.kafka(env));
+        Map<String, Object> settings = ClientSettings.withoutBlanks(ClientSettings.kafka(env));
         settings.putIfAbsent(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
         settings.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -142,24 +141,6 @@ public record NotifierConfig(
         return settings;
     }
 
-    private static Map<String, Object> registrySettings(Map<String, String> env) {
-        Map<String, Object> settings = withoutBlanks(ClientSettings.schemaRegistry(env));
-        settings.putIfAbsent(SchemaRegistrySettings.URL, "http://localhost:8081");
-        try {
-            SchemaRegistrySettings.from(settings);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("SCHEMA_REGISTRY_URL or another SCHEMA_REGISTRY_* variable is malformed: "
-                    + e.getMessage(), e);
-        }
-        return settings;
-    }
-
-    /** A variable set to nothing (as docker-compose does with {@code VAR=}) means "use the default". */
-    private static Map<String, Object> withoutBlanks(Map<String, Object> settings) {
-        Map<String, Object> copy = new HashMap<>(settings);
-        copy.values().removeIf(value -> value.toString().isBlank());
-        return copy;
-    }
 
     private static Duration positiveDuration(Map<String, String> env, String name, String fallback) {
         String value = valueOf(env, name, fallback);

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -181,7 +180,7 @@ public record StreamsAppConfig(
                 dedupeHorizon(env),
                 scoringConfigFile(env),
                 kafkaSettings(env),
-                registrySettings(env),
+                ClientSettings.schemaRegistryWithDefaults(env),
                 alerting(env),
                 ApiSettings.from(env));
     }
@@ -211,7 +210,7 @@ public record StreamsAppConfig(
     }
 
     private static Map<String, Object> kafkaSettings(Map<String, String> env) {
-        Map<String, Object> settings = withoutBlanks(ClientSettings.kafka(env));
+        Map<String, Object> settings = ClientSettings.withoutBlanks(ClientSettings.kafka(env));
         settings.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "feedback-streams");
         settings.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
         settings.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, DEFAULT_STATE_DIR);
@@ -228,24 +227,6 @@ public record StreamsAppConfig(
         return settings;
     }
 
-    private static Map<String, Object> registrySettings(Map<String, String> env) {
-        Map<String, Object> settings = withoutBlanks(ClientSettings.schemaRegistry(env));
-        settings.putIfAbsent(SchemaRegistrySettings.URL, "http://localhost:8081");
-        try {
-            SchemaRegistrySettings.from(settings);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("SCHEMA_REGISTRY_URL or another SCHEMA_REGISTRY_* variable is malformed: "
-                    + e.getMessage(), e);
-        }
-        return settings;
-    }
-
-    /** A variable set to nothing (as docker-compose does with {@code VAR=}) means "use the default". */
-    private static Map<String, Object> withoutBlanks(Map<String, Object> settings) {
-        Map<String, Object> copy = new HashMap<>(settings);
-        copy.values().removeIf(value -> value.toString().isBlank());
-        return copy;
-    }
 
     private static CsatWindowSpec csatWindows(Map<String, String> env) {
         Duration size = duration(env, CSAT_WINDOW_SIZE, "PT15M");
