@@ -17,7 +17,7 @@ import org.instantfeedback.streams.time.OccurredAtTimestampExtractor;
 
 /**
  * Only the rolling-CSAT part of feedback-streams ({@link CsatTopology}, same windows, same settings
- * as the service: exactly-once, no record cache, every window update published), without
+ * as the service: exactly-once, commits every 100 ms, the record cache flushed at each), without
  * deduplication, scoring or alerts: the job the Flink peer implements, for a like-for-like pair.
  */
 final class CsatOnlyStreams implements AutoCloseable {

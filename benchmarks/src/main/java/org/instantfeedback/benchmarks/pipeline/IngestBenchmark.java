@@ -1,6 +1,7 @@
 package org.instantfeedback.benchmarks.pipeline;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.instantfeedback.config.Topics;
@@ -22,30 +23,31 @@ final class IngestBenchmark {
     static double run(Pipeline pipeline, Sizes sizes, Results results) throws Exception {
         List<byte[]> bodies = FeedbackEvents.httpBodies(2_000, 1_000);
 
-        Progress.say("ingest: bare HTTP ceiling (Javalin answering 202), closed loop, %d clients", sizes.clients());
+        String clientCounts = Arrays.toString(sizes.clientCounts());
+        Progress.say("ingest: bare HTTP ceiling (Javalin answering 202), closed loop, best of %s clients", clientCounts);
         HttpLoad.Throughput bare;
         HttpLoad.Latency bareLatency;
         try (BareHttpServer server = BareHttpServer.start()) {
             HttpLoad load = new HttpLoad(URI.create("http://localhost:" + server.port() + "/v1/feedback"), bodies);
-            bare = load.closedLoop(sizes.clients(), sizes.warmUp(), sizes.measure());
+            bare = load.peak(sizes.clientCounts(), sizes.warmUp(), sizes.measure(), "bare HTTP");
             Progress.say("ingest: bare HTTP, open loop at %.0f/s", bare.perSecond() / 2);
             bareLatency = load.openLoop(Math.max(1, bare.perSecond() / 2), sizes.warmUp(), sizes.measure());
         }
 
-        Progress.say("ingest: feedback-ingest, closed loop, %d clients", sizes.clients());
+        Progress.say("ingest: feedback-ingest, closed loop, best of %s clients", clientCounts);
         HttpLoad.Throughput ingest;
         HttpLoad.Latency latency;
         try (IngestApp app = pipeline.startIngest()) {
             HttpLoad load = new HttpLoad(URI.create("http://localhost:" + app.port() + "/v1/feedback"), bodies);
             load.closedLoop(2, sizes.warmUp(), sizes.warmUp()); // producer connected, schema registered
-            ingest = load.closedLoop(sizes.clients(), sizes.warmUp(), sizes.measure());
+            ingest = load.peak(sizes.clientCounts(), sizes.warmUp(), sizes.measure(), "feedback-ingest");
             double half = Math.max(1, ingest.perSecond() / 2);
             Progress.say("ingest: feedback-ingest, open loop at %.0f/s (half of saturation)", half);
             latency = load.openLoop(half, sizes.warmUp(), sizes.measure());
         }
-        results.add(Result.of("ingest", "accepted feedback/s at saturation (" + sizes.clients() + " clients)",
-                        ingest.perSecond(), "/s")
-                .against("bare HTTP 202, same stack and tool", bare.perSecond())
+        results.add(Result.of("ingest", "accepted feedback/s at saturation (best of " + clientCounts + " clients: "
+                                + ingest.clients() + ")", ingest.perSecond(), "/s")
+                .against("bare HTTP 202, same stack and tool (best: " + bare.clients() + " clients)", bare.perSecond())
                 .goal(">= 50% of bare HTTP", ingest.perSecond() >= 0.5 * bare.perSecond()));
         String openLoop = String.format(Locale.ROOT, "open loop at %.0f/s", latency.achievedPerSecond());
         results.add(Result.of("ingest", "p50 latency, " + openLoop, latency.p50(), "ms")

@@ -1,5 +1,6 @@
 package org.instantfeedback.benchmarks.pipeline;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -15,6 +18,8 @@ import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 /** The few admin operations the benchmarks need: offsets, lag of a group, emptying a topic. */
 final class KafkaTopics implements AutoCloseable {
@@ -28,6 +33,14 @@ final class KafkaTopics implements AutoCloseable {
         if (!admin.listTopics().names().get().contains(topic)) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         }
+    }
+
+    /** Turns time-based retention off for these topics ({@code retention.ms=-1}). */
+    void keepForever(Collection<String> topics) throws ExecutionException, InterruptedException {
+        AlterConfigOp keep = new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET);
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        topics.forEach(topic -> changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(keep)));
+        admin.incrementalAlterConfigs(changes).all().get();
     }
 
     List<TopicPartition> partitions(String topic) throws ExecutionException, InterruptedException {

@@ -34,12 +34,18 @@ final class Pipeline implements AutoCloseable {
         this.workDir = workDir;
     }
 
-    static Pipeline start(Path workDir) {
+    static Pipeline start(Path workDir) throws Exception {
         EmbeddedKafkaAndRegistry kafka = EmbeddedKafkaAndRegistry.start();
         try {
             kafka.createTopics(TOPICS, Topics.COMPACTED);
+            // The streams events are placed in January 2026, the same every run. Under the broker's
+            // 7-day retention their segments, and the outputs stamped with their times, would be
+            // deleted part-way through a run, and a reader sent back to the log start lands at the end.
+            try (KafkaTopics topics = new KafkaTopics(kafka.bootstrapServers())) {
+                topics.keepForever(TOPICS.keySet());
+            }
             return new Pipeline(kafka, workDir);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             kafka.close();
             throw e;
         }

@@ -41,7 +41,7 @@ import org.instantfeedback.streams.http.ApiSettings;
  * one a serde property ({@code SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO} ->
  * {@code schema.registry.basic.auth.user.info}); the defaults here only fill what the operator
  * left out. Set by default: {@code processing.guarantee=exactly_once_v2},
- * {@code commit.interval.ms=100}, {@code statestore.cache.max.bytes=0},
+ * {@code commit.interval.ms=100}, {@code statestore.cache.max.bytes=10485760},
  * {@code deserialization.exception.handler=UnreadableRecordHandler} and
  * {@code errors.dead.letter.queue.topic.name=feedback.deadletter.v1}.
  *
@@ -102,13 +102,18 @@ public record StreamsAppConfig(
             Path.of(System.getProperty("java.io.tmpdir"), "feedback-streams").toString();
 
     /**
-     * Dashboards must see a rating within about a second, so records are not held back: no record
-     * cache in front of the stores (each update is forwarded at once) and, under exactly-once, a
-     * transaction commit every 100 ms (output is only visible to read_committed consumers after the
-     * commit). Costs more writes to the changelog and output topics, which CSAT volumes afford.
+     * Dashboards must see a rating within about a second. Under exactly-once, output is visible to
+     * read_committed consumers only once its transaction commits, so a commit every 100 ms.
      */
     static final String DEFAULT_COMMIT_INTERVAL_MS = "100";
-    static final String DEFAULT_CACHE_MAX_BYTES = "0";
+    /**
+     * Kafka's own default, 10 MiB. The record cache is flushed at every commit, so it holds back
+     * nothing the commit does not already hold back; what it does is fold the updates one CSAT
+     * window gets within a commit into the last one. Under load that cuts the writes to changelog
+     * and output topics per input record by about 40% and doubles the drain rate (README,
+     * "Performance"); at a trickle every update is still published.
+     */
+    static final String DEFAULT_CACHE_MAX_BYTES = "10485760";
 
     public static final List<ConfigVariable> VARIABLES = Stream.concat(Stream.of(
             new ConfigVariable(STREAMS_HTTP_PORT, "8090", "Port of the CSAT query, health and metrics API; 0 picks a free one."),

@@ -38,13 +38,13 @@ class StreamsAppConfigTest {
     }
 
     @Test
-    void processes_exactly_once_and_forwards_every_update_within_a_tenth_of_a_second() {
+    void processes_exactly_once_and_publishes_within_a_tenth_of_a_second() {
         Map<String, Object> streams = StreamsAppConfig.from(Map.of()).kafkaSettings();
 
         assertThat(streams).contains(
                 entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2),
                 entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100"),
-                entry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"));
+                entry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "10485760"));
     }
 
     @Test
