@@ -131,10 +131,9 @@ class StreamsCrashTest {
                 // The input spans two hours in event-time order; a generous grace keeps every rating in.
                 Map.entry("CSAT_WINDOW_GRACE", "PT1H"),
                 Map.entry("CSAT_STORE_RETENTION", "PT2H"),
-                // A backlog of 100,000 events, not live traffic: a record cache and a commit a second (as
-                // Kafka Streams defaults to under exactly-once) let the suite drain it in time on two cores.
-                // The guarantee under test is the same: output and input offsets commit together.
-                Map.entry("KAFKA_COMMIT_INTERVAL_MS", "1000"),
-                Map.entry("KAFKA_STATESTORE_CACHE_MAX_BYTES", Integer.toString(16 * 1024 * 1024)));
+                // A backlog of 100,000 events, not live traffic: a commit a second (as Kafka Streams
+                // defaults to under exactly-once) lets the suite drain it in time on two cores. The
+                // guarantee under test is the same: output and input offsets commit together.
+                Map.entry("KAFKA_COMMIT_INTERVAL_MS", "1000"));
     }
 }
