@@ -2,13 +2,21 @@ package org.instantfeedback.alerting.codec;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-/** Reads what {@link StateOutput} wrote; every problem becomes a {@link CorruptStateException} naming what was read. */
+/**
+ * Reads what {@link StateOutput} wrote; every problem becomes a {@link CorruptStateException} naming what was read.
+ *
+ * <p>Reads straight from a {@link ByteBuffer} (big-endian, as {@link java.io.DataOutputStream} writes):
+ * the alerting windows decode up to a hundred buckets per response, and a stream over the bytes
+ * cost a synchronized call per byte.
+ */
 public final class StateInput {
-    private final DataInputStream in;
+    private final ByteBuffer in;
     private final String what;
 
     /** Checks the version byte first: a store written by an unknown layout must not be misread. */
@@ -21,19 +29,21 @@ public final class StateInput {
             throw new CorruptStateException(what + " of version " + bytes[0] + " cannot be read; this release reads "
                     + "version " + expectedVersion);
         }
-        this.in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1));
+        this.in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
     }
 
     public byte readByte() {
-        return read(in::readByte);
+        ensure(Byte.BYTES);
+        return in.get();
     }
 
     public boolean readBoolean() {
-        return read(in::readBoolean);
+        return readByte() != 0;
     }
 
     public int readInt() {
-        return read(in::readInt);
+        ensure(Integer.BYTES);
+        return in.getInt();
     }
 
     /** A list length, refused beyond {@code max} so corrupt bytes cannot make us allocate gigabytes. */
@@ -46,24 +56,40 @@ public final class StateInput {
     }
 
     public long readLong() {
-        return read(in::readLong);
+        ensure(Long.BYTES);
+        return in.getLong();
     }
 
     public double readDouble() {
-        return read(in::readDouble);
+        ensure(Double.BYTES);
+        return in.getDouble();
     }
 
     public byte[] readBytes(int length) {
+        ensure(length);
         byte[] value = new byte[length];
-        read(() -> {
-            in.readFully(value);
-            return value;
-        });
+        in.get(value);
         return value;
     }
 
+    /** Modified UTF-8 behind an unsigned 16-bit length, as {@link java.io.DataOutput#writeUTF} writes it. */
     public String readString() {
-        return read(in::readUTF);
+        ensure(Short.BYTES);
+        int length = Short.toUnsignedInt(in.getShort());
+        ensure(length);
+        int start = in.arrayOffset() + in.position();
+        byte[] array = in.array();
+        in.position(in.position() + length);
+        if (isAscii(array, start, length)) {
+            return new String(array, start, length, StandardCharsets.ISO_8859_1);
+        }
+        // Rare (non-ASCII text): let the JDK decode modified UTF-8, length prefix included.
+        try {
+            return new DataInputStream(new ByteArrayInputStream(array, start - Short.BYTES, length + Short.BYTES))
+                    .readUTF();
+        } catch (IOException e) {
+            throw new CorruptStateException(what + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     public String readNullableString() {
@@ -84,23 +110,26 @@ public final class StateInput {
 
     /** Trailing bytes mean the layout is not what we think it is. */
     public void expectEnd() {
-        int left = read(in::available);
+        int left = in.remaining();
         if (left > 0) {
             throw new CorruptStateException(what + ": " + left + " unexpected bytes at the end");
         }
     }
 
-    private interface Read<T> {
-        T read() throws IOException;
+    private void ensure(int bytes) {
+        if (bytes < 0 || in.remaining() < bytes) {
+            throw new CorruptStateException(what + " ends too early", new BufferUnderflowException());
+        }
     }
 
-    private <T> T read(Read<T> read) {
-        try {
-            return read.read();
-        } catch (EOFException e) {
-            throw new CorruptStateException(what + " ends too early", e);
-        } catch (IOException e) {
-            throw new CorruptStateException(what + " cannot be read: " + e.getMessage(), e);
+    // Modified UTF-8 writes U+0001..U+007F as one byte and everything else (U+0000 included) as two
+    // or three, each with the top bit set: bytes 1..127 only means plain ASCII.
+    private static boolean isAscii(byte[] array, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (array[i] <= 0) {
+                return false;
+            }
         }
+        return true;
     }
 }

@@ -48,7 +48,7 @@ public record WindowMetrics(ResponseCounts counts, DistinctSenders senders, Dist
         Objects.requireNonNull(senders, "senders");
         Objects.requireNonNull(complainants, "complainants");
         topicCounts = Collections.unmodifiableSortedMap(new TreeMap<>(topicCounts));
-        examples = List.copyOf(examples);
+        examples = newestFirst(examples);
         if (examples.size() > EXAMPLE_LIMIT) {
             throw new IllegalArgumentException("at most " + EXAMPLE_LIMIT + " examples, got " + examples.size());
         }
@@ -110,16 +110,43 @@ public record WindowMetrics(ResponseCounts counts, DistinctSenders senders, Dist
         return merged;
     }
 
+    // Both lists are newest first without repeats (the constructor sees to it), so merging them is
+    // a walk down both: this runs for every bucket of every window a response touches.
     private static List<ExampleText> newestExamples(List<ExampleText> a, List<ExampleText> b) {
         if (b.isEmpty()) {
             return a;
         }
-        Map<String, ExampleText> byEvent = new LinkedHashMap<>();
-        List<ExampleText> all = new ArrayList<>(a);
-        all.addAll(b);
-        all.sort(ExampleText.NEWEST_FIRST);
-        all.forEach(example -> byEvent.putIfAbsent(example.eventId(), example));
-        return byEvent.values().stream().limit(EXAMPLE_LIMIT).toList();
+        if (a.isEmpty()) {
+            return b;
+        }
+        List<ExampleText> merged = new ArrayList<>(EXAMPLE_LIMIT);
+        int i = 0;
+        int j = 0;
+        while (merged.size() < EXAMPLE_LIMIT && (i < a.size() || j < b.size())) {
+            int order = i == a.size() ? 1 : j == b.size() ? -1 : ExampleText.NEWEST_FIRST.compare(a.get(i), b.get(j));
+            if (order <= 0) {
+                merged.add(a.get(i++));
+                if (order == 0) {
+                    j++;
+                }
+            } else {
+                merged.add(b.get(j++));
+            }
+        }
+        return merged;
+    }
+
+    /** Newest first, each event once; a copy, sorted only when it is not already. */
+    private static List<ExampleText> newestFirst(List<ExampleText> examples) {
+        for (int i = 1; i < examples.size(); i++) {
+            if (ExampleText.NEWEST_FIRST.compare(examples.get(i - 1), examples.get(i)) >= 0) {
+                Map<String, ExampleText> byEvent = new LinkedHashMap<>();
+                examples.stream().sorted(ExampleText.NEWEST_FIRST)
+                        .forEach(example -> byEvent.putIfAbsent(example.eventId(), example));
+                return List.copyOf(byEvent.values());
+            }
+        }
+        return List.copyOf(examples);
     }
 
     private static Instant later(Instant a, Instant b) {

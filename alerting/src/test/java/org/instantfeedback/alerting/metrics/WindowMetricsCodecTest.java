@@ -64,6 +64,32 @@ class WindowMetricsCodecTest {
                 .hasMessageContaining("window metrics");
     }
 
+    @Test
+    void reads_back_text_with_characters_outside_ascii_and_nul() {
+        WindowMetrics metrics = WindowMetrics.of(new FeedbackObservation("odd-text", "route-42",
+                Instant.parse("2025-03-10T08:05:00Z"), null, null, "negative", false, List.of(), "person-1",
+                "a\u0000b \u00e9\u4e2d \ud83d\ude8c"));
+
+        WindowMetrics read = WindowMetricsCodec.decode(WindowMetricsCodec.encode(metrics));
+
+        assertThat(read).isEqualTo(metrics);
+    }
+
+    @Test
+    void refuses_bytes_cut_at_any_point_or_with_bytes_left_over() {
+        byte[] bytes = WindowMetricsCodec.encode(fold(WindowMetricsTest.mixedFeedback(5)));
+
+        for (int length = 1; length < bytes.length; length++) {
+            byte[] cut = Arrays.copyOf(bytes, length);
+            assertThatThrownBy(() -> WindowMetricsCodec.decode(cut))
+                    .as("cut to %d of %d bytes", length, bytes.length)
+                    .isInstanceOf(CorruptStateException.class);
+        }
+        assertThatThrownBy(() -> WindowMetricsCodec.decode(Arrays.copyOf(bytes, bytes.length + 2)))
+                .isInstanceOf(CorruptStateException.class)
+                .hasMessageContaining("2 unexpected bytes at the end");
+    }
+
     private static WindowMetrics fold(Iterable<FeedbackObservation> observations) {
         WindowMetrics metrics = WindowMetrics.empty();
         for (FeedbackObservation observation : observations) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -88,12 +89,14 @@ final class KafkaTopics implements AutoCloseable {
     }
 
     /** The sum of the end offsets of every partition of every topic: what was ever written, markers included. */
-    long recordsInAllTopics() throws ExecutionException, InterruptedException {
-        long total = 0;
+    /** The end offsets of every topic summed over its partitions, by topic: what the brokers
+     *  hold of the application (its changelogs and repartition topics included), not Kafka's own topics. */
+    Map<String, Long> recordsByTopic() throws ExecutionException, InterruptedException {
+        Map<String, Long> records = new TreeMap<>();
         for (String topic : admin.listTopics().names().get()) {
-            total += endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+            records.put(topic, endOffsets(topic).values().stream().mapToLong(Long::longValue).sum());
         }
-        return total;
+        return records;
     }
 
     /** Deletes every record now in the topic, so the next reader from the beginning sees only what follows. */

@@ -3,7 +3,10 @@ package org.instantfeedback.benchmarks.pipeline;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,12 +31,21 @@ final class StreamsDrain {
      * @param perSecond  input records per second
      * @param stateBytes size of the state directory once drained
      * @param heapBytes  heap used after a full GC with the app running, less the heap used before it was created
-     * @param writtenPerRecord records (offsets, transaction markers included) added to all topics per input record:
+     * @param writtenPerRecord records (transaction markers included) added to all topics per input record:
      *                         outputs, changelogs and repartition topics
+     * @param writtenByTopic   the same per topic, the application id left out of internal topics' names
      * @param csat       final counts of every CSAT window the run published, by window key (when asked for)
      */
     record Drained(double perSecond, double seconds, long stateBytes, long heapBytes, double writtenPerRecord,
-                   Map<String, CsatCounts> csat) {
+                   Map<String, Double> writtenByTopic, Map<String, CsatCounts> csat) {
+        /** The topics most written to per input record, most first, as text for a results note. */
+        String mostWritten(int topics) {
+            return writtenByTopic.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .limit(topics)
+                    .map(topic -> String.format(Locale.ROOT, "%s %.2f", topic.getKey(), topic.getValue()))
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     private StreamsDrain() {
@@ -44,22 +56,31 @@ final class StreamsDrain {
         long heapBefore = heapAfterGc();
         double seconds;
         long heap;
-        long written;
+        Map<String, Long> writtenBefore;
+        Map<String, Long> writtenAfter;
         Map<String, CsatCounts> csat;
         try (KafkaTopics topics = pipeline.topics(); StreamsApp app = pipeline.createStreams(applicationId, overrides)) {
             Map<TopicPartition, Long> csatBefore = topics.endOffsets(Topics.CSAT);
-            long writtenBefore = topics.recordsInAllTopics();
+            writtenBefore = topics.recordsByTopic();
             long start = System.nanoTime();
             app.start();
             awaitDrained(topics, applicationId, records, start, () -> app.state().toString());
             seconds = (System.nanoTime() - start) / 1e9;
             heap = heapAfterGc() - heapBefore;
-            written = topics.recordsInAllTopics() - writtenBefore;
+            writtenAfter = topics.recordsByTopic();
             csat = readCsat ? publishedCsat(pipeline, csatBefore, topics.endOffsets(Topics.CSAT)) : Map.of();
         }
         // Measured after close: closing flushes RocksDB's memtables, so the files hold all the state.
         long state = Pipeline.sizeOf(pipeline.stateDir(applicationId));
-        return new Drained(records / seconds, seconds, state, heap, (double) written / records, csat);
+        Map<String, Double> byTopic = new TreeMap<>();
+        writtenAfter.forEach((topic, after) -> {
+            long written = after - writtenBefore.getOrDefault(topic, 0L);
+            if (written > 0) {
+                byTopic.put(topic.replace(applicationId + "-", ""), (double) written / records);
+            }
+        });
+        double total = byTopic.values().stream().mapToDouble(Double::doubleValue).sum();
+        return new Drained(records / seconds, seconds, state, heap, total, byTopic, csat);
     }
 
     /** Runs only the CSAT part of the topology (what the Flink peer does), under exactly-once; records per second. */

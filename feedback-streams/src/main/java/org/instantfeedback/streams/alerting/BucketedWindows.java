@@ -14,7 +14,8 @@ import org.instantfeedback.alerting.metrics.WindowMetricsCodec;
  * one-minute bucket and in its quarter-hour bucket. A window ends with the minute of "now"; its
  * whole quarter hours are read from the coarse buckets and the minutes at either edge from the fine
  * ones, so a 24-hour window merges at most 96 + 2 x 14 buckets instead of 1,440, with the same
- * figures ({@link WindowMetrics#merge} is exact).
+ * figures ({@link WindowMetrics#merge} is exact). The merged quarter hours are remembered
+ * ({@link SettledQuarterHours}): they are all before the current one and rarely change.
  */
 final class BucketedWindows {
     static final Duration FINE = Duration.ofMinutes(1);
@@ -22,6 +23,7 @@ final class BucketedWindows {
 
     private final WindowStore<String, byte[]> fine;
     private final WindowStore<String, byte[]> coarse;
+    private final SettledQuarterHours settled = new SettledQuarterHours();
 
     BucketedWindows(WindowStore<String, byte[]> fine, WindowStore<String, byte[]> coarse) {
         this.fine = fine;
@@ -32,6 +34,7 @@ final class BucketedWindows {
         long at = observation.occurredAt().toEpochMilli();
         add(fine, key, observation, floor(at, FINE));
         add(coarse, key, observation, floor(at, COARSE));
+        settled.forget(key.toString(), floor(at, COARSE));
     }
 
     /** The figures of the trailing window of {@code size} ending with the minute of {@code now}. */
@@ -45,10 +48,19 @@ final class BucketedWindows {
             merged = merge(fine, key, start, end, WindowMetrics.empty());
         } else {
             merged = merge(fine, key, start, coarseFrom, WindowMetrics.empty());
-            merged = merge(coarse, key, coarseFrom, coarseTo, merged);
+            merged = merged.merge(quarterHours(key, coarseFrom, coarseTo));
             merged = merge(fine, key, coarseTo, end, merged);
         }
         return merged.figures(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end));
+    }
+
+    private WindowMetrics quarterHours(ScopeKey key, long from, long to) {
+        WindowMetrics merged = settled.get(key.toString(), from, to);
+        if (merged == null) {
+            merged = merge(coarse, key, from, to, WindowMetrics.empty());
+            settled.put(key.toString(), from, to, merged);
+        }
+        return merged;
     }
 
     private static void add(WindowStore<String, byte[]> store, ScopeKey key, FeedbackObservation observation,
