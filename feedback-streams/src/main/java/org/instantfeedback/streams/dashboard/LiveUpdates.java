@@ -22,7 +22,8 @@ public final class LiveUpdates implements AutoCloseable {
     public static LiveUpdates create(Map<String, ?> kafkaSettings, Map<String, ?> registrySettings,
                                      String applicationId, MeterRegistry metrics) {
         LiveBroadcaster broadcaster = LiveBroadcaster.withDefaults(Clock.systemUTC(), metrics);
-        LiveFeed feed = new LiveFeed(kafkaSettings, registrySettings, applicationId + "-live", broadcaster::publish);
+        LiveFeed feed = new LiveFeed(kafkaSettings, registrySettings, applicationId + "-live", broadcaster::publish,
+                () -> broadcaster.clients() > 0);
         return new LiveUpdates(broadcaster, feed);
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The live feed on a real broker and registry: it reads every partition of the metrics and alert
  * topics (an instance owns only some partitions of the topology, its viewers want them all), only
- * what was committed, and only what came after it started.
+ * what was committed, and only what came after it started; it skips what arrives while nobody watches.
  */
 @WithKafkaAndRegistry
 class LiveFeedIntegrationTest {
@@ -41,6 +43,8 @@ class LiveFeedIntegrationTest {
         kafka.createTopics(Map.of(Topics.METRICS_LATEST, 3, Topics.ALERTS, 3), Topics.COMPACTED);
         Map<String, Object> registry = Map.of("schema.registry.url", kafka.schemaRegistryUrl());
         List<LiveEvent> events = new CopyOnWriteArrayList<>();
+        AtomicBoolean watched = new AtomicBoolean(true);
+        AtomicInteger askedWhileUnwatched = new AtomicInteger();
         try (KafkaProducer<String, byte[]> producer = producer(kafka);
              SpecificAvroSerializer<FeedbackMetrics> metrics = new SpecificAvroSerializer<>();
              SpecificAvroSerializer<FeedbackAlert> alerts = new SpecificAvroSerializer<>()) {
@@ -53,7 +57,12 @@ class LiveFeedIntegrationTest {
             // The app's own Kafka settings, Streams-only ones included: the feed keeps the consumer's.
             Map<String, Object> kafkaSettings = Map.of("bootstrap.servers", kafka.bootstrapServers(),
                     "application.id", "live-feed-test", "processing.guarantee", "exactly_once_v2");
-            try (LiveFeed feed = new LiveFeed(kafkaSettings, registry, "live-feed-test", events::add)) {
+            try (LiveFeed feed = new LiveFeed(kafkaSettings, registry, "live-feed-test", events::add, () -> {
+                if (!watched.get()) {
+                    askedWhileUnwatched.incrementAndGet();
+                }
+                return watched.get();
+            })) {
                 feed.start();
                 await().atMost(DEADLINE).until(feed::isReading);
 
@@ -67,6 +76,15 @@ class LiveFeedIntegrationTest {
                 send(producer, metrics, partitions - 1, "after-the-aborted-one", true);
 
                 await().atMost(DEADLINE).until(() -> subjects(events).contains("after-the-aborted-one"));
+
+                watched.set(false);
+                send(producer, metrics, 0, "while-nobody-watched", true);
+                // Each poll asks once, and the committed record is fetched by the first or second
+                // poll after the commit: six answers of "nobody" mean the feed has passed it.
+                await().atMost(DEADLINE).until(() -> askedWhileUnwatched.get() >= 6);
+                watched.set(true);
+                send(producer, metrics, 0, "watched-again", true);
+                await().atMost(DEADLINE).until(() -> subjects(events).contains("watched-again"));
             }
         }
 
@@ -74,7 +92,7 @@ class LiveFeedIntegrationTest {
         for (int partition = 0; partition < 3; partition++) {
             assertThat(subjects).contains("route-" + partition);
         }
-        assertThat(subjects).doesNotContain("aborted", "before-the-feed-started");
+        assertThat(subjects).doesNotContain("aborted", "before-the-feed-started", "while-nobody-watched");
         assertThat(events).allSatisfy(event -> assertThat(event.name()).isEqualTo(LiveEvent.METRICS));
     }
 
