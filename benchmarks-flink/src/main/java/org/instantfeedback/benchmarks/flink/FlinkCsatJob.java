@@ -16,7 +16,12 @@ import org.apache.flink.api.java.tuple.Tuple5;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.WindowedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
@@ -38,11 +43,18 @@ import org.apache.flink.util.Collector;
  *   org.instantfeedback.benchmarks.flink.FlinkCsatJob localhost:9092 feedback.received.v1 out.tsv 2
  * </pre>
  *
- * <p>The last line printed is {@code flink-result events=<ratings> windows=<n> millis=<job time>}.
+ * <p>With {@code durable <output topic> <checkpoint directory>} it does what feedback-streams
+ * promises instead: RocksDB state, exactly-once checkpoints every 100 ms, every changed window
+ * published once per interval ({@link PublishChangesEvery}) to a Kafka topic in transactions;
+ * the final counts are then read back from the topic (read_committed) into the output file.
+ *
+ * <p>The last line printed is {@code flink-result windows=<n> millis=<job time>}.
  */
 public final class FlinkCsatJob {
     static final Duration WINDOW_SIZE = Duration.ofMinutes(15);
     static final Duration WINDOW_ADVANCE = Duration.ofMinutes(1);
+    /** feedback-streams' commit.interval.ms. */
+    static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
     private static final TypeInformation<long[]> TALLY = PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
     private static final TypeInformation<Tuple5<String, Long, Long, Long, Long>> WINDOW_COUNTS =
@@ -52,16 +64,20 @@ public final class FlinkCsatJob {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 4) {
-            System.err.println("usage: FlinkCsatJob <bootstrap servers> <topic> <output file> <parallelism>");
+        if (args.length != 4 && !(args.length == 7 && "durable".equals(args[4]))) {
+            System.err.println("usage: FlinkCsatJob <bootstrap servers> <topic> <output file> <parallelism>"
+                    + " [durable <output topic> <checkpoint directory>]");
             System.exit(2);
         }
         String bootstrap = args[0];
         String topic = args[1];
         Path output = Path.of(args[2]);
         int parallelism = Integer.parseInt(args[3]);
+        boolean durable = args.length == 7;
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = durable
+                ? StreamExecutionEnvironment.getExecutionEnvironment(durableSettings(Path.of(args[6])))
+                : StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         KafkaSource<Tuple3<String, Long, Integer>> source = KafkaSource.<Tuple3<String, Long, Integer>>builder()
                 .setBootstrapServers(bootstrap)
@@ -78,14 +94,27 @@ public final class FlinkCsatJob {
         WatermarkStrategy<Tuple3<String, Long, Integer>> watermarks = WatermarkStrategy
                 .<Tuple3<String, Long, Integer>>forMonotonousTimestamps()
                 .withTimestampAssigner((rating, previous) -> rating.f1);
-        DataStream<Tuple5<String, Long, Long, Long, Long>> windows = env
+        WindowedStream<Tuple3<String, Long, Integer>, String, TimeWindow> windowed = env
                 .fromSource(source, watermarks, "feedback.received.v1")
                 .keyBy(rating -> rating.f0, Types.STRING)
-                .window(SlidingEventTimeWindows.of(WINDOW_SIZE, WINDOW_ADVANCE))
-                .aggregate(new CsatTallies(), new WithSubjectAndWindow(), TALLY, TALLY, WINDOW_COUNTS);
+                .window(SlidingEventTimeWindows.of(WINDOW_SIZE, WINDOW_ADVANCE));
+        if (durable) {
+            windowed = windowed.trigger(new PublishChangesEvery(COMMIT_INTERVAL));
+        }
+        DataStream<Tuple5<String, Long, Long, Long, Long>> windows =
+                windowed.aggregate(new CsatTallies(), new WithSubjectAndWindow(), TALLY, TALLY, WINDOW_COUNTS);
 
         long started = System.nanoTime();
-        long count = 0;
+        long count;
+        if (durable) {
+            windows.sinkTo(DurableOutput.sink(bootstrap, args[5]));
+            env.execute("csat-durable");
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            count = DurableOutput.writeFinalCounts(bootstrap, args[5], output);
+            System.out.printf(Locale.ROOT, "flink-result windows=%d millis=%d%n", count, millis);
+            return;
+        }
+        count = 0;
         try (CloseableIterator<Tuple5<String, Long, Long, Long, Long>> results = windows.executeAndCollect("csat");
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
             while (results.hasNext()) {
@@ -98,6 +127,22 @@ public final class FlinkCsatJob {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf(Locale.ROOT, "flink-result windows=%d millis=%d%n", count, millis);
+    }
+
+    /**
+     * What feedback-streams promises, in Flink's terms: window state in RocksDB (incremental
+     * checkpoints to disk), an exactly-once checkpoint every 100 ms, which is when the Kafka sink
+     * commits its transaction, as Streams commits every 100 ms.
+     */
+    private static Configuration durableSettings(Path checkpoints) {
+        Configuration settings = new Configuration();
+        settings.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        settings.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        settings.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        settings.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        settings.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, COMMIT_INTERVAL);
+        settings.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        return settings;
     }
 
     /** Puts the subject and the window start next to the window's counts. */

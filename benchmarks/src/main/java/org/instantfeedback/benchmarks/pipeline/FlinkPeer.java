@@ -31,7 +31,23 @@ final class FlinkPeer {
     private FlinkPeer() {
     }
 
+    /** The job as Flink users write it: heap state, no checkpoints, each window emitted once when it closes. */
     static Run run(Path module, String bootstrapServers, Path output, int parallelism) throws IOException, InterruptedException {
+        return run(module, bootstrapServers, output, parallelism, List.of());
+    }
+
+    /**
+     * The job with feedback-streams' promise: RocksDB state, exactly-once checkpoints every 100 ms,
+     * changed windows published to {@code outputTopic} in transactions (see FlinkCsatJob).
+     */
+    static Run runDurable(Path module, String bootstrapServers, Path output, int parallelism, String outputTopic,
+                          Path checkpoints) throws IOException, InterruptedException {
+        return run(module, bootstrapServers, output, parallelism,
+                List.of("durable", outputTopic, checkpoints.toAbsolutePath().toString()));
+    }
+
+    private static Run run(Path module, String bootstrapServers, Path output, int parallelism, List<String> mode)
+            throws IOException, InterruptedException {
         Path classes = module.resolve("target/classes");
         Path classpathFile = module.resolve("target/classpath.txt");
         if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
@@ -51,6 +67,7 @@ final class FlinkPeer {
                 "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
                 "-cp", classpath, JOB, bootstrapServers, Topics.FEEDBACK_RECEIVED, output.toAbsolutePath().toString(),
                 Integer.toString(parallelism)));
+        command.addAll(mode);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         long millis = -1;
         List<String> tail = new ArrayList<>();
@@ -66,7 +83,7 @@ final class FlinkPeer {
                 }
             }
         }
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || millis < 0) {
+        if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0 || millis < 0) {
             throw new IllegalStateException("the Flink job failed; its last output:\n" + String.join("\n", tail));
         }
         return new Run(millis, windows(output));

@@ -39,6 +39,7 @@ class BenchmarksSmokeTest {
                 .anyMatch(f -> f.equals("streams: full topology, at_least_once, drain"))
                 .anyMatch(f -> f.startsWith("flink: Flink CSAT job"))
                 .anyMatch(f -> f.equals("flink: our CSAT-only topology, exactly_once_v2"))
+                .anyMatch(f -> f.startsWith("flink: Flink CSAT job with our promise"))
                 .anyMatch(f -> f.equals("end to end: 202 to CSAT update readable (read_committed), p99"))
                 .anyMatch(f -> f.equals("end to end: 202 to alert readable (read_committed), p99"))
                 .anyMatch(f -> f.startsWith("scorer: TextScorer"))
