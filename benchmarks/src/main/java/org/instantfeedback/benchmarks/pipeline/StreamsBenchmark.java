@@ -75,27 +75,13 @@ final class StreamsBenchmark {
 
         if (sizes.full()) {
             Progress.say("streams: full topology under exactly_once_v2 without the record cache (every update published)");
-            StreamsDrain.Drained uncached = StreamsDrain.run(pipeline, runId + "-eos-no-cache", events, false,
-                    "KAFKA_PROCESSING_GUARANTEE", "exactly_once_v2", "KAFKA_STATESTORE_CACHE_MAX_BYTES", "0");
-            results.add(Result.of("streams", "full topology, exactly_once_v2, no record cache"
-                            + " (KAFKA_STATESTORE_CACHE_MAX_BYTES=0), drain", uncached.perSecond(), "records/s")
-                    .against("raw consume", consume));
-            results.add(Result.of("streams", "records written per input record, without the record cache",
-                    uncached.writtenPerRecord(), "records"));
-            results.note("streams: the same without the record cache: " + uncached.mostWritten(8));
-            Pipeline.delete(pipeline.stateDir(runId + "-eos-no-cache"));
-
+            drainVariant(pipeline, results, consume, runId + "-eos-no-cache", events, "no record cache",
+                    "without the record cache", "KAFKA_STATESTORE_CACHE_MAX_BYTES", "0");
             // Each response lands in size/advance hopping CSAT windows, each written to the store's
             // changelog and to feedback.csat.v1: the operator's main knob on the cost per response.
             Progress.say("streams: full topology under exactly_once_v2, a CSAT window every 5 minutes instead of every minute");
-            StreamsDrain.Drained coarser = StreamsDrain.run(pipeline, runId + "-eos-hop-5m", events, false,
-                    "KAFKA_PROCESSING_GUARANTEE", "exactly_once_v2", "CSAT_WINDOW_ADVANCE", "PT5M");
-            results.add(Result.of("streams", "full topology, exactly_once_v2, CSAT windows every 5 min"
-                            + " (CSAT_WINDOW_ADVANCE=PT5M), drain", coarser.perSecond(), "records/s")
-                    .against("raw consume", consume));
-            results.add(Result.of("streams", "records written per input record, CSAT windows every 5 min",
-                    coarser.writtenPerRecord(), "records"));
-            Pipeline.delete(pipeline.stateDir(runId + "-eos-hop-5m"));
+            drainVariant(pipeline, results, consume, runId + "-eos-hop-5m", events, "CSAT windows every 5 min",
+                    "CSAT windows every 5 min", "CSAT_WINDOW_ADVANCE", "PT5M");
         }
 
         if (!withFlink) {
@@ -138,6 +124,21 @@ final class StreamsBenchmark {
                 .goal("ahead of Flink", csatOnly > durableRate));
         compareFigures(results, eos.csat(), durable.windows(), "exactly_once_v2", "Flink's with our promise");
         return eos.perSecond();
+    }
+
+    /** The exactly-once drain with one setting changed: its rate and its writes per input record. */
+    private static void drainVariant(Pipeline pipeline, Results results, double consume, String applicationId,
+                                     long events, String label, String writesLabel, String setting, String value)
+            throws Exception {
+        StreamsDrain.Drained drained = StreamsDrain.run(pipeline, applicationId, events, false,
+                "KAFKA_PROCESSING_GUARANTEE", "exactly_once_v2", setting, value);
+        results.add(Result.of("streams", "full topology, exactly_once_v2, " + label + " (" + setting + "=" + value
+                        + "), drain", drained.perSecond(), "records/s")
+                .against("raw consume", consume));
+        results.add(Result.of("streams", "records written per input record, " + writesLabel,
+                drained.writtenPerRecord(), "records"));
+        results.note("streams: " + writesLabel + ", most written topics: " + drained.mostWritten(8));
+        Pipeline.delete(pipeline.stateDir(applicationId));
     }
 
     private static void compareFigures(Results results, Map<String, CsatCounts> ours, Map<String, CsatCounts> flink,

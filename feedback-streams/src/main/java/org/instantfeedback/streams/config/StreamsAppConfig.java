@@ -229,6 +229,9 @@ public record StreamsAppConfig(
         settings.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 UnreadableRecordHandler.class.getName());
         settings.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);
+        // The global rules store's processing errors go to the same (default, failing) handler as
+        // the rest: Kafka 5.0 makes this the default and 4.x warns at every start until it is set.
+        settings.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return settings;
     }
 
