@@ -230,7 +230,8 @@ public record StreamsAppConfig(
                 UnreadableRecordHandler.class.getName());
         settings.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);
         // The global rules store's processing errors go to the same (default, failing) handler as
-        // the rest: Kafka 5.0 makes this the default and 4.x warns at every start until it is set.
+        // the rest, as Kafka 5.0 will by default. (Kafka 4.x still warns twice per start: the
+        // StreamsBuilder's own default configuration does not carry this setting.)
         settings.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return settings;
     }
