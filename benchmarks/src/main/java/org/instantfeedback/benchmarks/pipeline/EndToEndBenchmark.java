@@ -11,9 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -91,7 +94,7 @@ final class EndToEndBenchmark {
 
             Progress.say("end to end: %.0f feedback/s background load for %s, a probe every %d ms",
                     backgroundRate, sizes.endToEnd(), PROBE_INTERVAL.toMillis());
-            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger sent = new AtomicInteger();
             Thread probes = new Thread(() -> probe(uri, runId, sizes.endToEnd(), accepted, sent), "e2e-probes");
             probes.start();
             HttpLoad.Latency background = load.openLoop(backgroundRate, Duration.ZERO, sizes.endToEnd());
@@ -170,18 +173,18 @@ final class EndToEndBenchmark {
     /** Shows whether slow probes cluster in time (a stall, a backlog draining) or are spread out. */
     private static String slowestPerSlice(Map<String, Long> accepted, Map<String, Long> seen, Duration slice) {
         long first = accepted.values().stream().mapToLong(Long::longValue).min().orElse(0);
-        java.util.TreeMap<Long, Long> slowest = new java.util.TreeMap<>();
+        TreeMap<Long, Long> slowest = new TreeMap<>();
         accepted.forEach((probe, at) -> {
             Long seenAt = seen.get(probe);
             long latency = seenAt == null ? -1 : TimeUnit.NANOSECONDS.toMillis(seenAt - at);
             slowest.merge((at - first) / slice.toNanos(), latency, Math::max);
         });
         return slowest.values().stream().map(ms -> ms < 0 ? "never" : Long.toString(ms))
-                .collect(java.util.stream.Collectors.joining(" "));
+                .collect(Collectors.joining(" "));
     }
 
     private static void probe(URI uri, String runId, Duration duration, Map<String, Long> accepted,
-                              java.util.concurrent.atomic.AtomicInteger sent) {
+                              AtomicInteger sent) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ObjectMapper json = new ObjectMapper();
         long end = System.nanoTime() + duration.toNanos();
