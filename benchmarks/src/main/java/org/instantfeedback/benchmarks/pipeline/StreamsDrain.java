@@ -31,13 +31,18 @@ final class StreamsDrain {
      * @param perSecond  input records per second
      * @param stateBytes size of the state directory once drained
      * @param heapBytes  heap used after a full GC with the app running, less the heap used before it was created
-     * @param writtenPerRecord records (transaction markers included) added to all topics per input record:
-     *                         outputs, changelogs and repartition topics
-     * @param writtenByTopic   the same per topic, the application id left out of internal topics' names
+     * @param writtenByTopic   records (transaction markers included) added per input record to each topic
+     *                         the run wrote (outputs, changelogs and repartition topics), the application
+     *                         id left out of internal topics' names
      * @param csat       final counts of every CSAT window the run published, by window key (when asked for)
      */
-    record Drained(double perSecond, double seconds, long stateBytes, long heapBytes, double writtenPerRecord,
+    record Drained(double perSecond, double seconds, long stateBytes, long heapBytes,
                    Map<String, Double> writtenByTopic, Map<String, CsatCounts> csat) {
+        /** Records added to all topics per input record. */
+        double writtenPerRecord() {
+            return writtenByTopic.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
         /** The topics most written to per input record, most first, as text for a results note. */
         String mostWritten(int topics) {
             return writtenByTopic.entrySet().stream()
@@ -79,8 +84,7 @@ final class StreamsDrain {
                 byTopic.put(topic.replace(applicationId + "-", ""), (double) written / records);
             }
         });
-        double total = byTopic.values().stream().mapToDouble(Double::doubleValue).sum();
-        return new Drained(records / seconds, seconds, state, heap, total, byTopic, csat);
+        return new Drained(records / seconds, seconds, state, heap, byTopic, csat);
     }
 
     /** Runs only the CSAT part of the topology (what the Flink peer does), under exactly-once; records per second. */

@@ -10,7 +10,7 @@ import org.instantfeedback.alerting.metrics.WindowMetrics;
  * The merged whole quarter hours of recent trailing windows, per subject or group. They lie before
  * the current quarter hour, so they change only when a late response lands in one of them
  * ({@link #forget}); without this, every response re-read and re-merged up to 96 quarter-hour
- * buckets per 24-hour window (a sixth of the stream threads' time, by JFR profile).
+ * buckets per 24-hour window (an eighth of the stream threads' time, by JFR profile).
  *
  * <p>Only a shortcut over the window store, which stays the truth: it lives as long as the
  * processor's {@code init}, so a task restored or revived after an aborted transaction starts
