@@ -49,6 +49,7 @@ public final class ProblemDetailsMapper {
         } else {
             problem = internalError(ctx, failure);
         }
+        UnreadBody.discard(ctx);
         if (ctx.path().startsWith(FeedbackPages.PATH_PREFIX)) {
             boolean formWorthRetrying = problem.status() != 404 && ctx.method() == HandlerType.POST;
             FeedbackPageController.html(ctx, problem.status(), pages.problem(problem,
