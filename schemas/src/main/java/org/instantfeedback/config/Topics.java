@@ -46,11 +46,23 @@ public final class Topics {
      * one kind, updated on every acknowledgement and resolution on {@link #ALERTS}.
      */
     public static final String ALERT_HANDLING = "feedback.alert-handling.v1";
+    /**
+     * {@code RatedText} keyed by eventId, written by feedback-streams: every text that came with a
+     * rating, the examples its text model learns the operator's language from. One partition, so
+     * that one instance trains on all of them in order.
+     */
+    public static final String RATED_TEXTS = "feedback.rated-texts.v1";
+    /**
+     * {@code TextModelPublished} keyed by version, compacted, one partition, written by
+     * feedback-streams: the text models it promoted; every instance reads them all.
+     */
+    public static final String TEXT_MODELS = "feedback.text-models.v1";
     /** Records the pipeline could not process, with the reason in headers. */
     public static final String DEAD_LETTER = "feedback.deadletter.v1";
 
     /** Topics that keep the latest record per key (cleanup.policy=compact) rather than expiring by age. */
-    public static final Set<String> COMPACTED = Set.of(METRICS_LATEST, ALERT_RULES, ALERT_RULES_ACCEPTED, ALERT_HANDLING);
+    public static final Set<String> COMPACTED =
+            Set.of(METRICS_LATEST, ALERT_RULES, ALERT_RULES_ACCEPTED, ALERT_HANDLING, TEXT_MODELS);
 
     private Topics() {
     }

@@ -35,8 +35,12 @@ final class SarcasticPraise {
     private SarcasticPraise() {
     }
 
-    /** Negates the positive items of {@code sentiments} when the text's praise is sarcastic. */
-    static void apply(TokenizedText text, double[] sentiments) {
+    /**
+     * Negates the positive items of {@code sentiments} when the text's praise is sarcastic.
+     *
+     * @return whether it was
+     */
+    static boolean apply(TokenizedText text, double[] sentiments) {
         List<Token> tokens = text.tokens();
         if (text.sarcasmTag() || sarcasticOpener(tokens, sentiments) || sarcasticClosingThanks(tokens, sentiments)) {
             for (int i = 0; i < sentiments.length; i++) {
@@ -44,7 +48,9 @@ final class SarcasticPraise {
                     sentiments[i] *= VaderRules.NEGATION_SCALAR;
                 }
             }
+            return true;
         }
+        return false;
     }
 
     private static boolean sarcasticOpener(List<Token> tokens, double[] sentiments) {

@@ -29,9 +29,14 @@ final class SentimentAnalysis {
     }
 
     double compound(TokenizedText text) {
+        return read(text).compound();
+    }
+
+    /** The compound score with what went into it: each token's weight, the sarcasm cue. */
+    LexiconReading read(TokenizedText text) {
         List<Token> tokens = text.tokens();
         if (tokens.isEmpty()) {
-            return 0.0;
+            return LexiconReading.EMPTY;
         }
         Items items = findItems(tokens);
         boolean capsDiffer = capsDiffer(tokens);
@@ -39,9 +44,10 @@ final class SentimentAnalysis {
         for (int i = 0; i < tokens.size(); i++) {
             sentiments[i] = valenceAt(tokens, items, i, capsDiffer);
         }
-        SarcasticPraise.apply(text, sentiments);
+        boolean sarcastic = SarcasticPraise.apply(text, sentiments);
         weighAroundBut(tokens, items, sentiments);
-        return Compound.of(sentiments, text.exclamations(), text.questions());
+        return new LexiconReading(Compound.of(sentiments, text.exclamations(), text.questions()), sentiments,
+                items.phraseLengths(), sarcastic);
     }
 
     /** Marks each token's base valence: phrases first (longest from the left), then the lexicon. */
@@ -154,6 +160,21 @@ final class SentimentAnalysis {
                 base[k] = Double.NaN;
                 inPhraseTail[k] = true;
             }
+        }
+
+        /** Per token: the number of words of the phrase it starts, 1 for a single word, 0 in a phrase's tail. */
+        int[] phraseLengths() {
+            int[] lengths = new int[base.length];
+            for (int i = 0; i < base.length; i++) {
+                if (!inPhraseTail[i]) {
+                    int end = i + 1;
+                    while (end < base.length && inPhraseTail[end]) {
+                        end++;
+                    }
+                    lengths[i] = end - i;
+                }
+            }
+            return lengths;
         }
 
         /** VADER's "in the lexicon": a sentiment item or part of one, so not a modifier. */

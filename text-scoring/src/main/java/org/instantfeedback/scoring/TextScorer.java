@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.instantfeedback.scoring.model.FeatureLayout;
+import org.instantfeedback.scoring.model.FeatureVector;
+import org.instantfeedback.scoring.model.LabelProbabilities;
+import org.instantfeedback.scoring.model.TextModel;
+import org.instantfeedback.scoring.model.TextModelFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +36,8 @@ public final class TextScorer {
 
     /** Far above an SMS or a social post; a longer text is scored on its beginning. */
     public static final int DEFAULT_MAX_CHARS = 10_000;
+    /** Terms a reading's explanation lists: enough to see why, few enough to read at a glance. */
+    public static final int EXPLAINED_TERMS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(TextScorer.class);
 
@@ -41,15 +48,17 @@ public final class TextScorer {
     private final SentimentAnalysis sentiment;
     private final TermFinder terms;
     private final LanguageIdentifier languages;
+    private final TextModel model;
     private final int maxChars;
     private final String description;
 
     private TextScorer(Tokenizer tokenizer, SentimentAnalysis sentiment, TermFinder terms,
-                       LanguageIdentifier languages, int maxChars, String description) {
+                       LanguageIdentifier languages, TextModel model, int maxChars, String description) {
         this.tokenizer = tokenizer;
         this.sentiment = sentiment;
         this.terms = terms;
         this.languages = languages;
+        this.model = model;
         this.maxChars = maxChars;
         this.description = description;
     }
@@ -59,16 +68,101 @@ public final class TextScorer {
     }
 
     public TextScore score(String text) {
+        Reading reading = read(text);
+        TokenizedText tokenized = reading.tokenized;
+        LexiconReading lexicon = reading.lexicon;
+        List<WeightedTerm> explanation = lexicon == null
+                ? List.of() : lexicon.strongestTerms(tokenized.tokens(), EXPLAINED_TERMS);
+        double compound = lexicon == null ? 0.0 : lexicon.compound();
+        if (model != null && model.reads(reading.language)) {
+            LabelProbabilities probabilities = model.probabilities(features(reading, model.layout()));
+            return new TextScore(probabilities.label(), round(probabilities.balance()), probabilities,
+                    model.version(), compound, explanation, reading.findings.topics(), reading.findings.urgent(),
+                    reading.language);
+        }
+        if (lexicon == null) {
+            return new TextScore(SentimentLabel.UNKNOWN, 0.0, null, null, 0.0, List.of(), reading.findings.topics(),
+                    reading.findings.urgent(), reading.language);
+        }
+        return new TextScore(SentimentLabel.ofCompound(compound), compound, null, null, compound, explanation,
+                reading.findings.topics(), reading.findings.urgent(), reading.language);
+    }
+
+    /**
+     * The text as a model reads it, with its language: what {@code score train} and the operator's
+     * feedback loop learn from. Features follow this scorer's model's layout, or the default one.
+     */
+    public TextFeatures features(String text) {
+        return features(text, featureLayout());
+    }
+
+    /** The text's features in the given layout (for a model of another size than this scorer's). */
+    public TextFeatures features(String text, FeatureLayout layout) {
+        if (!ModelFeatures.fits(layout)) {
+            throw new IllegalArgumentException("this scorer gives features of schema " + ModelFeatures.SCHEMA
+                    + ", not " + layout);
+        }
+        Reading reading = read(text);
+        return new TextFeatures(features(reading, layout), reading.language);
+    }
+
+    /** The layout of the features this scorer gives, for models to be trained on them. */
+    public FeatureLayout featureLayout() {
+        return model == null ? ModelFeatures.layout(ModelFeatures.DEFAULT_HASH_BITS) : model.layout();
+    }
+
+    /** The layout of the features for a model of {@code 2^hashBits} hashed slots. */
+    public static FeatureLayout featureLayout(int hashBits) {
+        return ModelFeatures.layout(hashBits);
+    }
+
+    /** The model that reads texts, or null for the lexicon alone. */
+    public TextModel model() {
+        return model;
+    }
+
+    /**
+     * The same lexicon and language detection with another model (null: the lexicon alone); cheap,
+     * so a service swaps models without loading anything again.
+     */
+    public TextScorer withModel(TextModel newModel) {
+        if (newModel != null && !ModelFeatures.fits(newModel.layout())) {
+            throw new IllegalArgumentException("model " + newModel.version() + " was trained on features "
+                    + newModel.layout() + "; this scorer gives schema " + ModelFeatures.SCHEMA + " with "
+                    + ModelFeatures.DENSE + " dense features");
+        }
+        return new TextScorer(tokenizer, sentiment, terms, languages, newModel, maxChars,
+                describe(description, newModel));
+    }
+
+    private Reading read(String text) {
         Objects.requireNonNull(text, "text");
         TokenizedText tokenized = tokenizer.tokenize(capped(text));
         String language = languages.identify(tokenized.tokens());
         TermFinder.Findings findings = terms.find(tokenized.tokens());
-        if (!language.equals(LanguageIdentifier.ENGLISH) && !language.equals(LanguageIdentifier.UNDETERMINED)) {
-            return new TextScore(0.0, SentimentLabel.UNKNOWN, findings.topics(), findings.urgent(), language);
-        }
-        double compound = sentiment.compound(tokenized);
-        return new TextScore(compound, SentimentLabel.ofCompound(compound), findings.topics(), findings.urgent(),
-                language);
+        boolean lexiconReads = language.equals(LanguageIdentifier.ENGLISH)
+                || language.equals(LanguageIdentifier.UNDETERMINED);
+        return new Reading(tokenized, language, findings, lexiconReads ? sentiment.read(tokenized) : null);
+    }
+
+    private static FeatureVector features(Reading reading, FeatureLayout layout) {
+        return ModelFeatures.extract(reading.tokenized, reading.lexicon, reading.findings.urgent(),
+                !reading.findings.topics().isEmpty(), layout);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000.0) / 10_000.0;
+    }
+
+    private static String describe(String description, TextModel model) {
+        String withoutModel = description.replaceFirst(", model [^,\\]]*", "");
+        String end = withoutModel.substring(0, withoutModel.length() - 1);
+        return model == null ? withoutModel : end + ", model " + model.version() + "]";
+    }
+
+    /** One text tokenized, its language, its topics and urgency, and the lexicon's reading (null if not read). */
+    private record Reading(TokenizedText tokenized, String language, TermFinder.Findings findings,
+                           LexiconReading lexicon) {
     }
 
     public int maxChars() {
@@ -95,8 +189,29 @@ public final class TextScorer {
         private boolean transportExtension = true;
         private LanguageDetection languageDetection;
         private int maxChars = DEFAULT_MAX_CHARS;
+        private boolean bundledModel = true;
+        private TextModel model;
 
         private Builder() {
+        }
+
+        /** Reads with this model instead of the bundled base model. */
+        public Builder model(TextModel textModel) {
+            model = Objects.requireNonNull(textModel, "textModel");
+            bundledModel = false;
+            return this;
+        }
+
+        /** Reads with the model in this file (see {@link TextModelFile}) instead of the bundled one. */
+        public Builder model(Path file) {
+            return model(TextModelFile.read(file));
+        }
+
+        /** The lexicon alone decides the label, as before there was a model (for comparisons). */
+        public Builder withoutModel() {
+            model = null;
+            bundledModel = false;
+            return this;
         }
 
         /** Adds an operator's extension file; later extensions override earlier ones. */
@@ -152,10 +267,12 @@ public final class TextScorer {
             String description = String.format(Locale.ROOT,
                     "TextScorer[%d lexicon entries, transport extension %s, %d operator entries, max %d chars]",
                     lexicon.size(), transportExtension ? "on" : "off", extensionEntries, maxChars);
+            TextScorer scorer = new TextScorer(tokenizer, new SentimentAnalysis(phraseTable),
+                    new TermFinder(phraseTable), new LanguageIdentifier(detection), null, maxChars, description)
+                    .withModel(bundledModel ? BundledModel.load() : model);
             // DEBUG: the score command writes JSON on stdout, where a console log would end up
-            LOG.debug("{} built in {} ms", description, (System.nanoTime() - started) / 1_000_000);
-            return new TextScorer(tokenizer, new SentimentAnalysis(phraseTable), new TermFinder(phraseTable),
-                    new LanguageIdentifier(detection), maxChars, description);
+            LOG.debug("{} built in {} ms", scorer, (System.nanoTime() - started) / 1_000_000);
+            return scorer;
         }
 
         private static Lexicon loadVaderLexicon() {

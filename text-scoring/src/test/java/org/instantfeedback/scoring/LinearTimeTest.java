@@ -37,6 +37,8 @@ class LinearTimeTest {
                 input("emoticons", n -> ":) <3 ".repeat(n / 6)),
                 input("ratings and numbers", n -> "2/5 7:45 ".repeat(n / 9)),
                 input("one endless hashtag", n -> "#" + "a".repeat(n - 1)),
+                input("one long word in another script (the model's character n-grams)", n -> "ж".repeat(n)),
+                input("a long text in another script", n -> "Трамвай 5 закъсня пак ".repeat(n / 22)),
                 input("one endless url", n -> "https://" + "a".repeat(n - 8)),
                 input("combining marks", n -> "e\u0301".repeat(n / 2)));
     }
@@ -62,18 +64,19 @@ class LinearTimeTest {
 
     @Test
     void a_text_longer_than_the_cap_is_scored_on_its_beginning() {
-        TextScorer capped = Scorers.builder().maxChars(40).build();
+        TextScorer capped = Scorers.lexiconBuilder().maxChars(40).build();
         String text = "The driver was lovely and kind to us. " + "The bus was filthy and awful and late.";
         assertThat(capped.maxChars()).isEqualTo(40);
         assertThat(capped.score(text).label()).isEqualTo(SentimentLabel.POSITIVE);
-        assertThat(Scorers.standard().score(text).label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(Scorers.lexicon().score(text).label()).isEqualTo(SentimentLabel.NEGATIVE);
     }
 
     @Test
     void the_cap_never_splits_an_emoji_in_half() {
-        TextScorer capped = Scorers.builder().maxChars(3).build();
+        TextScorer capped = Scorers.lexiconBuilder().maxChars(3).build();
         assertThat(capped.score("ok😡").label()).isEqualTo(SentimentLabel.POSITIVE);
-        assertThat(Scorers.builder().maxChars(4).build().score("ok😡").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(Scorers.lexiconBuilder().maxChars(4).build().score("ok😡").label())
+                .isEqualTo(SentimentLabel.NEGATIVE);
     }
 
     @Test

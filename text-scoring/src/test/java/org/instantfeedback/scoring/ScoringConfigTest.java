@@ -81,9 +81,9 @@ class ScoringConfigTest {
                 urgent  gas leak
                 emoji   🚌 = 2.0
                 """, StandardCharsets.UTF_8);
-        TextScorer scorer = Scorers.builder().extension(file).build();
+        TextScorer scorer = Scorers.lexiconBuilder().extension(file).build();
 
-        assertThat(Scorers.standard().score("gridlock on the high street").label()).isEqualTo(SentimentLabel.NEUTRAL);
+        assertThat(Scorers.lexicon().score("gridlock on the high street").label()).isEqualTo(SentimentLabel.NEUTRAL);
         assertThat(scorer.score("gridlock on the high street").label()).isEqualTo(SentimentLabel.NEGATIVE);
         assertThat(scorer.score("the ticket barrier at Leeds is stuck").topics()).contains(Topic.TICKETS);
         assertThat(scorer.score("I can smell a gas leak at the station").urgent()).isTrue();
@@ -94,16 +94,16 @@ class ScoringConfigTest {
     @Test
     void an_operator_entry_overrides_the_built_in_one() {
         ScoringConfig kinder = ScoringConfig.parse("valence late again = 1.0\nnot-urgent knife\n", "ops.txt");
-        TextScorer scorer = Scorers.builder().extension(kinder).build();
+        TextScorer scorer = Scorers.lexiconBuilder().extension(kinder).build();
 
-        assertThat(Scorers.standard().score("late again").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(Scorers.lexicon().score("late again").label()).isEqualTo(SentimentLabel.NEGATIVE);
         assertThat(scorer.score("late again").label()).isEqualTo(SentimentLabel.POSITIVE);
         assertThat(scorer.score("a knife on the bus").urgent()).isFalse();
     }
 
     @Test
     void terms_are_matched_case_insensitively_on_whole_words() {
-        TextScorer scorer = Scorers.builder()
+        TextScorer scorer = Scorers.lexiconBuilder()
                 .extension(ScoringConfig.parse("urgent Gas Leak\n", "ops.txt")).build();
         assertThat(scorer.score("GAS LEAK on platform 2").urgent()).isTrue();
         assertThat(scorer.score("gas leakage report filed").urgent()).isFalse();

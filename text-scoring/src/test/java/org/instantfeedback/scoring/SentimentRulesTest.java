@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** VADER's rules as a passenger would notice them, and the transport and SMS extensions. */
 class SentimentRulesTest {
 
-    private final TextScorer scorer = Scorers.standard();
+    private final TextScorer scorer = Scorers.lexicon();
 
     private double compound(String text) {
         return scorer.score(text).compound();

@@ -6,39 +6,55 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.instantfeedback.scoring.LanguageDetection;
 import org.instantfeedback.scoring.OpenNlpLanguageDetection;
 import org.instantfeedback.scoring.ScoringConfigException;
-import org.instantfeedback.scoring.TextScore;
 import org.instantfeedback.scoring.TextScorer;
+import org.instantfeedback.scoring.model.ModelFormatException;
+import org.instantfeedback.scoring.training.CorpusFormatException;
 
 /**
  * The {@code score} command: reads one text per line on stdin and writes one JSON object per line
- * on stdout, in the same order.
+ * on stdout, in the same order; and its sub-commands that train and evaluate text models.
  *
  * <pre>
  * echo "Bus 42 late again" | java -cp text-scoring.jar:&lt;dependencies&gt; \
- *     org.instantfeedback.scoring.cli.ScoreCommand [--config scoring.txt] [--echo]
- * {"label":"negative","score":-0.4939,"topics":["punctuality"],"urgent":false,"language":"en"}
+ *     org.instantfeedback.scoring.cli.ScoreCommand [--model FILE | --no-model] [--config scoring.txt] [--echo]
+ * {"label":"negative","score":-0.9121,"probabilities":{...},"model":"base-1","terms":[...],...}
  * </pre>
  *
- * Exit status: 0 done, 1 input could not be read, 2 bad arguments or configuration.
+ * Exit status: 0 done, 1 input could not be read (stdin, or a labelled file with the line at
+ * fault), 2 bad arguments, configuration or model file.
  */
 public final class ScoreCommand {
 
     static final String USAGE = """
-            usage: score [--config <file>]... [--echo]
-              Reads one text per line on stdin; writes one JSON object per line on stdout with
-              label (negative|neutral|positive|unknown), score (-1..1), topics, urgent, language.
-              --config <file>  scoring extension file (valence/topic/urgent lines); repeatable
-              --echo           also write the input text (field "text")""";
+            usage: score [--model <file> | --no-model] [--config <file>]... [--echo]
+                     Reads one text per line on stdin; writes one JSON object per line on stdout with
+                     label (negative|neutral|positive|unknown), score (-1..1), the model's probabilities,
+                     the model's version, the terms that weighed most in the lexicon's reading, topics,
+                     urgent and language.
+                     --model <file>   read with this model instead of the bundled base model
+                     --no-model       the lexicon alone decides the label
+                     --config <file>  scoring extension file (valence/topic/urgent lines); repeatable
+                     --echo           also write the input text (field "text")
+                   score train --out <file> [--from <model> | --from-scratch] [--held-back <percent>]
+                               [--version <name>] <labelled file>...
+                     Learns from labelled files on top of the bundled base model (or another, or none)
+                     and prints the held-back figures of the new model against the one it started from.
+                   score eval [--model <file> | --no-model] <labelled file>...
+                     Prints precision, recall and F1 per class and accuracy for each file.
+                   score base-model --rail <reviews.tsv> --vader <dir> --messages <file>... --out <file>
+                     Trains the base model the project ships (text-scoring/train-base-model runs it).
+                   score report --rail <reviews.tsv> --vader <dir> --messages <file>... --held-out <file>...
+                     Prints the development-set figures of lexicon and model, and the operator
+                     learning curve (text-scoring/evaluate-model runs it).
+              Labelled files: 'rating<TAB>text' (rating: 1-5 stars, n/5, n/10, up, down, or a label),
+              VADER's 'id<TAB>mean<TAB>text', or this project's passenger-message and rail-review TSVs.""";
 
     private ScoreCommand() {
     }
@@ -54,98 +70,53 @@ public final class ScoreCommand {
     /** With the language detection supplied, so tests load the model once. */
     static int run(InputStream in, PrintStream out, PrintStream err, List<String> args,
                    Supplier<LanguageDetection> detection) {
-        TextScorer.Builder builder = TextScorer.builder();
-        boolean echo = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--echo" -> echo = true;
-                case "--config" -> {
-                    if (i + 1 >= args.size()) {
-                        return usage(err, "--config needs a file");
-                    }
-                    Path file = Path.of(args.get(++i));
-                    if (!Files.isReadable(file)) {
-                        return usage(err, "cannot read configuration file " + file);
-                    }
-                    try {
-                        builder.extension(file);
-                    } catch (ScoringConfigException e) {
-                        err.println("score: " + e.getMessage());
-                        return 2;
-                    }
-                }
-                case "--help", "-h" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    return usage(err, "unknown argument " + arg);
-                }
-            }
-        }
-        return scoreLines(builder.languageDetection(detection.get()).build(), in, out, err, echo);
-    }
-
-    private static int scoreLines(TextScorer scorer, InputStream in, PrintStream out, PrintStream err, boolean echo) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                out.println(json(scorer.score(line), echo ? line : null));
-                if (!reader.ready()) {
-                    out.flush(); // interactive use: answer each line as it comes
-                }
-            }
-            out.flush();
+        if (!args.isEmpty() && (args.get(0).equals("--help") || args.get(0).equals("-h"))) {
+            out.println(USAGE);
             return 0;
-        } catch (IOException e) {
-            err.println("score: cannot read input: " + e.getMessage());
+        }
+        String command = args.isEmpty() ? "" : args.get(0);
+        Tools tools = new Tools(out, err, detection);
+        try {
+            return switch (command) {
+                case "train" -> TrainCommand.run(tools, args.subList(1, args.size()));
+                case "eval" -> EvalCommand.run(tools, args.subList(1, args.size()));
+                case "base-model" -> BaseModelCommand.run(tools, args.subList(1, args.size()));
+                case "report" -> ReportCommand.run(tools, args.subList(1, args.size()));
+                default -> scoreLines(tools, in, args);
+            };
+        } catch (CommandLine.UsageException e) {
+            err.println("score: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (ScoringConfigException | ModelFormatException e) {
+            err.println("score: " + e.getMessage());
+            return 2;
+        } catch (CorpusFormatException e) {
+            err.println("score: " + e.getMessage());
             return 1;
         }
     }
 
-    static String json(TextScore score, String text) {
-        StringBuilder json = new StringBuilder(128);
-        json.append("{\"label\":\"").append(score.label().id()).append('"');
-        json.append(",\"score\":").append(String.format(Locale.ROOT, "%.4f", score.compound()));
-        json.append(",\"topics\":[")
-                .append(score.topics().stream().map(t -> '"' + t.id() + '"').collect(Collectors.joining(",")))
-                .append(']');
-        json.append(",\"urgent\":").append(score.urgent());
-        json.append(",\"language\":");
-        appendString(json, score.language());
-        if (text != null) {
-            json.append(",\"text\":");
-            appendString(json, text);
+    private static int scoreLines(Tools tools, InputStream in, List<String> args) {
+        CommandLine line = CommandLine.parse(args, Set.of("--config", "--model"), Set.of("--echo", "--no-model"));
+        if (!line.positional().isEmpty()) {
+            throw new CommandLine.UsageException("unknown argument " + line.positional().get(0));
         }
-        return json.append('}').toString();
-    }
-
-    private static void appendString(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
+        TextScorer scorer = tools.scorer(line);
+        boolean echo = line.has("--echo");
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String text;
+            while ((text = reader.readLine()) != null) {
+                tools.out().println(ScoreJson.of(scorer.score(text), echo ? text : null));
+                if (!reader.ready()) {
+                    tools.out().flush(); // interactive use: answer each line as it comes
                 }
             }
+            tools.out().flush();
+            return 0;
+        } catch (IOException e) {
+            tools.err().println("score: cannot read input: " + e.getMessage());
+            return 1;
         }
-        json.append('"');
-    }
-
-    private static int usage(PrintStream err, String problem) {
-        err.println("score: " + problem);
-        err.println(USAGE);
-        return 2;
     }
 }

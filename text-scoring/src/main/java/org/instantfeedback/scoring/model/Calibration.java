@@ -1,0 +1,63 @@
+package org.instantfeedback.scoring.model;
+
+import java.util.List;
+
+/**
+ * Temperature scaling (Guo et al., 2017): the one number by which a model's scores are divided so
+ * that its probabilities match how often it is right on texts it did not learn from. A model
+ * trained to convergence is over-confident; this fixes that without changing which class wins.
+ */
+final class Calibration {
+
+    static final float LOWEST = 0.05f;
+    static final float HIGHEST = 20f;
+    private static final int STEPS = 60;
+    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+    private Calibration() {
+    }
+
+    /** The temperature with the least weighted log loss on {@code examples}, by golden-section search. */
+    static float fitTemperature(TextModel model, List<TrainingExample> examples) {
+        double[][] scores = new double[examples.size()][];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = model.scores(examples.get(i).features());
+        }
+        double low = Math.log(LOWEST);
+        double high = Math.log(HIGHEST);
+        double a = high - GOLDEN * (high - low);
+        double b = low + GOLDEN * (high - low);
+        double lossA = loss(scores, examples, Math.exp(a));
+        double lossB = loss(scores, examples, Math.exp(b));
+        for (int step = 0; step < STEPS; step++) {
+            if (lossA <= lossB) {
+                high = b;
+                b = a;
+                lossB = lossA;
+                a = high - GOLDEN * (high - low);
+                lossA = loss(scores, examples, Math.exp(a));
+            } else {
+                low = a;
+                a = b;
+                lossA = lossB;
+                b = low + GOLDEN * (high - low);
+                lossB = loss(scores, examples, Math.exp(b));
+            }
+        }
+        return (float) Math.exp((low + high) / 2);
+    }
+
+    static double loss(double[][] scores, List<TrainingExample> examples, double temperature) {
+        double loss = 0.0;
+        double[] scaled = new double[ModelClasses.COUNT];
+        for (int i = 0; i < scores.length; i++) {
+            for (int c = 0; c < ModelClasses.COUNT; c++) {
+                scaled[c] = scores[i][c] / temperature;
+            }
+            double[] p = Trainer.softmaxStrict(scaled);
+            TrainingExample example = examples.get(i);
+            loss -= example.weight() * StrictMath.log(Math.max(p[example.label()], 1e-12));
+        }
+        return loss;
+    }
+}

@@ -1,0 +1,53 @@
+package org.instantfeedback.scoring.training;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.instantfeedback.scoring.SentimentLabel;
+import org.instantfeedback.scoring.TextScorer;
+import org.instantfeedback.scoring.model.Evaluation;
+import org.instantfeedback.scoring.model.TextModel;
+
+/**
+ * How one model reads held-back texts: over all of them and per language.
+ *
+ * @param all        every held-back text (UNKNOWN readings count as wrong)
+ * @param byLanguage the same per language of the texts
+ */
+public record HeldBackFigures(Evaluation all, SortedMap<String, Evaluation> byLanguage) {
+
+    public HeldBackFigures {
+        byLanguage = Collections.unmodifiableSortedMap(new TreeMap<>(byLanguage));
+    }
+
+    /** Reads {@code texts} (with their languages as the scorer tells them) with {@code model}. */
+    public static HeldBackFigures of(TextScorer lexicon, TextModel model, List<LabelledText> texts,
+                                     List<String> languages) {
+        TextScorer reader = lexicon.withModel(model);
+        Evaluation all = new Evaluation();
+        Map<String, Evaluation> byLanguage = new TreeMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            LabelledText text = texts.get(i);
+            SentimentLabel read = reader.score(text.text()).label();
+            all.add(text.label(), read);
+            byLanguage.computeIfAbsent(languages.get(i), language -> new Evaluation()).add(text.label(), read);
+        }
+        return new HeldBackFigures(all, new TreeMap<>(byLanguage));
+    }
+
+    public double accuracy() {
+        return all.accuracy();
+    }
+
+    public double negativeF1() {
+        return all.f1(SentimentLabel.NEGATIVE);
+    }
+
+    /** Not worse than {@code other} on either figure that alerts and dashboards rest on. */
+    public boolean notWorseThan(HeldBackFigures other) {
+        return accuracy() >= other.accuracy() && negativeF1() >= other.negativeF1();
+    }
+}
