@@ -123,8 +123,8 @@ final class ModelFeatures {
             features.add(layout.dense(READ_BY_LEXICON), 1f);
             features.add(layout.dense(COMPOUND), (float) lexicon.compound());
             features.add(layout.dense(COMPOUND_BANDS + band(lexicon.compound())), 1f);
-            features.add(layout.dense(POSITIVE_ITEMS), (float) Math.log1p(lexicon.positiveItems()));
-            features.add(layout.dense(NEGATIVE_ITEMS), (float) Math.log1p(lexicon.negativeItems()));
+            features.add(layout.dense(POSITIVE_ITEMS), (float) StrictMath.log1p(lexicon.positiveItems()));
+            features.add(layout.dense(NEGATIVE_ITEMS), (float) StrictMath.log1p(lexicon.negativeItems()));
             flag(features, layout, SARCASM, lexicon.sarcastic());
         }
         boolean negation = false;

@@ -12,7 +12,7 @@ final class Calibration {
     static final float LOWEST = 0.05f;
     static final float HIGHEST = 20f;
     private static final int STEPS = 60;
-    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
+    private static final double GOLDEN = (StrictMath.sqrt(5) - 1) / 2;
 
     private Calibration() {
     }
@@ -23,28 +23,28 @@ final class Calibration {
         for (int i = 0; i < scores.length; i++) {
             scores[i] = model.scores(examples.get(i).features());
         }
-        double low = Math.log(LOWEST);
-        double high = Math.log(HIGHEST);
+        double low = StrictMath.log(LOWEST);
+        double high = StrictMath.log(HIGHEST);
         double a = high - GOLDEN * (high - low);
         double b = low + GOLDEN * (high - low);
-        double lossA = loss(scores, examples, Math.exp(a));
-        double lossB = loss(scores, examples, Math.exp(b));
+        double lossA = loss(scores, examples, StrictMath.exp(a));
+        double lossB = loss(scores, examples, StrictMath.exp(b));
         for (int step = 0; step < STEPS; step++) {
             if (lossA <= lossB) {
                 high = b;
                 b = a;
                 lossB = lossA;
                 a = high - GOLDEN * (high - low);
-                lossA = loss(scores, examples, Math.exp(a));
+                lossA = loss(scores, examples, StrictMath.exp(a));
             } else {
                 low = a;
                 a = b;
                 lossA = lossB;
                 b = low + GOLDEN * (high - low);
-                lossB = loss(scores, examples, Math.exp(b));
+                lossB = loss(scores, examples, StrictMath.exp(b));
             }
         }
-        return (float) Math.exp((low + high) / 2);
+        return (float) StrictMath.exp((low + high) / 2);
     }
 
     static double loss(double[][] scores, List<TrainingExample> examples, double temperature) {

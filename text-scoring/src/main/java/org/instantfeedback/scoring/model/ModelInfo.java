@@ -1,6 +1,7 @@
 package org.instantfeedback.scoring.model;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -29,6 +30,8 @@ public record ModelInfo(String version, String parent, Instant createdAt, Sorted
         if (version.isBlank() || version.chars().anyMatch(c -> c <= ' ')) {
             throw new IllegalArgumentException("a model version is one word, got '" + version + "'");
         }
+        // the model file keeps milliseconds: a model read back has the same info as the one written
+        createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
         languages = Collections.unmodifiableSortedSet(new TreeSet<>(languages));
         facts = Collections.unmodifiableSortedMap(new TreeMap<>(facts));
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.instantfeedback.scoring.SentimentLabel;
 
@@ -23,6 +24,7 @@ public final class CorpusReader {
     static final double VADER_POLAR_RATING = 0.5;
     private static final String RAIL_HEADER = "date\ttitle\ttext\turl\tstars";
     private static final String MESSAGES_HEADER = "label\turgent\ttopics\tlanguage\ttext";
+    private static final Set<String> MESSAGE_LABELS = Set.of("negative", "neutral", "positive");
 
     private CorpusReader() {
     }
@@ -38,7 +40,8 @@ public final class CorpusReader {
 
     /** The format of a file, by its first line that is not a comment. */
     public static CorpusFormat detect(Path file, List<String> lines) {
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -55,7 +58,7 @@ public final class CorpusReader {
             if (fields.length == 2) {
                 return CorpusFormat.RATED_TEXTS;
             }
-            throw new CorpusFormatException(file + ":1: cannot tell the format: expected 'rating<TAB>text', VADER's "
+            throw new CorpusFormatException(file + ":" + (i + 1) + ": cannot tell the format: expected 'rating<TAB>text', VADER's "
                     + "'id<TAB>rating<TAB>text', or a header '" + MESSAGES_HEADER.replace('\t', ' ') + "' or '"
                     + RAIL_HEADER.replace('\t', ' ') + "'");
         }
@@ -119,9 +122,11 @@ public final class CorpusReader {
         if (label.equals("unknown")) {
             return Optional.empty();
         }
-        SentimentLabel parsed = RatingLabels.parse(label).filter(l -> !Character.isDigit(label.charAt(0)))
-                .orElseThrow(() -> new CorpusFormatException(where
-                        + ": label must be negative, neutral, positive or unknown, got '" + fields[0] + "'"));
+        if (!MESSAGE_LABELS.contains(label)) {
+            throw new CorpusFormatException(where + ": label must be negative, neutral, positive or unknown, got '"
+                    + fields[0] + "'");
+        }
+        SentimentLabel parsed = SentimentLabel.fromId(label);
         String text = text(fields[4], where);
         return Optional.of(new LabelledText(text, parsed, name, name, text, where));
     }

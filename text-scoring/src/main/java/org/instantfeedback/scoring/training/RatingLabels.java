@@ -48,14 +48,22 @@ public final class RatingLabels {
                 }
                 default -> {
                     if (rating.endsWith("/10")) {
-                        return Optional.of(ofRecommendation(Integer.parseInt(rating.substring(0, rating.length() - 3))));
+                        return Optional.of(ofRecommendation(digits(rating.substring(0, rating.length() - 3))));
                     }
                     String stars = rating.endsWith("/5") ? rating.substring(0, rating.length() - 2) : rating;
-                    return Optional.of(ofFivePoint(Integer.parseInt(stars)));
+                    return Optional.of(ofFivePoint(digits(stars)));
                 }
             }
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** One or two ASCII digits, no sign: "+4" or a digit of another script is not a rating here. */
+    private static int digits(String written) {
+        if (!written.matches("[0-9]{1,2}")) {
+            throw new IllegalArgumentException("not a rating: " + written);
+        }
+        return Integer.parseInt(written);
     }
 }

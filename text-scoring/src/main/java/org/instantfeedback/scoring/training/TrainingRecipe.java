@@ -96,11 +96,11 @@ public record TrainingRecipe(TrainingSettings settings, double classBalance, dou
             double sourceTotal = 0.0;
             for (int c = 0; c < ModelClasses.COUNT; c++) {
                 if (n[c] > 0) {
-                    w[c] = Math.pow((double) size / (classes * n[c]), classBalance);
+                    w[c] = StrictMath.pow((double) size / (classes * n[c]), classBalance);
                     sourceTotal += w[c] * n[c];
                 }
             }
-            double scale = Math.pow(size, sourceExponent) / sourceTotal;
+            double scale = StrictMath.pow(size, sourceExponent) / sourceTotal;
             for (int c = 0; c < ModelClasses.COUNT; c++) {
                 w[c] *= scale;
                 sum += w[c] * n[c];
