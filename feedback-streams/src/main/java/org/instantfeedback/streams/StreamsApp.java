@@ -47,6 +47,8 @@ import org.instantfeedback.streams.query.QueryService;
 import org.instantfeedback.streams.query.QueryTopology;
 import org.instantfeedback.streams.query.QueryUnavailableException;
 import org.instantfeedback.streams.query.StoreLocator;
+import org.instantfeedback.streams.textmodel.ActiveTextModel;
+import org.instantfeedback.streams.textmodel.TextModelLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,11 +74,13 @@ public final class StreamsApp implements AutoCloseable {
     private final Javalin http;
     private final EventSerdes serdes;
     private final LiveUpdates live;
+    private final TextModelLoop textModels;
     private final AtomicBoolean closed = new AtomicBoolean();
     private KafkaStreamsMetrics streamsMetrics;
 
     private StreamsApp(StreamsAppConfig config, Topology topology, RunningParts running, JvmGcMetrics gcMetrics,
-                       PrometheusMeterRegistry metrics, Javalin http, EventSerdes serdes, LiveUpdates live) {
+                       PrometheusMeterRegistry metrics, Javalin http, EventSerdes serdes, LiveUpdates live,
+                       TextModelLoop textModels) {
         this.config = config;
         this.topology = topology;
         this.running = running;
@@ -85,6 +89,7 @@ public final class StreamsApp implements AutoCloseable {
         this.http = http;
         this.serdes = serdes;
         this.live = live;
+        this.textModels = textModels;
     }
 
     /** What exists only once the app runs, read by the HTTP API as it answers. */
@@ -117,11 +122,12 @@ public final class StreamsApp implements AutoCloseable {
      */
     public static StreamsApp create(StreamsAppConfig config) {
         ApiSettings api = config.api().requireCredentials();
-        TextScorer scorer = textScorer(config);
+        ActiveTextModel scorer = new ActiveTextModel(textScorer(config));
         EventSerdes serdes = EventSerdes.forRegistry(config.registrySettings());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics.config().commonTags("application", config.applicationId());
         metrics.config().meterFilter(HttpLatencyHistograms.FILTER);
+        scorer.bindTo(metrics);
         Topology topology = FeedbackTopology.buildTopology(config.csatWindows(), config.dedupeHorizon(), scorer, serdes,
                 config.alerting(), metrics);
         QueryTopology.addTo(topology, serdes, api.seriesSpan(), api.resolvedAlertRetention());
@@ -142,13 +148,18 @@ public final class StreamsApp implements AutoCloseable {
                 metrics);
         Javalin http = HttpApi.create(queries, actions, api, config.alerting().windows(), running::state, metrics,
                 routes -> DashboardRoutes.register(routes, live.broadcaster()));
-        return new StreamsApp(config, topology, running, gcMetrics, metrics, http, serdes, live);
+        TextModelLoop textModels = new TextModelLoop(config, scorer, metrics, Clock.systemUTC());
+        return new StreamsApp(config, topology, running, gcMetrics, metrics, http, serdes, live, textModels);
     }
 
-    /** One scorer for the whole app: immutable and thread-safe, shared by every stream thread. */
+    /**
+     * The scorer with the base model ({@code TEXT_MODEL_BASE_FILE}, else the bundled one): immutable
+     * and thread-safe, shared by every stream thread until another text model becomes active.
+     */
     public static TextScorer textScorer(StreamsAppConfig config) {
         TextScorer.Builder builder = TextScorer.builder();
         config.scoringConfigFile().ifPresent(builder::extension);
+        config.textModel().baseModelFile().ifPresent(builder::model);
         TextScorer scorer = builder.build();
         log.info("Scoring texts with {}{}", scorer,
                 config.scoringConfigFile().map(file -> ", extended by " + file).orElse(""));
@@ -161,6 +172,7 @@ public final class StreamsApp implements AutoCloseable {
      */
     public void start() {
         RegistryStartupCheck.requireReachable(config.registrySettings());
+        textModels.start();
         http.start(config.httpPort());
         HostInfo self = advertised(config, port());
         Properties properties = config.streamsProperties();
@@ -176,6 +188,7 @@ public final class StreamsApp implements AutoCloseable {
         running.streams.set(streams);
         streams.start();
         live.start();
+        textModels.startLearning();
         log.info("feedback-streams (application.id {}) started: HTTP on port {} (reached as {}:{}), Kafka at {},"
                         + " registry at {}", config.applicationId(), port(), self.host(), self.port(),
                 config.bootstrapServers(),
@@ -221,6 +234,7 @@ public final class StreamsApp implements AutoCloseable {
             return;
         }
         live.close();
+        textModels.close();
         http.stop();
         KafkaStreams streams = running.streams.get();
         if (streams != null && !streams.close(CLOSE_TIMEOUT)) {

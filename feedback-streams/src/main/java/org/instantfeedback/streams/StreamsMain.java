@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import org.instantfeedback.scoring.ScoringConfigException;
 import org.instantfeedback.scoring.cli.ScoreCommand;
+import org.instantfeedback.scoring.model.ModelFormatException;
 import org.instantfeedback.streams.config.RegistryStartupCheck;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@code KAFKA_BOOTSTRAP_SERVERS=... SCHEMA_REGISTRY_URL=... java -jar feedback-streams-<version>-all.jar};
  * the variables are listed in {@link StreamsAppConfig#VARIABLES}.
  *
- * <p>With {@code score [--config <file>]...}, scores texts the way the service does, without Kafka:
+ * <p>With {@code score [--model <file>] [--config <file>]...}, scores texts the way the service does, without Kafka:
  * one text per line on stdin, one JSON object per line on stdout
  * ({@code printf 'bus 42 driver rude, 2/5\n' | java -jar feedback-streams-<version>-all.jar score}).
  */
@@ -24,8 +25,10 @@ public final class StreamsMain {
     static final String SCORE = "score";
     static final String USAGE = """
             usage: feedback-streams                 run the service (configured by environment variables)
-                   feedback-streams score [--config <file>]... [--echo]
-                                                    score texts from stdin, one JSON line per text on stdout""";
+                   feedback-streams score [--model <file> | --no-model] [--config <file>]... [--echo]
+                                                    score texts from stdin, one JSON line per text on stdout
+                   feedback-streams score train|eval|base-model|report ...
+                                                    train and evaluate text models (score --help)""";
     /**
      * Read by logback.xml. The score command writes its answers on stdout, so its log lines (if
      * any) must go to stderr, where they cannot corrupt the JSON.
@@ -66,7 +69,7 @@ public final class StreamsMain {
         StreamsApp app;
         try {
             app = StreamsApp.create(StreamsAppConfig.from(System.getenv()));
-        } catch (IllegalArgumentException | ScoringConfigException e) {
+        } catch (IllegalArgumentException | ScoringConfigException | ModelFormatException e) {
             log.error("feedback-streams cannot start: {}", e.getMessage());
             System.exit(2);
             return;

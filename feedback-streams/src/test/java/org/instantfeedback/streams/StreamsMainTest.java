@@ -36,6 +36,8 @@ class StreamsMainTest {
         assertThat(complaint.get("score").asDouble()).isNegative();
         assertThat(complaint.get("topics").toString()).contains("staff");
         assertThat(complaint.get("language").asText()).isEqualTo("en");
+        assertThat(complaint.get("model").asText()).isEqualTo("base-1");
+        assertThat(complaint.get("terms").get(0).get("term").asText()).isEqualTo("rude");
         assertThat(JSON.readTree(lines.get(1)).get("label").asText()).isEqualTo("positive");
     }
 
@@ -72,7 +74,7 @@ class StreamsMainTest {
     @Test
     void help_prints_the_usage_on_stdout() {
         assertThat(run("", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage:").contains("score [--config <file>]");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage:").contains("score [--model <file> | --no-model] [--config <file>]");
     }
 
     private int run(String stdin, String... args) {

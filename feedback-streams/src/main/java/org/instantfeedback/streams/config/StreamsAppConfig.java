@@ -33,6 +33,7 @@ import org.instantfeedback.streams.alerting.AlertingOptions;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.instantfeedback.streams.feedback.UnreadableRecordHandler;
 import org.instantfeedback.streams.http.ApiSettings;
+import org.instantfeedback.streams.textmodel.TextModelSettings;
 
 /**
  * Everything feedback-streams reads from its environment, checked once at start-up. Besides the
@@ -55,6 +56,7 @@ import org.instantfeedback.streams.http.ApiSettings;
  * @param api               the query API: advertised URL, credentials, CORS, history kept
  * @param alerting          rolling metrics and alerts: windows, hierarchy, zone, evaluation interval, default rules,
  *                          baselines
+ * @param textModel         which text model reads texts, and how the operator's rated texts teach it
  */
 public record StreamsAppConfig(
         int httpPort,
@@ -64,7 +66,8 @@ public record StreamsAppConfig(
         Map<String, Object> kafkaSettings,
         Map<String, Object> registrySettings,
         AlertingOptions alerting,
-        ApiSettings api) {
+        ApiSettings api,
+        TextModelSettings textModel) {
 
     public static final String STREAMS_HTTP_PORT = "STREAMS_HTTP_PORT";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
@@ -163,12 +166,14 @@ public record StreamsAppConfig(
             new ConfigVariable(ALERT_BASELINE_COMPLAINT_SPAN, "96",
                     "Memory of the usual-complaints average in periods (weight 2/(span+1) on the newest), 1-100000."),
             new ConfigVariable(ALERT_BASELINE_COMPLAINT_WARM_UP, "96",
-                    "Complaint periods before complaint-spike alerts can open, 1-100000.")), ApiSettings.VARIABLES.stream()).toList();
+                    "Complaint periods before complaint-spike alerts can open, 1-100000.")),
+            Stream.concat(ApiSettings.VARIABLES.stream(), TextModelSettings.VARIABLES.stream())).toList();
 
     public StreamsAppConfig {
         Objects.requireNonNull(csatWindows, "csatWindows");
         Objects.requireNonNull(scoringConfigFile, "scoringConfigFile");
         Objects.requireNonNull(alerting, "alerting");
+        Objects.requireNonNull(textModel, "textModel");
         if (dedupeHorizon.compareTo(MIN_DEDUPE_HORIZON) < 0) {
             throw new IllegalArgumentException("the dedupe horizon must be at least " + MIN_DEDUPE_HORIZON
                     + ", was " + dedupeHorizon);
@@ -187,7 +192,8 @@ public record StreamsAppConfig(
                 kafkaSettings(env),
                 ClientSettings.schemaRegistryWithDefaults(env),
                 alerting(env),
-                ApiSettings.from(env));
+                ApiSettings.from(env),
+                TextModelSettings.from(env));
     }
 
     /** The properties KafkaStreams is created with. */

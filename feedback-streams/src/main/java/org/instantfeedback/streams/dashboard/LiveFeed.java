@@ -2,7 +2,6 @@ package org.instantfeedback.streams.dashboard;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +20,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.instantfeedback.config.Topics;
+import org.instantfeedback.streams.config.StandaloneConsumers;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.registry.SpecificAvroDeserializer;
@@ -71,21 +71,10 @@ public final class LiveFeed implements AutoCloseable {
     }
 
     static Map<String, Object> consumerSettings(Map<String, ?> kafkaSettings, String clientId) {
-        Map<String, Object> settings = new HashMap<>();
-        kafkaSettings.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                settings.put(key, value);
-            }
-        });
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        settings.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> settings = StandaloneConsumers.settings(kafkaSettings, clientId);
         // feedback-streams writes in exactly-once transactions: show only what it committed.
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        // The topics are created by the operator (or the local run); a viewer never creates them.
-        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return settings;
     }
 

@@ -7,6 +7,7 @@ import org.instantfeedback.events.FeedbackAlertHandling;
 import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
+import org.instantfeedback.events.RatedText;
 import org.instantfeedback.registry.SpecificAvroSerde;
 
 /**
@@ -19,7 +20,8 @@ public record EventSerdes(
         SpecificAvroSerde<CsatWindow> csat,
         SpecificAvroSerde<FeedbackAlert> alerts,
         SpecificAvroSerde<FeedbackMetrics> metrics,
-        SpecificAvroSerde<FeedbackAlertHandling> alertHandling) implements AutoCloseable {
+        SpecificAvroSerde<FeedbackAlertHandling> alertHandling,
+        SpecificAvroSerde<RatedText> ratedTexts) implements AutoCloseable {
 
     /** Serdes for the registry the settings point at ({@code schema.registry.url}, ...; {@code mock://} too). */
     public static EventSerdes forRegistry(Map<String, ?> registrySettings) {
@@ -29,7 +31,8 @@ public record EventSerdes(
                 SpecificAvroSerde.forValues(CsatWindow.class, registrySettings),
                 SpecificAvroSerde.forValues(FeedbackAlert.class, registrySettings),
                 SpecificAvroSerde.forValues(FeedbackMetrics.class, registrySettings),
-                SpecificAvroSerde.forValues(FeedbackAlertHandling.class, registrySettings));
+                SpecificAvroSerde.forValues(FeedbackAlertHandling.class, registrySettings),
+                SpecificAvroSerde.forValues(RatedText.class, registrySettings));
     }
 
     @Override
@@ -40,5 +43,6 @@ public record EventSerdes(
         alerts.close();
         metrics.close();
         alertHandling.close();
+        ratedTexts.close();
     }
 }

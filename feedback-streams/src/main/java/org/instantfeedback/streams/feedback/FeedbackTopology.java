@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,6 +24,7 @@ import org.instantfeedback.streams.alerting.AlertingOptions;
 import org.instantfeedback.streams.alerting.AlertingTopology;
 import org.instantfeedback.streams.csat.CsatTopology;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
+import org.instantfeedback.streams.textmodel.RatedTexts;
 import org.instantfeedback.streams.time.OccurredAtTimestampExtractor;
 
 /**
@@ -34,7 +36,9 @@ import org.instantfeedback.streams.time.OccurredAtTimestampExtractor;
  *       feedback.received.v1, with the reason in headers), and</li>
  *   <li>counted into rolling CSAT ({@link CsatTopology}), and</li>
  *   <li>the scored stream feeds rolling metrics per subject and group and alerts
- *       ({@link AlertingTopology}).</li>
+ *       ({@link AlertingTopology}), and</li>
+ *   <li>every text that came with a rating goes to {@code feedback.rated-texts.v1} as an example
+ *       the text model learns from ({@link RatedTexts}).</li>
  * </ul>
  * CSAT reads the deduplicated feedback rather than the scored stream: a rating counts even when
  * its text could not be scored. Aggregates of what texts say hang off {@link #addScoring}'s stream.
@@ -63,16 +67,21 @@ public final class FeedbackTopology {
     /** The topology with alerting on its defaults and timers nobody reads: for tests about the rest. */
     public static Topology buildTopology(CsatWindowSpec windows, Duration dedupeHorizon, TextScorer scorer,
                                          EventSerdes serdes) {
-        return buildTopology(windows, dedupeHorizon, scorer, serdes, AlertingOptions.defaults(),
+        return buildTopology(windows, dedupeHorizon, () -> scorer, serdes, AlertingOptions.defaults(),
                 new SimpleMeterRegistry());
     }
 
-    /** The topology as the application runs it; tests drive the same one. */
-    public static Topology buildTopology(CsatWindowSpec windows, Duration dedupeHorizon, TextScorer scorer,
+    /**
+     * The topology as the application runs it; tests drive the same one.
+     *
+     * @param scorer the scorer in use, asked for each text (the app's changes when a text model is promoted)
+     */
+    public static Topology buildTopology(CsatWindowSpec windows, Duration dedupeHorizon, Supplier<TextScorer> scorer,
                                          EventSerdes serdes, AlertingOptions alerting, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, FeedbackReceived> feedback = deduplicatedFeedback(builder, dedupeHorizon, serdes.feedback());
         KStream<String, FeedbackScored> scored = addScoring(feedback, scorer, serdes);
+        RatedTexts.addTo(scored, serdes.ratedTexts());
         CsatTopology.addCsat(feedback, windows, serdes.csat(), meters);
         AlertingTopology.addAlerting(builder, scored, alerting, serdes, meters);
         return builder.build();
@@ -95,7 +104,7 @@ public final class FeedbackTopology {
 
     /** Scores every feedback and writes it to feedback.scored.v1; returns the scored stream. */
     public static KStream<String, FeedbackScored> addScoring(KStream<String, FeedbackReceived> feedback,
-                                                             TextScorer scorer, EventSerdes serdes) {
+                                                             Supplier<TextScorer> scorer, EventSerdes serdes) {
         Map<String, KStream<String, ScoringOutcome>> outcomes = feedback
                 .processValues(() -> new ScoreFeedback(scorer), Named.as(SCORE))
                 .split(Named.as(SCORING_OUTCOMES))

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.instantfeedback.config.Topics;
@@ -16,6 +18,7 @@ import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.TextScore;
 import org.instantfeedback.scoring.TextScorer;
 import org.instantfeedback.scoring.Topic;
+import org.instantfeedback.scoring.WeightedTerm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +31,17 @@ import org.slf4j.LoggerFactory;
  * <p>The scorer should not fail; if it does for one text, that feedback comes out as a failed
  * {@link ScoringOutcome} carrying the reason in {@link DeadLetterHeaders}, bound for the
  * dead-letter topic, and the next record is scored as usual. The scorer is shared by every task:
- * it is immutable and thread-safe.
+ * it is immutable and thread-safe; which one is in use is asked for each record, so a newly
+ * promoted text model reads the next text.
  */
 public final class ScoreFeedback extends ContextualFixedKeyProcessor<String, FeedbackReceived, ScoringOutcome> {
     private static final Logger log = LoggerFactory.getLogger(ScoreFeedback.class);
     private static final Map<Topic, FeedbackTopic> TOPICS = Collections.unmodifiableMap(topicSymbols());
 
-    private final TextScorer scorer;
+    private final Supplier<TextScorer> scorer;
 
-    public ScoreFeedback(TextScorer scorer) {
+    /** @param scorer the scorer in use now (it changes when another text model becomes active) */
+    public ScoreFeedback(Supplier<TextScorer> scorer) {
         this.scorer = scorer;
     }
 
@@ -49,7 +54,7 @@ public final class ScoreFeedback extends ContextualFixedKeyProcessor<String, Fee
         Instant scoredAt = Instant.ofEpochMilli(context().currentSystemTimeMs());
         FeedbackScored scored;
         try {
-            scored = score(scorer, feedback, scoredAt);
+            scored = score(scorer.get(), feedback, scoredAt);
         } catch (RuntimeException e) {
             log.warn("Could not score feedback {} for subject {}; it goes to {}", feedback.getEventId(), record.key(),
                     Topics.DEAD_LETTER, e);
@@ -70,17 +75,29 @@ public final class ScoreFeedback extends ContextualFixedKeyProcessor<String, Fee
                     .setTopics(List.of())
                     .setUrgent(false)
                     .setLanguage(null)
+                    .setModelVersion(null)
+                    .setLabelProbability(null)
+                    .setSentimentTerms(List.of())
                     .build();
         }
         TextScore score = scorer.score(text);
         FeedbackSentiment label = sentiment(score.label());
-        return scored.setSentiment(label == FeedbackSentiment.UNKNOWN ? null : score.compound())
+        return scored.setSentiment(label == FeedbackSentiment.UNKNOWN ? null : score.sentiment())
                 .setSentimentLabel(label)
                 .setTopics(score.topics().stream().map(topic -> TOPICS.getOrDefault(topic, FeedbackTopic.UNKNOWN))
                         .distinct().toList())
                 .setUrgent(score.urgent())
                 .setLanguage(score.language())
+                .setModelVersion(score.modelVersion())
+                .setLabelProbability(score.probabilities() == null ? null
+                        : Math.round(score.probabilities().of(score.label()) * 10_000.0) / 10_000.0)
+                .setSentimentTerms(score.terms().stream().map(ScoreFeedback::term).toList())
                 .build();
+    }
+
+    /** "rude -2.3": a term of the explanation as a line ops can read. */
+    static String term(WeightedTerm term) {
+        return String.format(Locale.ROOT, "%s %+.1f", term.term(), term.weight());
     }
 
     // A label this schema version has no symbol for reads as UNKNOWN, as the enum's reader default does.

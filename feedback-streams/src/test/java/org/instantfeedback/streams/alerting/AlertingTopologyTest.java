@@ -83,7 +83,7 @@ class AlertingTopologyTest {
         serdes = EventSerdes.forRegistry(config.registrySettings());
         AlertingOptions options = config.alerting().withHierarchy(HIERARCHY);
         driver = new TopologyTestDriver(FeedbackTopology.buildTopology(config.csatWindows(), config.dedupeHorizon(),
-                TestScorers.standard(), serdes, options, meters), config.streamsProperties(), at("12:00"));
+                TestScorers::standard, serdes, options, meters), config.streamsProperties(), at("12:00"));
         feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(),
                 serdes.feedback().serializer());
         rules = driver.createInputTopic(Topics.ALERT_RULES, new StringSerializer(), new StringSerializer());

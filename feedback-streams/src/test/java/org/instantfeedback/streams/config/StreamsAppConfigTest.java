@@ -95,7 +95,10 @@ class StreamsAppConfigTest {
                 "ALERT_BASELINE_CSAT_WARM_UP", "ALERT_BASELINE_COMPLAINT_PERIOD", "ALERT_BASELINE_COMPLAINT_SPAN",
                 "ALERT_BASELINE_COMPLAINT_WARM_UP", "STREAMS_ADVERTISED_URL", "STREAMS_API_AUTH", "STREAMS_API_TOKENS",
                 "STREAMS_API_USERS", "STREAMS_API_CORS_ORIGINS", "STREAMS_QUERY_SERIES_SPAN",
-                "STREAMS_QUERY_RESOLVED_RETENTION");
+                "STREAMS_QUERY_RESOLVED_RETENTION", "TEXT_MODEL_LEARNING", "TEXT_MODEL_VERSION", "TEXT_MODEL_BASE_FILE",
+                "TEXT_MODEL_RETRAIN_EVERY", "TEXT_MODEL_RETRAIN_AFTER", "TEXT_MODEL_RETRAIN_GAP", "TEXT_MODEL_MIN_EXAMPLES",
+                "TEXT_MODEL_MAX_EXAMPLES", "TEXT_MODEL_HELD_BACK_PERCENT", "TEXT_MODEL_LANGUAGE_MIN_EXAMPLES",
+                "TEXT_MODEL_LANGUAGE_FLOOR");
         assertThat(StreamsAppConfig.VARIABLES).noneMatch(ConfigVariable::required);
         assertThat(config.dedupeHorizon()).isEqualTo(Duration.ofHours(48));
         assertThat(config.scoringConfigFile()).contains(scoring);

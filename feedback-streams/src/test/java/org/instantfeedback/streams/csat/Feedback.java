@@ -26,6 +26,15 @@ public final class Feedback {
                 .build();
     }
 
+    /** Feedback with both a rating and a text: what the text model learns from. */
+    public static FeedbackReceived ratedText(String subject, int value, RatingScale scale, String text,
+                                             Instant occurredAt) {
+        return builder(subject, occurredAt)
+                .setRating(Rating.newBuilder().setValue(value).setScale(scale).build())
+                .setText(text)
+                .build();
+    }
+
     public static FeedbackReceived textOnly(String subject, String text, Instant occurredAt) {
         return builder(subject, occurredAt).setChannel(Channel.SMS).setText(text).build();
     }

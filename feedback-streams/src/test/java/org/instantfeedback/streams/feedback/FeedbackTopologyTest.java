@@ -216,7 +216,7 @@ class FeedbackTopologyTest {
     }
 
     @Test
-    void an_operator_extension_file_changes_how_a_text_is_scored() throws Exception {
+    void an_operator_extension_file_changes_the_lexicons_reading_which_the_model_weighs() throws Exception {
         String text = "the bus was yellow";
         start(TestScorers.standard());
         send(textOnly(ROUTE, text, at("12:07")));
@@ -231,8 +231,9 @@ class FeedbackTopologyTest {
         send(textOnly(ROUTE, text, at("12:08")));
         FeedbackScored extended = scored.readValue();
 
-        assertThat(standard.getSentimentLabel()).isEqualTo(FeedbackSentiment.NEUTRAL);
-        assertThat(extended.getSentimentLabel()).isEqualTo(FeedbackSentiment.NEGATIVE);
+        assertThat(standard.getSentimentTerms()).isEmpty();
+        assertThat(extended.getSentimentTerms()).containsExactly("yellow -2.5");
+        assertThat(extended.getSentiment()).isLessThan(standard.getSentiment() - 0.1);
         assertThat(extended.getTopics()).containsExactly(FeedbackTopic.CLEANLINESS);
     }
 

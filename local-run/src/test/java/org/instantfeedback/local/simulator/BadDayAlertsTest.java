@@ -27,6 +27,7 @@ import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.local.LocalRun;
 import org.instantfeedback.registry.MockSchemaRegistry;
 import org.instantfeedback.streams.StreamsApp;
+import org.instantfeedback.streams.textmodel.ActiveTextModel;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.feedback.EventSerdes;
 import org.instantfeedback.streams.feedback.FeedbackTopology;
@@ -59,7 +60,7 @@ class BadDayAlertsTest {
         StreamsAppConfig config = StreamsAppConfig.from(localRunEnvironment(registryScope));
         try (EventSerdes serdes = EventSerdes.forRegistry(config.registrySettings());
              TopologyTestDriver driver = new TopologyTestDriver(FeedbackTopology.buildTopology(config.csatWindows(),
-                     config.dedupeHorizon(), StreamsApp.textScorer(config), serdes, config.alerting(),
+                     config.dedupeHorizon(), new ActiveTextModel(StreamsApp.textScorer(config)), serdes, config.alerting(),
                      new SimpleMeterRegistry()), config.streamsProperties(),
                      ORIGIN.minus(PassengerTrafficSimulator.HISTORY))) {
             TestInputTopic<String, FeedbackReceived> feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED,

@@ -1,0 +1,341 @@
+package org.instantfeedback.streams.textmodel;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.instantfeedback.config.Topics;
+import org.instantfeedback.events.RatedText;
+import org.instantfeedback.events.TextModelPublished;
+import org.instantfeedback.registry.SpecificAvroDeserializer;
+import org.instantfeedback.registry.SpecificAvroSerializer;
+import org.instantfeedback.scoring.SentimentLabel;
+import org.instantfeedback.scoring.model.TextModel;
+import org.instantfeedback.scoring.training.LabelledText;
+import org.instantfeedback.scoring.training.OperatorTraining;
+import org.instantfeedback.streams.config.StandaloneConsumers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Learns the operator's language: gathers the rated texts of {@code feedback.rated-texts.v1} and,
+ * on a schedule and a count, trains a candidate on the base model plus these examples, judges it
+ * against the current model on the newest of them, and publishes it on
+ * {@code feedback.text-models.v1} when it is not worse ({@link OperatorTraining}).
+ *
+ * <p>One instance trains: the rated texts have one partition, and the consumer group
+ * {@code <application.id>.text-model-trainer} gives it to one member (another takes over when that
+ * one leaves). The owner reads the topic from its start every time it gets the partition, so a
+ * restart loses no example, and commits nothing. Training runs on a thread of its own, never on
+ * a stream thread, and the same examples give the same model.
+ */
+public final class ModelTrainer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final TopicPartition PARTITION = new TopicPartition(Topics.RATED_TEXTS, 0);
+
+    private final TextModelSettings settings;
+    private final Map<String, Object> consumerSettings;
+    private final Map<String, Object> producerSettings;
+    private final Map<String, ?> registrySettings;
+    private final ActiveTextModel active;
+    private final TextModelFeed feed;
+    private final Clock clock;
+    private final ExecutorService training = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "text-model-training");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** By event id, oldest first: a rated text written twice (two deployments on one topic) counts once. */
+    private final LinkedHashMap<String, LabelledText> examples = new LinkedHashMap<>();
+    private final AtomicInteger examplesHeld = new AtomicInteger();
+    private final TrainingMeters meters;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+    /** Bumped whenever the partition comes or goes: a round started before then is not published. */
+    private volatile int ownership;
+    private boolean owner;
+    private long endAtAssignment;
+    private long lastRoundThrough;
+    /** The generation this instance last published; no round starts before the feed has read it. */
+    private volatile int published;
+    private Instant lastRoundAt;
+    private Future<?> round;
+
+    public ModelTrainer(TextModelSettings settings, Map<String, ?> kafkaSettings, Map<String, ?> registrySettings,
+                        String applicationId, ActiveTextModel active, TextModelFeed feed, MeterRegistry meters,
+                        Clock clock) {
+        this.settings = settings;
+        this.consumerSettings = consumerSettings(kafkaSettings, applicationId);
+        this.producerSettings = producerSettings(kafkaSettings, applicationId);
+        this.registrySettings = registrySettings;
+        this.active = active;
+        this.feed = feed;
+        this.clock = clock;
+        this.meters = new TrainingMeters(meters, examplesHeld);
+        // the first round may come as soon as there are examples enough
+        this.lastRoundAt = clock.instant().minus(settings.retrainGap());
+    }
+
+    static Map<String, Object> consumerSettings(Map<String, ?> kafkaSettings, String applicationId) {
+        Map<String, Object> settings = StandaloneConsumers.settings(kafkaSettings, applicationId + "-text-model-trainer");
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId + ".text-model-trainer");
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Rated texts are written in exactly-once transactions: learn only from committed ones.
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return settings;
+    }
+
+    static Map<String, Object> producerSettings(Map<String, ?> kafkaSettings, String applicationId) {
+        Map<String, Object> settings = new HashMap<>();
+        kafkaSettings.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                settings.put(key, value);
+            }
+        });
+        settings.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, applicationId + "-text-model-publisher");
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TextModelTopics.MAX_MODEL_BYTES);
+        return settings;
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        thread = new Thread(this::run, "text-model-trainer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerSettings, new StringDeserializer(),
+                new ByteArrayDeserializer());
+             SpecificAvroDeserializer<RatedText> ratedTexts = new SpecificAvroDeserializer<>(RatedText.class);
+             KafkaProducer<String, TextModelPublished> publisher = publisher()) {
+            consumer = kafka;
+            if (closed.get()) {
+                return;
+            }
+            ratedTexts.configure(registrySettings, false);
+            kafka.subscribe(List.of(Topics.RATED_TEXTS), new Ownership(kafka));
+            while (!closed.get()) {
+                for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL_TIMEOUT)) {
+                    gather(record, ratedTexts);
+                }
+                if (owner && round == null && kafka.position(PARTITION) >= endAtAssignment && due(kafka)) {
+                    startRound(kafka.position(PARTITION), publisher);
+                }
+                if (round != null && round.isDone()) {
+                    round = null;
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closed.get()) {
+                log.error("The text model trainer was woken up unexpectedly; it stops learning", e);
+            }
+        } catch (RuntimeException e) {
+            if (!closed.get()) {
+                log.error("The text model trainer failed; no new text models until a restart", e);
+            }
+        }
+    }
+
+    private KafkaProducer<String, TextModelPublished> publisher() {
+        SpecificAvroSerializer<TextModelPublished> serializer = new SpecificAvroSerializer<>();
+        serializer.configure(registrySettings, false);
+        return new KafkaProducer<>(producerSettings, new StringSerializer(), serializer);
+    }
+
+    private void gather(ConsumerRecord<String, byte[]> record, SpecificAvroDeserializer<RatedText> ratedTexts) {
+        if (record.value() == null) {
+            return;
+        }
+        RatedText rated;
+        try {
+            rated = ratedTexts.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            log.warn("Skipped rated text {}@{}: {}", record.topic(), record.offset(), e.getMessage());
+            return;
+        }
+        example(rated, record.offset()).ifPresent(example -> {
+            examples.putIfAbsent(example.id(), example);
+            if (examples.size() > settings.maximumExamples()) {
+                examples.remove(examples.keySet().iterator().next());
+            }
+            examplesHeld.set(examples.size());
+        });
+    }
+
+    /** The example a rated text gives; none for a label this version does not know. */
+    static Optional<LabelledText> example(RatedText rated, long offset) {
+        return switch (rated.getLabel()) {
+            case NEGATIVE, NEUTRAL, POSITIVE -> Optional.of(new LabelledText(rated.getText(),
+                    SentimentLabel.valueOf(rated.getLabel().name()), "operator", rated.getSubject(),
+                    rated.getEventId(), Topics.RATED_TEXTS + "@" + offset));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Enough examples, the gap since the last round, the feed has read what this instance last
+     * published (so versions count on from it), and enough new examples or time since the last round.
+     */
+    private boolean due(KafkaConsumer<String, byte[]> kafka) {
+        // the last round may have been another instance's, before this one took over
+        Instant lastRound = feed.latest().map(model -> model.record().getCreatedAt())
+                .filter(created -> created.isAfter(lastRoundAt)).orElse(lastRoundAt);
+        if (examples.size() < settings.minimumExamples() || feed.nextGeneration() <= published
+                || clock.instant().isBefore(lastRound.plus(settings.retrainGap()))) {
+            return false;
+        }
+        long through = kafka.position(PARTITION);
+        long trainedThrough = Math.max(lastRoundThrough,
+                feed.latest().map(model -> model.record().getExamplesThrough()).orElse(0L));
+        long fresh = through - trainedThrough;
+        return fresh >= settings.retrainAfter()
+                || fresh > 0 && !clock.instant().isBefore(lastRound.plus(settings.retrainEvery()));
+    }
+
+    private void startRound(long through, KafkaProducer<String, TextModelPublished> publisher) {
+        List<LabelledText> snapshot = new ArrayList<>(examples.values());
+        int roundOwnership = ownership;
+        lastRoundThrough = through;
+        lastRoundAt = clock.instant();
+        round = training.submit(() -> train(snapshot, through, roundOwnership, publisher));
+    }
+
+    private void train(List<LabelledText> snapshot, long through, int roundOwnership,
+                       KafkaProducer<String, TextModelPublished> publisher) {
+        PublishedModel latest = feed.latest().orElse(null);
+        TextModel current = latest == null ? active.base() : latest.model();
+        String version = ModelVersions.version(feed.nextGeneration());
+        long started = System.nanoTime();
+        try {
+            log.info("Training text model {} on {} rated texts (through offset {}), judging it against {}", version,
+                    snapshot.size(), through, current.version());
+            OperatorTraining.Outcome outcome = TrainingRound.run(active, current, snapshot, settings.training(),
+                    version, clock.instant(), (epoch, epochs, loss) -> log.debug(
+                            "Text model {}: pass {} of {}, mean loss {}", version, epoch, epochs, loss));
+            meters.judged(outcome, Duration.ofNanos(System.nanoTime() - started));
+            String figures = String.format(Locale.ROOT, "held-back accuracy %.3f (%s: %.3f), negative F1 %.3f (%.3f)"
+                            + " on the newest %d rated texts", outcome.candidateFigures().accuracy(), current.version(),
+                    outcome.current().accuracy(), outcome.candidateFigures().negativeF1(),
+                    outcome.current().negativeF1(), outcome.heldBack());
+            if (!outcome.promote()) {
+                log.info("Kept text model {}: the candidate is worse, {}", current.version(), figures);
+                return;
+            }
+            if (roundOwnership != ownership || closed.get()) {
+                log.info("Dropped text model {}: this instance no longer trains", version);
+                return;
+            }
+            publisher.send(new ProducerRecord<>(Topics.TEXT_MODELS, version,
+                    TrainingRound.published(outcome, current, through))).get(30, TimeUnit.SECONDS);
+            published = ModelVersions.generation(version);
+            log.info("Promoted text model {}: {}; reads {}", version, figures,
+                    String.join(", ", outcome.candidate().info().languages()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (closed.get()) {
+                log.debug("Training text model {} stopped by the shutdown", version, e);
+                return;
+            }
+            meters.failed();
+            log.error("Training text model {} failed; the next round tries again", version, e);
+        }
+    }
+
+    /** The partition's owner reads it from the start; one that loses it forgets what it gathered. */
+    private final class Ownership implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> kafka;
+
+        Ownership(KafkaConsumer<String, byte[]> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (partitions.contains(PARTITION)) {
+                ownership++;
+                owner = true;
+                examples.clear();
+                kafka.seekToBeginning(List.of(PARTITION));
+                endAtAssignment = kafka.endOffsets(List.of(PARTITION)).get(PARTITION);
+                log.info("This instance trains the text model now: reading the {} rated texts so far",
+                        endAtAssignment);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.contains(PARTITION)) {
+                ownership++;
+                owner = false;
+                examples.clear();
+                examplesHeld.set(0);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        // a round in progress ends (or is abandoned) before the publisher it uses is closed
+        training.shutdownNow();
+        try {
+            training.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        Thread running;
+        synchronized (this) {
+            running = thread;
+        }
+        if (running != null) {
+            try {
+                running.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        meters.close();
+    }
+}

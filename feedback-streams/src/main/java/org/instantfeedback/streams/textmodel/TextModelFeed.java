@@ -1,0 +1,194 @@
+package org.instantfeedback.streams.textmodel;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.instantfeedback.config.Topics;
+import org.instantfeedback.events.TextModelPublished;
+import org.instantfeedback.registry.SpecificAvroDeserializer;
+import org.instantfeedback.scoring.model.ModelFormatException;
+import org.instantfeedback.scoring.model.TextModel;
+import org.instantfeedback.scoring.model.TextModelFile;
+import org.instantfeedback.streams.config.StandaloneConsumers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads every promoted text model from {@code feedback.text-models.v1} (all of it, from the start,
+ * on every instance: no group, nothing committed) and makes the right one active: the version
+ * pinned by {@code TEXT_MODEL_VERSION}, else the latest promoted. So all instances read texts
+ * with the same model, and a restarted instance picks up where the others are.
+ *
+ * <p>A record that cannot be read (a schema it does not know, bytes that are not a model) is
+ * logged and skipped; the model in use stays.
+ */
+public final class TextModelFeed implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TextModelFeed.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final TopicPartition PARTITION = new TopicPartition(Topics.TEXT_MODELS, 0);
+
+    private final Map<String, Object> consumerSettings;
+    private final Map<String, ?> registrySettings;
+    private final ActiveTextModel active;
+    private final Optional<String> pinned;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile PublishedModel latest;
+    private Thread thread;
+
+    public TextModelFeed(Map<String, ?> kafkaSettings, Map<String, ?> registrySettings, String clientId,
+                         ActiveTextModel active, Optional<String> pinned) {
+        this.consumerSettings = consumerSettings(kafkaSettings, clientId);
+        this.registrySettings = registrySettings;
+        this.active = active;
+        this.pinned = pinned;
+    }
+
+    static Map<String, Object> consumerSettings(Map<String, ?> kafkaSettings, String clientId) {
+        Map<String, Object> settings = StandaloneConsumers.settings(kafkaSettings, clientId);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // One model is a record of up to 16 MiB; fetch it whole.
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, TextModelTopics.MAX_MODEL_BYTES);
+        return settings;
+    }
+
+    /** Starts reading on a thread of its own; {@link #awaitCaughtUp} tells when the models so far are read. */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        if (pinned.isPresent() && pinned.get().equals(active.base().version())) {
+            log.info("Text model pinned to the base model {}", pinned.get());
+        }
+        thread = new Thread(this::run, "text-model-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits until every model promoted before the start has been read, or the timeout passed. */
+    public boolean awaitCaughtUp(Duration timeout) {
+        try {
+            return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The latest promoted model, pinned or not: what a new model is judged against. */
+    public Optional<PublishedModel> latest() {
+        return Optional.ofNullable(latest);
+    }
+
+    /** The generation the next promoted model gets: one more than the latest. */
+    public int nextGeneration() {
+        PublishedModel current = latest;
+        return current == null ? 1 : current.generation() + 1;
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerSettings, new StringDeserializer(),
+                new ByteArrayDeserializer());
+             SpecificAvroDeserializer<TextModelPublished> records =
+                     new SpecificAvroDeserializer<>(TextModelPublished.class)) {
+            consumer = kafka;
+            if (closed.get()) {
+                return;
+            }
+            records.configure(registrySettings, false);
+            kafka.assign(List.of(PARTITION));
+            kafka.seekToBeginning(List.of(PARTITION));
+            long end = kafka.endOffsets(List.of(PARTITION)).get(PARTITION);
+            if (kafka.position(PARTITION) >= end) {
+                caughtUp.countDown();
+            }
+            while (!closed.get()) {
+                for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL_TIMEOUT)) {
+                    read(record, records);
+                }
+                if (caughtUp.getCount() > 0 && kafka.position(PARTITION) >= end) {
+                    log.info("Read the {} promoted text models; texts are read by {}", end, active.model().version());
+                    caughtUp.countDown();
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closed.get()) {
+                log.error("The text model feed was woken up unexpectedly; no new models are read", e);
+            }
+        } catch (RuntimeException e) {
+            if (!closed.get()) {
+                log.error("The text model feed failed; texts stay with model {} until a restart",
+                        active.model().version(), e);
+            }
+        }
+    }
+
+    private void read(ConsumerRecord<String, byte[]> record, SpecificAvroDeserializer<TextModelPublished> records) {
+        if (record.value() == null) {
+            return;
+        }
+        String where = Topics.TEXT_MODELS + "@" + record.offset();
+        TextModelPublished published;
+        TextModel model;
+        try {
+            published = records.deserialize(record.topic(), record.value());
+            model = TextModelFile.fromBytes(bytes(published.getModel()), where + " (" + record.key() + ")");
+            active.lexicon().withModel(model);
+        } catch (ModelFormatException | IllegalArgumentException | org.apache.kafka.common.errors.SerializationException e) {
+            log.error("Skipped text model record {} (key {}): {}", where, record.key(), e.getMessage());
+            return;
+        }
+        published.setModel(ByteBuffer.allocate(0));
+        PublishedModel read = new PublishedModel(model, published);
+        if (latest == null || read.generation() > latest.generation()) {
+            latest = read;
+        }
+        if (pinned.isPresent() ? pinned.get().equals(model.version()) : read == latest) {
+            active.use(model);
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+
+    /** Stops reading and waits for the thread to leave. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        Thread running;
+        synchronized (this) {
+            running = thread;
+        }
+        if (running != null) {
+            try {
+                running.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
