@@ -24,10 +24,12 @@ import java.util.OptionalInt;
  * @param topics          topic ids the text is about (punctuality, staff, ...)
  * @param senderPseudonym keyed pseudonym of the sender, or null when the sender is anonymous
  * @param text            the text with personal data already masked upstream, or null
+ * @param reading         why the text read as it did, as ops see it beside the text in alert examples
+ *                        ("negative 94%: rude -2.0, late again -2.2"), or null when it was not read
  */
 public record FeedbackObservation(String eventId, String subject, Instant occurredAt, Integer ratingValue,
                                   String ratingScale, String sentiment, boolean urgent, List<String> topics,
-                                  String senderPseudonym, String text) {
+                                  String senderPseudonym, String text, String reading) {
     public static final String STARS_5 = "STARS_5";
     public static final String NPS_0_10 = "NPS_0_10";
     /** The lowest 5-point rating that counts as satisfied, as in the CSAT windows. */
@@ -41,6 +43,14 @@ public record FeedbackObservation(String eventId, String subject, Instant occurr
         requireText(subject, "subject");
         Objects.requireNonNull(occurredAt, "occurredAt");
         topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+
+    /** Feedback whose reading is not explained. */
+    public FeedbackObservation(String eventId, String subject, Instant occurredAt, Integer ratingValue,
+                               String ratingScale, String sentiment, boolean urgent, List<String> topics,
+                               String senderPseudonym, String text) {
+        this(eventId, subject, occurredAt, ratingValue, ratingScale, sentiment, urgent, topics, senderPseudonym, text,
+                null);
     }
 
     /** The rating on the 5-point scale (1-5), if this feedback has one. */

@@ -18,6 +18,7 @@ public final class Feedback {
     private List<String> topics = List.of();
     private String sender;
     private String text;
+    private String reading;
 
     private Feedback() {
     }
@@ -101,7 +102,14 @@ public final class Feedback {
         return this;
     }
 
+    /** How the text read, as the streams app explains it ("negative 94%: rude -2.0"). */
+    public Feedback reading(String explanation) {
+        this.reading = explanation;
+        return this;
+    }
+
     public FeedbackObservation build() {
-        return new FeedbackObservation(eventId, subject, at, rating, scale, sentiment, urgent, topics, sender, text);
+        return new FeedbackObservation(eventId, subject, at, rating, scale, sentiment, urgent, topics, sender, text,
+                reading);
     }
 }

@@ -98,7 +98,7 @@ final class UrgentAlerts {
             return examples;
         }
         List<String> newest = new ArrayList<>();
-        newest.add(new ExampleText(report.eventId(), report.occurredAt(), report.text()).text());
+        newest.add(ExampleText.of(report.eventId(), report.occurredAt(), report.text(), report.reading()).text());
         newest.addAll(examples);
         return newest.subList(0, Math.min(WindowMetrics.EXAMPLE_LIMIT, newest.size()));
     }

@@ -18,14 +18,27 @@ public record ExampleText(String eventId, Instant occurredAt, String text) {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(text, "text");
-        text = cut(text.strip());
+        text = cut(text.strip(), MAX_CHARS);
     }
 
-    private static String cut(String text) {
-        if (text.length() <= MAX_CHARS) {
+    /**
+     * The text followed by how it read, in brackets ("driver rude again (negative 94%: rude -2.0)"):
+     * a long text is cut so that its reading still shows.
+     */
+    public static ExampleText of(String eventId, Instant occurredAt, String text, String reading) {
+        if (reading == null || reading.isBlank()) {
+            return new ExampleText(eventId, occurredAt, text);
+        }
+        String suffix = " (" + reading.strip() + ")";
+        int room = Math.max(MAX_CHARS / 2, MAX_CHARS - suffix.length());
+        return new ExampleText(eventId, occurredAt, cut(text.strip(), room) + suffix);
+    }
+
+    private static String cut(String text, int limit) {
+        if (text.length() <= limit) {
             return text;
         }
-        int end = MAX_CHARS - 1;
+        int end = limit - 1;
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }

@@ -65,7 +65,7 @@ public record WindowMetrics(ResponseCounts counts, DistinctSenders senders, Dist
         SortedMap<String, Long> topics = new TreeMap<>();
         o.topics().stream().distinct().limit(MAX_TOPIC_IDS).forEach(topic -> topics.put(topic, 1L));
         List<ExampleText> example = o.isComplaint() && o.hasText()
-                ? List.of(new ExampleText(o.eventId(), o.occurredAt(), o.text()))
+                ? List.of(ExampleText.of(o.eventId(), o.occurredAt(), o.text(), o.reading()))
                 : List.of();
         return new WindowMetrics(ResponseCounts.of(o), sender, o.isComplaint() ? sender : DistinctSenders.none(),
                 topics, example, o.occurredAt());

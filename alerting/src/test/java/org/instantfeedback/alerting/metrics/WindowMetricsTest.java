@@ -127,6 +127,17 @@ class WindowMetricsTest {
     }
 
     @Test
+    void an_example_shows_how_its_text_read_and_a_long_text_is_cut_before_its_reading() {
+        WindowMetrics metrics = metricsOf(
+                feedback().at(T0.plusSeconds(10)).negative("driver rude again").reading("negative 94%: rude -2.0").build(),
+                feedback().at(T0.plusSeconds(20)).negative("y".repeat(1000)).reading("negative 71%").build());
+
+        assertThat(metrics.figures(T0, END).examples()).containsExactly(
+                "y".repeat(ExampleText.MAX_CHARS - " (negative 71%)".length() - 1) + "\u2026 (negative 71%)",
+                "driver rude again (negative 94%: rude -2.0)");
+    }
+
+    @Test
     void merging_is_associative_and_order_independent() {
         List<FeedbackObservation> all = mixedFeedback(60);
         WindowMetrics a = metricsOf(all.subList(0, 20));

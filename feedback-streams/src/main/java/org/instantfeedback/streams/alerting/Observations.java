@@ -51,7 +51,26 @@ final class Observations {
                 feedback.getRating() == null ? null : feedback.getRating().getScale().name(),
                 sentiment(scored.getSentimentLabel()), scored.getUrgent(),
                 scored.getTopics().stream().map(Observations::topicId).toList(),
-                feedback.getSenderPseudonym(), feedback.getText());
+                feedback.getSenderPseudonym(), feedback.getText(), reading(scored));
+    }
+
+    /**
+     * "negative 94%: rude -2.0, late again -2.2": the label, the model's probability of it and the
+     * terms that weighed most; null for a text that was not read (none, or a language not read).
+     */
+    static String reading(FeedbackScored scored) {
+        FeedbackSentiment label = scored.getSentimentLabel();
+        if (label == null || label == FeedbackSentiment.NONE || label == FeedbackSentiment.UNKNOWN) {
+            return null;
+        }
+        StringBuilder reading = new StringBuilder(label.name().toLowerCase(Locale.ROOT));
+        if (scored.getLabelProbability() != null) {
+            reading.append(' ').append(Math.round(scored.getLabelProbability() * 100)).append('%');
+        }
+        if (!scored.getSentimentTerms().isEmpty()) {
+            reading.append(": ").append(String.join(", ", scored.getSentimentTerms()));
+        }
+        return reading.toString();
     }
 
     // NONE means there was no text to read; the core takes null for that and "unknown" for an unread language

@@ -159,7 +159,9 @@ class AlertingTopologyTest {
                     + " 5 people complaining) in the 15 minutes to 08:06");
             assertThat(alert.getWindow().getSizeMillis()).isEqualTo(Duration.ofMinutes(15).toMillis());
             assertThat(alert.getFigures().getComplainants()).isEqualTo(5);
-            assertThat(alert.getExamples()).isNotEmpty();
+            assertThat(alert.getExamples()).isNotEmpty().allSatisfy(example -> assertThat(example)
+                    .as("each example with how it read").startsWith(NEGATIVE + " (negative ")
+                    .matches(".* \\(negative \\d{2,3}%: .+ -\\d\\.\\d.*\\)"));
             assertThat(alert.getOpenedAt()).isEqualTo(at("08:05"));
         });
 
