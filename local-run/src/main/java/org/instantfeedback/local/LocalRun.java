@@ -26,6 +26,7 @@ import org.instantfeedback.notifier.config.NotifierConfig;
 import org.instantfeedback.streams.StreamsApp;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.http.ApiSettings;
+import org.instantfeedback.streams.textmodel.TextModelSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,16 @@ public final class LocalRun implements AutoCloseable {
                     + " \"csat-drop\": {\"window\": \"PT5M\", \"minRatings\": 30},"
                     + " \"volume-spike\": {\"window\": \"PT2M\"}}");
 
+    /**
+     * The text model learns within minutes instead of hours: a round once 100 rated texts are in
+     * (about a minute of the simulator at its default rate), then at most one a minute.
+     */
+    public static final Map<String, String> DEMO_TEXT_MODEL = Map.of(
+            TextModelSettings.TEXT_MODEL_MIN_EXAMPLES, "100",
+            TextModelSettings.TEXT_MODEL_RETRAIN_AFTER, "100",
+            TextModelSettings.TEXT_MODEL_RETRAIN_GAP, "PT1M",
+            TextModelSettings.TEXT_MODEL_RETRAIN_EVERY, "PT5M");
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     /** The key the simulator's SMS gateway uses, unless the operator configured keys of their own. */
     static final String LOCAL_SMS_API_KEY = "local-simulator-key";
@@ -130,6 +141,7 @@ public final class LocalRun implements AutoCloseable {
         services.putIfAbsent(ApiSettings.STREAMS_API_AUTH, "none");
         services.put(StreamsAppConfig.KAFKA_STATE_DIR, freshStateDir(options.stateDir()).toString());
         DEMO_BASELINES.forEach(services::putIfAbsent);
+        DEMO_TEXT_MODEL.forEach(services::putIfAbsent);
         if (DEMO_WINDOWS.keySet().stream().noneMatch(services::containsKey)) {
             services.putAll(DEMO_WINDOWS);
         }

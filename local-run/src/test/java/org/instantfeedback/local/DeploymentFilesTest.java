@@ -24,6 +24,7 @@ import org.instantfeedback.notifier.http.HealthApi;
 import org.instantfeedback.notifier.routing.RoutesFile;
 import org.instantfeedback.streams.http.HttpApi;
 import org.instantfeedback.streams.config.StreamsAppConfig;
+import org.instantfeedback.streams.textmodel.TextModelTopics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -112,6 +113,16 @@ class DeploymentFilesTest {
                 Topics.METRICS, Topics.METRICS_LATEST, Topics.ALERTS, Topics.ALERT_ACTIONS, Topics.ALERT_RULES,
                 Topics.ALERT_RULES_ACCEPTED, Topics.DEAD_LETTER);
         assertThat(command).contains("--config cleanup.policy=compact");
+    }
+
+    @Test
+    void compose_creates_the_text_model_topics_as_feedback_streams_would() throws IOException {
+        String command = serviceOf("topics").get("command").toString();
+
+        assertThat(TextModelTopics.topics()).allSatisfy(topic -> {
+            assertThat(command).contains("--topic " + topic.name() + " --partitions " + topic.numPartitions());
+            topic.configs().forEach((name, value) -> assertThat(command).contains("--config " + name + "=" + value));
+        });
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -16,14 +14,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.instantfeedback.config.Topics;
-import org.instantfeedback.streams.config.StandaloneConsumers;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.registry.SpecificAvroDeserializer;
+import org.instantfeedback.streams.consumers.ConsumerThread;
+import org.instantfeedback.streams.consumers.StandaloneConsumers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>While nobody watches it keeps its place at the end but decodes nothing: decoding every
  * metrics update took about 3 % of a busy instance's JFR samples (end-to-end benchmark) for no viewer.
  */
-public final class LiveFeed implements AutoCloseable {
+public final class LiveFeed extends ConsumerThread {
     static final List<String> TOPICS = List.of(Topics.METRICS_LATEST, Topics.ALERTS);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     /** How long to wait before looking again for topics that do not exist yet. */
@@ -49,11 +47,7 @@ public final class LiveFeed implements AutoCloseable {
     private final Map<String, ?> registrySettings;
     private final Consumer<LiveEvent> sink;
     private final BooleanSupplier watched;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicBoolean reading = new AtomicBoolean();
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
 
     /**
      * @param kafkaSettings    the app's Kafka settings; only consumer settings are taken (brokers,
@@ -64,6 +58,7 @@ public final class LiveFeed implements AutoCloseable {
      */
     public LiveFeed(Map<String, ?> kafkaSettings, Map<String, ?> registrySettings, String clientId,
                     Consumer<LiveEvent> sink, BooleanSupplier watched) {
+        super("live-feed");
         this.consumerSettings = consumerSettings(kafkaSettings, clientId);
         this.registrySettings = registrySettings;
         this.sink = sink;
@@ -78,29 +73,24 @@ public final class LiveFeed implements AutoCloseable {
         return settings;
     }
 
-    /** Starts reading on a thread of its own. */
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        thread = new Thread(this::run, "live-feed");
-        thread.setDaemon(true);
-        thread.start();
+    @Override
+    protected String whatStops() {
+        return "the dashboard gets no live updates until a restart";
     }
 
-    private void run() {
+    @Override
+    protected void run() {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerSettings, new StringDeserializer(),
                 new ByteArrayDeserializer());
              SpecificAvroDeserializer<FeedbackMetrics> metrics = new SpecificAvroDeserializer<>(FeedbackMetrics.class);
              SpecificAvroDeserializer<FeedbackAlert> alerts = new SpecificAvroDeserializer<>(FeedbackAlert.class)) {
-            consumer = kafka;
-            if (closed.get()) {
+            if (!wakeable(kafka)) {
                 return;
             }
             metrics.configure(registrySettings, false);
             alerts.configure(registrySettings, false);
             List<TopicPartition> partitions = awaitPartitions(kafka);
-            if (closed.get()) {
+            if (closed()) {
                 return;
             }
             kafka.assign(partitions);
@@ -109,23 +99,13 @@ public final class LiveFeed implements AutoCloseable {
             partitions.forEach(kafka::position);
             reading.set(true);
             log.info("Live feed reading {} partitions of {} from their end", partitions.size(), TOPICS);
-            while (!closed.get()) {
+            while (!closed()) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
                 if (watched.getAsBoolean()) {
                     for (ConsumerRecord<String, byte[]> record : records) {
                         publish(record, metrics, alerts);
                     }
                 }
-            }
-        } catch (WakeupException e) {
-            if (!closed.get()) {
-                log.error("The live feed was woken up unexpectedly; live updates stop", e);
-            }
-        } catch (RuntimeException e) {
-            if (closed.get()) {
-                log.debug("Live feed stopped while it was busy", e);
-            } else {
-                log.error("The live feed failed; the dashboard gets no live updates until a restart", e);
             }
         }
     }
@@ -182,44 +162,8 @@ public final class LiveFeed implements AutoCloseable {
         }
     }
 
-    private boolean closedWithin(Duration wait) {
-        try {
-            return closing.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
     /** True once the feed is positioned at the end of every partition and reads what comes. */
     public boolean isReading() {
-        return reading.get() && !closed.get();
-    }
-
-    /**
-     * Stops reading and waits for the thread to leave. It wakes the consumer up rather than
-     * interrupting the thread: an interrupt would also break the consumer's own orderly close.
-     */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        closing.countDown();
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running != null) {
-            try {
-                running.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return reading.get() && !closed();
     }
 }

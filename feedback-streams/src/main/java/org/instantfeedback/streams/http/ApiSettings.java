@@ -1,9 +1,11 @@
 package org.instantfeedback.streams.http;
 
+import static org.instantfeedback.config.EnvironmentValues.positiveDuration;
+import static org.instantfeedback.config.EnvironmentValues.text;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +90,8 @@ public record ApiSettings(
      */
     public static ApiSettings from(Map<String, String> env) {
         return new ApiSettings(advertisedUrl(env), auth(env), list(env, STREAMS_API_TOKENS), users(env),
-                corsOrigins(env), positive(env, STREAMS_QUERY_SERIES_SPAN, "PT2H"),
-                positive(env, STREAMS_QUERY_RESOLVED_RETENTION, "PT24H"));
+                corsOrigins(env), positiveDuration(env, STREAMS_QUERY_SERIES_SPAN, "PT2H"),
+                positiveDuration(env, STREAMS_QUERY_RESOLVED_RETENTION, "PT24H"));
     }
 
     /** Open to anyone: for tests and the local run. */
@@ -116,7 +118,7 @@ public record ApiSettings(
     }
 
     private static Optional<URI> advertisedUrl(Map<String, String> env) {
-        String value = valueOf(env, STREAMS_ADVERTISED_URL, "");
+        String value = text(env, STREAMS_ADVERTISED_URL, "");
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -133,7 +135,7 @@ public record ApiSettings(
     }
 
     private static Auth auth(Map<String, String> env) {
-        String value = valueOf(env, STREAMS_API_AUTH, "token");
+        String value = text(env, STREAMS_API_AUTH, "token");
         try {
             return Auth.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -167,28 +169,9 @@ public record ApiSettings(
     }
 
     private static List<String> list(Map<String, String> env, String name) {
-        return Arrays.stream(valueOf(env, name, "").split(","))
+        return Arrays.stream(text(env, name, "").split(","))
                 .map(String::strip)
                 .filter(entry -> !entry.isEmpty())
                 .toList();
-    }
-
-    private static Duration positive(Map<String, String> env, String name, String fallback) {
-        String value = valueOf(env, name, fallback);
-        try {
-            Duration duration = Duration.parse(value);
-            if (!duration.isNegative() && !duration.isZero()) {
-                return duration;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below, with the variable's name
-        }
-        throw new IllegalArgumentException(name + " must be a positive ISO-8601 duration such as " + fallback
-                + ", was '" + value + "'");
-    }
-
-    private static String valueOf(Map<String, String> env, String name, String fallback) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
     }
 }

@@ -3,20 +3,15 @@ package org.instantfeedback.streams.textmodel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -26,7 +21,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,11 +29,11 @@ import org.instantfeedback.events.RatedText;
 import org.instantfeedback.events.TextModelPublished;
 import org.instantfeedback.registry.SpecificAvroDeserializer;
 import org.instantfeedback.registry.SpecificAvroSerializer;
-import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.model.TextModel;
 import org.instantfeedback.scoring.training.LabelledText;
 import org.instantfeedback.scoring.training.OperatorTraining;
-import org.instantfeedback.streams.config.StandaloneConsumers;
+import org.instantfeedback.streams.consumers.ConsumerThread;
+import org.instantfeedback.streams.consumers.StandaloneConsumers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * restart loses no example, and commits nothing. Training runs on a thread of its own, never on
  * a stream thread, and the same examples give the same model.
  */
-public final class ModelTrainer implements AutoCloseable {
+public final class ModelTrainer extends ConsumerThread {
 
     private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
@@ -73,26 +67,20 @@ public final class ModelTrainer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicBoolean closed = new AtomicBoolean();
-    /** By event id, oldest first: a rated text written twice (two deployments on one topic) counts once. */
-    private final LinkedHashMap<String, LabelledText> examples = new LinkedHashMap<>();
+    private final RatedExamples examples;
     private final AtomicInteger examplesHeld = new AtomicInteger();
+    private final RetrainSchedule schedule;
     private final TrainingMeters meters;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
     /** Bumped whenever the partition comes or goes: a round started before then is not published. */
     private volatile int ownership;
     private boolean owner;
     private long endAtAssignment;
-    private long lastRoundThrough;
-    /** The generation this instance last published; no round starts before the feed has read it. */
-    private volatile int published;
-    private Instant lastRoundAt;
     private Future<?> round;
 
     public ModelTrainer(TextModelSettings settings, Map<String, ?> kafkaSettings, Map<String, ?> registrySettings,
                         String applicationId, ActiveTextModel active, TextModelFeed feed, MeterRegistry meters,
                         Clock clock) {
+        super("text-model-trainer");
         this.settings = settings;
         this.consumerSettings = consumerSettings(kafkaSettings, applicationId);
         this.producerSettings = producerSettings(kafkaSettings, applicationId);
@@ -100,9 +88,9 @@ public final class ModelTrainer implements AutoCloseable {
         this.active = active;
         this.feed = feed;
         this.clock = clock;
+        this.examples = new RatedExamples(settings.maximumExamples());
+        this.schedule = new RetrainSchedule(settings, clock.instant());
         this.meters = new TrainingMeters(meters, examplesHeld);
-        // the first round may come as soon as there are examples enough
-        this.lastRoundAt = clock.instant().minus(settings.retrainGap());
     }
 
     static Map<String, Object> consumerSettings(Map<String, ?> kafkaSettings, String applicationId) {
@@ -129,44 +117,34 @@ public final class ModelTrainer implements AutoCloseable {
         return settings;
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        thread = new Thread(this::run, "text-model-trainer");
-        thread.setDaemon(true);
-        thread.start();
+    @Override
+    protected String whatStops() {
+        return "no new text models until a restart";
     }
 
-    private void run() {
+    @Override
+    protected void run() {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerSettings, new StringDeserializer(),
                 new ByteArrayDeserializer());
              SpecificAvroDeserializer<RatedText> ratedTexts = new SpecificAvroDeserializer<>(RatedText.class);
              KafkaProducer<String, TextModelPublished> publisher = publisher()) {
-            consumer = kafka;
-            if (closed.get()) {
+            if (!wakeable(kafka)) {
                 return;
             }
             ratedTexts.configure(registrySettings, false);
             kafka.subscribe(List.of(Topics.RATED_TEXTS), new Ownership(kafka));
-            while (!closed.get()) {
+            while (!closed()) {
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL_TIMEOUT)) {
                     gather(record, ratedTexts);
                 }
-                if (owner && round == null && kafka.position(PARTITION) >= endAtAssignment && due(kafka)) {
-                    startRound(kafka.position(PARTITION), publisher);
+                long through = kafka.position(PARTITION);
+                if (owner && round == null && through >= endAtAssignment && schedule.due(examples.size(), through,
+                        feed.latest(), feed.nextGeneration(), clock.instant())) {
+                    startRound(through, publisher);
                 }
                 if (round != null && round.isDone()) {
                     round = null;
                 }
-            }
-        } catch (WakeupException e) {
-            if (!closed.get()) {
-                log.error("The text model trainer was woken up unexpectedly; it stops learning", e);
-            }
-        } catch (RuntimeException e) {
-            if (!closed.get()) {
-                log.error("The text model trainer failed; no new text models until a restart", e);
             }
         }
     }
@@ -188,50 +166,14 @@ public final class ModelTrainer implements AutoCloseable {
             log.warn("Skipped rated text {}@{}: {}", record.topic(), record.offset(), e.getMessage());
             return;
         }
-        example(rated, record.offset()).ifPresent(example -> {
-            examples.putIfAbsent(example.id(), example);
-            if (examples.size() > settings.maximumExamples()) {
-                examples.remove(examples.keySet().iterator().next());
-            }
-            examplesHeld.set(examples.size());
-        });
-    }
-
-    /** The example a rated text gives; none for a label this version does not know. */
-    static Optional<LabelledText> example(RatedText rated, long offset) {
-        return switch (rated.getLabel()) {
-            case NEGATIVE, NEUTRAL, POSITIVE -> Optional.of(new LabelledText(rated.getText(),
-                    SentimentLabel.valueOf(rated.getLabel().name()), "operator", rated.getSubject(),
-                    rated.getEventId(), Topics.RATED_TEXTS + "@" + offset));
-            default -> Optional.empty();
-        };
-    }
-
-    /**
-     * Enough examples, the gap since the last round, the feed has read what this instance last
-     * published (so versions count on from it), and enough new examples or time since the last round.
-     */
-    private boolean due(KafkaConsumer<String, byte[]> kafka) {
-        // the last round may have been another instance's, before this one took over
-        Instant lastRound = feed.latest().map(model -> model.record().getCreatedAt())
-                .filter(created -> created.isAfter(lastRoundAt)).orElse(lastRoundAt);
-        if (examples.size() < settings.minimumExamples() || feed.nextGeneration() <= published
-                || clock.instant().isBefore(lastRound.plus(settings.retrainGap()))) {
-            return false;
-        }
-        long through = kafka.position(PARTITION);
-        long trainedThrough = Math.max(lastRoundThrough,
-                feed.latest().map(model -> model.record().getExamplesThrough()).orElse(0L));
-        long fresh = through - trainedThrough;
-        return fresh >= settings.retrainAfter()
-                || fresh > 0 && !clock.instant().isBefore(lastRound.plus(settings.retrainEvery()));
+        examples.add(rated, record.offset());
+        examplesHeld.set(examples.size());
     }
 
     private void startRound(long through, KafkaProducer<String, TextModelPublished> publisher) {
-        List<LabelledText> snapshot = new ArrayList<>(examples.values());
+        List<LabelledText> snapshot = examples.snapshot();
         int roundOwnership = ownership;
-        lastRoundThrough = through;
-        lastRoundAt = clock.instant();
+        schedule.started(through, clock.instant());
         round = training.submit(() -> train(snapshot, through, roundOwnership, publisher));
     }
 
@@ -256,19 +198,19 @@ public final class ModelTrainer implements AutoCloseable {
                 log.info("Kept text model {}: the candidate is worse, {}", current.version(), figures);
                 return;
             }
-            if (roundOwnership != ownership || closed.get()) {
+            if (roundOwnership != ownership || closed()) {
                 log.info("Dropped text model {}: this instance no longer trains", version);
                 return;
             }
             publisher.send(new ProducerRecord<>(Topics.TEXT_MODELS, version,
                     TrainingRound.published(outcome, current, through))).get(30, TimeUnit.SECONDS);
-            published = ModelVersions.generation(version);
+            schedule.published(ModelVersions.generation(version));
             log.info("Promoted text model {}: {}; reads {}", version, figures,
                     String.join(", ", outcome.candidate().info().languages()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            if (closed.get()) {
+            if (closed()) {
                 log.debug("Training text model {} stopped by the shutdown", version, e);
                 return;
             }
@@ -309,32 +251,14 @@ public final class ModelTrainer implements AutoCloseable {
         }
     }
 
+    /** A round in progress ends (or is abandoned) before the publisher it uses is closed. */
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        // a round in progress ends (or is abandoned) before the publisher it uses is closed
+    protected void closing() {
         training.shutdownNow();
         try {
             training.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running != null) {
-            try {
-                running.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
         meters.close();
     }

@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.instantfeedback.config.Topics;
@@ -21,7 +19,8 @@ import org.instantfeedback.registry.SpecificAvroDeserializer;
 import org.instantfeedback.scoring.model.ModelFormatException;
 import org.instantfeedback.scoring.model.TextModel;
 import org.instantfeedback.scoring.model.TextModelFile;
-import org.instantfeedback.streams.config.StandaloneConsumers;
+import org.instantfeedback.streams.consumers.ConsumerThread;
+import org.instantfeedback.streams.consumers.StandaloneConsumers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p>A record that cannot be read (a schema it does not know, bytes that are not a model) is
  * logged and skipped; the model in use stays.
  */
-public final class TextModelFeed implements AutoCloseable {
+public final class TextModelFeed extends ConsumerThread {
 
     private static final Logger log = LoggerFactory.getLogger(TextModelFeed.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
@@ -44,14 +43,12 @@ public final class TextModelFeed implements AutoCloseable {
     private final Map<String, ?> registrySettings;
     private final ActiveTextModel active;
     private final Optional<String> pinned;
-    private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile PublishedModel latest;
-    private Thread thread;
 
     public TextModelFeed(Map<String, ?> kafkaSettings, Map<String, ?> registrySettings, String clientId,
                          ActiveTextModel active, Optional<String> pinned) {
+        super("text-model-feed");
         this.consumerSettings = consumerSettings(kafkaSettings, clientId);
         this.registrySettings = registrySettings;
         this.active = active;
@@ -66,18 +63,6 @@ public final class TextModelFeed implements AutoCloseable {
         return settings;
     }
 
-    /** Starts reading on a thread of its own; {@link #awaitCaughtUp} tells when the models so far are read. */
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        if (pinned.isPresent() && pinned.get().equals(active.base().version())) {
-            log.info("Text model pinned to the base model {}", pinned.get());
-        }
-        thread = new Thread(this::run, "text-model-feed");
-        thread.setDaemon(true);
-        thread.start();
-    }
 
     /** Waits until every model promoted before the start has been read, or the timeout passed. */
     public boolean awaitCaughtUp(Duration timeout) {
@@ -100,13 +85,22 @@ public final class TextModelFeed implements AutoCloseable {
         return current == null ? 1 : current.generation() + 1;
     }
 
-    private void run() {
+    @Override
+    protected String whatStops() {
+        return "texts stay with text model " + active.model().version() + " until a restart";
+    }
+
+    /** Reads every promoted model; {@link #awaitCaughtUp} tells when those promoted before the start are read. */
+    @Override
+    protected void run() {
+        if (pinned.isPresent() && pinned.get().equals(active.base().version())) {
+            log.info("Text model pinned to the base model {}", pinned.get());
+        }
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerSettings, new StringDeserializer(),
                 new ByteArrayDeserializer());
              SpecificAvroDeserializer<TextModelPublished> records =
                      new SpecificAvroDeserializer<>(TextModelPublished.class)) {
-            consumer = kafka;
-            if (closed.get()) {
+            if (!wakeable(kafka)) {
                 return;
             }
             records.configure(registrySettings, false);
@@ -116,7 +110,7 @@ public final class TextModelFeed implements AutoCloseable {
             if (kafka.position(PARTITION) >= end) {
                 caughtUp.countDown();
             }
-            while (!closed.get()) {
+            while (!closed()) {
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL_TIMEOUT)) {
                     read(record, records);
                 }
@@ -124,15 +118,6 @@ public final class TextModelFeed implements AutoCloseable {
                     log.info("Read the {} promoted text models; texts are read by {}", end, active.model().version());
                     caughtUp.countDown();
                 }
-            }
-        } catch (WakeupException e) {
-            if (!closed.get()) {
-                log.error("The text model feed was woken up unexpectedly; no new models are read", e);
-            }
-        } catch (RuntimeException e) {
-            if (!closed.get()) {
-                log.error("The text model feed failed; texts stay with model {} until a restart",
-                        active.model().version(), e);
             }
         }
     }
@@ -167,28 +152,5 @@ public final class TextModelFeed implements AutoCloseable {
         byte[] bytes = new byte[copy.remaining()];
         copy.get(bytes);
         return bytes;
-    }
-
-    /** Stops reading and waits for the thread to leave. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running != null) {
-            try {
-                running.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

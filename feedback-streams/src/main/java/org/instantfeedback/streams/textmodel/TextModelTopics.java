@@ -33,7 +33,8 @@ public final class TextModelTopics {
     private TextModelTopics() {
     }
 
-    static List<NewTopic> topics() {
+    /** The two topics with their partitions and settings. */
+    public static List<NewTopic> topics() {
         return List.of(
                 new NewTopic(Topics.RATED_TEXTS, Optional.of(1), Optional.empty())
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(RATED_TEXTS_RETENTION_MS))),

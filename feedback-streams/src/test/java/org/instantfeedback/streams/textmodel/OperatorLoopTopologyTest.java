@@ -153,7 +153,7 @@ class OperatorLoopTopologyTest {
         rated.forEach(this::send);
         List<LabelledText> examples = new ArrayList<>();
         ratedTexts.readKeyValuesToList().forEach(example -> examples.add(
-                ModelTrainer.example(example.value, examples.size()).orElseThrow()));
+                RatedExamples.example(example.value, examples.size()).orElseThrow()));
         assertThat(examples).hasSize(320);
 
         OperatorTraining.Outcome outcome = TrainingRound.run(active, active.base(), examples,

@@ -54,7 +54,7 @@ final class Calibration {
             for (int c = 0; c < ModelClasses.COUNT; c++) {
                 scaled[c] = scores[i][c] / temperature;
             }
-            double[] p = Trainer.softmaxStrict(scaled);
+            double[] p = TextModel.softmax(scaled);
             TrainingExample example = examples.get(i);
             loss -= example.weight() * StrictMath.log(Math.max(p[example.label()], 1e-12));
         }

@@ -82,12 +82,13 @@ public final class TextModel {
         return new double[] {negative, neutral, positive};
     }
 
+    /** Softmax with {@link StrictMath}: the trainer and calibration use it too, and must be exact on every machine. */
     static double[] softmax(double[] scores) {
         double max = Math.max(scores[0], Math.max(scores[1], scores[2]));
         double sum = 0.0;
         double[] p = new double[scores.length];
         for (int c = 0; c < scores.length; c++) {
-            p[c] = Math.exp(scores[c] - max);
+            p[c] = StrictMath.exp(scores[c] - max);
             sum += p[c];
         }
         for (int c = 0; c < scores.length; c++) {

@@ -55,7 +55,7 @@ public final class Trainer {
                 TrainingExample example = examples.get(next);
                 FeatureVector x = example.features();
                 logits(weights, bias, x, scores);
-                double[] p = softmaxStrict(scores);
+                double[] p = TextModel.softmax(scores);
                 loss -= example.weight() * StrictMath.log(Math.max(p[example.label()], 1e-12));
                 totalWeight += example.weight();
                 for (int c = 0; c < ModelClasses.COUNT; c++) {
@@ -118,20 +118,6 @@ public final class Trainer {
                 scores[c] += weights[at + c] * value;
             }
         }
-    }
-
-    static double[] softmaxStrict(double[] scores) {
-        double max = Math.max(scores[0], Math.max(scores[1], scores[2]));
-        double sum = 0.0;
-        double[] p = new double[scores.length];
-        for (int c = 0; c < scores.length; c++) {
-            p[c] = StrictMath.exp(scores[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < scores.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
     }
 
     private static void shuffle(int[] order, Random random) {

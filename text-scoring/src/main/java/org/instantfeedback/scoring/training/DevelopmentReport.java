@@ -156,8 +156,13 @@ public final class DevelopmentReport {
         lines.add("| texts learned from | titles: negative F1 | titles: accuracy | titles: negative share error "
                 + "| texts: negative F1 | texts: accuracy |");
         lines.add("| ---: | ---: | ---: | ---: | ---: | ---: |");
+        int previous = -1;
         for (int step : CURVE_STEPS) {
             int count = Math.min(step, older.size());
+            if (count == previous) {
+                continue;
+            }
+            previous = count;
             List<LabelledText> learned = older.subList(older.size() - count, older.size());
             progress.accept(String.format(Locale.ROOT, "learning curve: %s after %,d of its texts", company, count));
             TextModel model = count == 0 ? base : TrainingRecipe.OPERATOR.train(lexicon, learned, List.of(), base,
@@ -174,6 +179,14 @@ public final class DevelopmentReport {
         }
         lines.add(String.format(Locale.ROOT, "(%s: %,d reviews; judged on the newest %,d texts, learned from up to "
                 + "%,d older ones)", company, ids.size(), test.size(), older.size()));
+        OperatorTraining.Outcome loop = OperatorTraining.run(lexicon, base, base, reviews,
+                OperatorTraining.Settings.DEFAULTS, base.info().withVersion("loop", base.version()),
+                TrainingProgress.SILENT);
+        lines.add(String.format(Locale.ROOT, "The operator loop on all %,d of its texts, oldest first: the candidate "
+                        + "reads the newest %,d with accuracy %.3f and negative F1 %.3f, the base model %.3f and %.3f: "
+                        + "%s.", reviews.size(), loop.heldBack(), loop.candidateFigures().accuracy(),
+                loop.candidateFigures().negativeF1(), loop.current().accuracy(), loop.current().negativeF1(),
+                loop.promote() ? "promoted" : "kept the base model"));
         return lines;
     }
 

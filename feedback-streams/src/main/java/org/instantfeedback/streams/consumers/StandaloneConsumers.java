@@ -1,4 +1,4 @@
-package org.instantfeedback.streams.config;
+package org.instantfeedback.streams.consumers;
 
 import java.util.HashMap;
 import java.util.Map;
