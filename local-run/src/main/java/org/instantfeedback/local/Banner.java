@@ -8,6 +8,8 @@ final class Banner {
     static String of(LocalRun run, LocalRunOptions options) {
         String ingest = run.ingestUri().toString();
         String streams = run.streamsUri().toString();
+        String others = run.streamsUris().stream().skip(1).map(Object::toString)
+                .reduce("", (all, uri) -> all + System.lineSeparator() + "  feedback-streams         " + uri);
         return String.join(System.lineSeparator(),
                 "",
                 "instant-feedback is running locally. Ctrl-C stops everything.",
@@ -15,7 +17,7 @@ final class Banner {
                 "  Kafka bootstrap servers  " + run.bootstrapServers(),
                 "  Schema registry          " + run.schemaRegistryUrl(),
                 "  feedback-ingest          " + ingest + "   (health: /health/ready, metrics: /metrics)",
-                "  feedback-streams         " + streams + "   (health: /health/ready, metrics: /metrics)",
+                "  feedback-streams         " + streams + "   (health: /health/ready, metrics: /metrics)" + others,
                 "",
                 "Try:",
                 "  curl -i -X POST " + ingest + "/v1/feedback -H 'Content-Type: application/json' \\",

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -99,7 +101,7 @@ public final class LocalRun implements AutoCloseable {
     private EmbeddedKafkaAndRegistry kafka;
     private String smsApiKey;
     private IngestApp ingest;
-    private StreamsApp streams;
+    private final List<StreamsApp> streams = new ArrayList<>();
     private NotifierApp notifier;
 
     private LocalRun() {
@@ -136,10 +138,10 @@ public final class LocalRun implements AutoCloseable {
         services.putIfAbsent(IngestConfig.RATE_LIMIT_ENABLED, "false");
         services.putIfAbsent(IngestConfig.SMS_API_KEYS, LOCAL_SMS_API_KEY);
         smsApiKey = services.get(IngestConfig.SMS_API_KEYS).split(",")[0].trim();
-        services.put(StreamsAppConfig.STREAMS_HTTP_PORT, Integer.toString(options.streamsPort()));
+
         // The local run serves one person on their own machine: no credentials for the query API.
         services.putIfAbsent(ApiSettings.STREAMS_API_AUTH, "none");
-        services.put(StreamsAppConfig.KAFKA_STATE_DIR, freshStateDir(options.stateDir()).toString());
+        Path stateDir = freshStateDir(options.stateDir());
         DEMO_BASELINES.forEach(services::putIfAbsent);
         DEMO_TEXT_MODEL.forEach(services::putIfAbsent);
         if (DEMO_WINDOWS.keySet().stream().noneMatch(services::containsKey)) {
@@ -148,12 +150,34 @@ public final class LocalRun implements AutoCloseable {
 
         LOG.info("starting feedback-ingest");
         ingest = remember(IngestApp.create(IngestConfig.from(services)).start());
-        LOG.info("starting feedback-streams");
-        streams = remember(StreamsApp.create(StreamsAppConfig.from(services)));
-        streams.start();
+        for (int instance = 1; instance <= options.streamsInstances(); instance++) {
+            startStreams(services, options, stateDir, instance);
+        }
         if (services.containsKey(NotifierConfig.NOTIFIER_ROUTES_FILE)) {
             startNotifier(services);
         }
+    }
+
+    /**
+     * One instance of feedback-streams; several share the work (one application id) as in
+     * production, each on its own port (the next after the previous one's) and state folder.
+     */
+    private void startStreams(Map<String, String> services, LocalRunOptions options, Path stateDir, int instance) {
+        Map<String, String> env = new HashMap<>(services);
+        int port = options.streamsPort() == 0 ? 0 : options.streamsPort() + instance - 1;
+        env.put(StreamsAppConfig.STREAMS_HTTP_PORT, Integer.toString(port));
+        boolean several = options.streamsInstances() > 1;
+        env.put(StreamsAppConfig.KAFKA_STATE_DIR, (several ? stateDir.resolve("instance-" + instance) : stateDir)
+                .toString());
+        if (several) {
+            // the instances forward queries to each other; the HTTP port is added to the URL
+            env.putIfAbsent(ApiSettings.STREAMS_ADVERTISED_URL, "http://localhost");
+        }
+        LOG.info("starting feedback-streams{}", several ? " instance " + instance + " of "
+                + options.streamsInstances() : "");
+        StreamsApp app = remember(StreamsApp.create(StreamsAppConfig.from(env)));
+        app.start();
+        streams.add(app);
     }
 
     /**
@@ -208,8 +232,13 @@ public final class LocalRun implements AutoCloseable {
         return URI.create("http://localhost:" + ingest.port());
     }
 
+    /** The first instance of feedback-streams; every instance answers for every subject. */
     public URI streamsUri() {
-        return URI.create("http://localhost:" + streams.port());
+        return streamsUris().get(0);
+    }
+
+    public List<URI> streamsUris() {
+        return streams.stream().map(app -> URI.create("http://localhost:" + app.port())).toList();
     }
 
     /** Health and metrics of the alert notifier, when {@code NOTIFIER_ROUTES_FILE} started one. */

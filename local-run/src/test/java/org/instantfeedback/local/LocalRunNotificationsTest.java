@@ -52,7 +52,7 @@ class LocalRunNotificationsTest {
         Path routes = dir.resolve("routes.json");
         Files.writeString(routes, "{\"targets\":[{\"name\":\"local-slack\",\"type\":\"slack\",\"url\":\"http://127.0.0.1:"
                 + slack.getAddress().getPort() + "/hook\"}]}");
-        LocalRunOptions options = new LocalRunOptions(0, 0, 0, 0, false, 1, dir.resolve("state"));
+        LocalRunOptions options = new LocalRunOptions(0, 0, 0, 0, 1, false, 1, dir.resolve("state"));
         try (LocalRun run = LocalRun.start(options, Map.of("NOTIFIER_ROUTES_FILE", routes.toString(),
                 "NOTIFIER_HTTP_PORT", "0"))) {
             String subject = "route-" + UUID.randomUUID().toString().substring(0, 8);

@@ -16,6 +16,7 @@ class LocalRunOptionsTest {
         assertThat(options.registryPort()).isEqualTo(8081);
         assertThat(options.ingestPort()).isEqualTo(8080);
         assertThat(options.streamsPort()).isEqualTo(8090);
+        assertThat(options.streamsInstances()).isEqualTo(1);
         assertThat(options.simulate()).isFalse();
     }
 
@@ -38,5 +39,9 @@ class LocalRunOptionsTest {
                 .hasMessageContaining("LOCAL_KAFKA_PORT");
         assertThatThrownBy(() -> LocalRunOptions.from(new String[] {"--rate=0"}, Map.of()))
                 .hasMessageContaining("rate");
+        assertThatThrownBy(() -> LocalRunOptions.from(new String[] {"--streams-instances=5"}, Map.of()))
+                .hasMessage("the local run starts 1 to 4 instances of feedback-streams, not 5");
+        assertThatThrownBy(() -> LocalRunOptions.from(new String[] {"--streams-instances=two"}, Map.of()))
+                .hasMessage("LOCAL_STREAMS_INSTANCES must be a whole number, not 'two'");
     }
 }

@@ -22,7 +22,7 @@ class LocalRunTest {
 
     @Test
     void shows_csat_for_every_simulated_route_within_a_minute(@TempDir Path stateDir) {
-        LocalRunOptions options = new LocalRunOptions(0, 0, 0, 0, true, 25, stateDir);
+        LocalRunOptions options = new LocalRunOptions(0, 0, 0, 0, 1, true, 25, stateDir);
         try (LocalRun run = LocalRun.start(options, Map.of())) {
             PassengerTrafficSimulator simulator = run.simulate(options.feedbackPerSecond());
             List<String> routes = RouteProfile.demoRoutes().stream().map(RouteProfile::subject).toList();

@@ -11,8 +11,9 @@ import java.nio.file.Path;
  * <pre>
  * ./benchmarks/run                      # everything, full sizes (about half an hour on 2 cores)
  * ./benchmarks/run --smoke              # seconds-long sizes: proves it works, figures mean nothing
- * ./benchmarks/run --only=ingest,e2e    # some of: ingest, streams, flink, e2e, scorer, scale
- * ./benchmarks/run --events=200000      # fewer pre-produced events for streams/flink (scale: a fifth)
+ * ./benchmarks/run --only=ingest,e2e    # some of: ingest, streams, flink, e2e, scorer, model, scale
+ * ./benchmarks/run --events=200000      # fewer pre-produced events for streams/flink (scale: half)
+ * ./benchmarks/run --only=scorer,model  # the text scorer and its learned model only, no broker
  * </pre>
  */
 public final class RunBenchmarks {
@@ -47,8 +48,11 @@ public final class RunBenchmarks {
             ScorerBenchmark.run(sizes, results);
             results.write(options.out());
         }
-        boolean needsKafka = options.only().stream().anyMatch(item -> !item.equals("scorer"));
-        if (needsKafka) {
+        if (options.runs("model")) {
+            ModelBenchmark.run(sizes, results);
+            results.write(options.out());
+        }
+        if (options.needsKafka()) {
             Path work = Files.createTempDirectory("instant-feedback-benchmarks");
             Progress.say("starting the Kafka broker and the schema registry (work directory %s)", work);
             try (Pipeline pipeline = Pipeline.start(work)) {

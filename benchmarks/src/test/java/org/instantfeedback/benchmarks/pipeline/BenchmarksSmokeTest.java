@@ -42,7 +42,17 @@ class BenchmarksSmokeTest {
                 .anyMatch(f -> f.startsWith("flink: Flink CSAT job with our promise"))
                 .anyMatch(f -> f.equals("end to end: 202 to CSAT update readable (read_committed), p99"))
                 .anyMatch(f -> f.equals("end to end: 202 to alert readable (read_committed), p99"))
-                .anyMatch(f -> f.startsWith("scorer: TextScorer"))
+                .anyMatch(f -> f.startsWith("scorer: TextScorer on passenger SMS"))
+                .anyMatch(f -> f.startsWith("scorer: TextScorer with the model on English SMS"))
+                .anyMatch(f -> f.startsWith("model: heap retained by the loaded base model"))
+                .anyMatch(f -> f.startsWith("model: heap retained by a TextScorer with the base model"))
+                .anyMatch(f -> f.startsWith("model: weights array by its FeatureLayout"))
+                .anyMatch(f -> f.startsWith("model: model file"))
+                .anyMatch(f -> f.startsWith("model: feature extraction of"))
+                .anyMatch(f -> f.startsWith("model: base training from scratch on"))
+                .anyMatch(f -> f.startsWith("model: extraction + base training on"))
+                .anyMatch(f -> f.startsWith("model: operator round on"))
+                .anyMatch(f -> f.equals("model: operator round, examples/s"))
                 .anyMatch(f -> f.equals("scale: 1,000 subjects: state per subject"));
         json.get("results").forEach(result -> {
             assertThat(result.get("value").isNumber()).as(result.get("figure").asText()).isTrue();
