@@ -131,8 +131,7 @@ public final class TextScorer {
                     + newModel.layout() + "; this scorer gives schema " + ModelFeatures.SCHEMA + " with "
                     + ModelFeatures.DENSE + " dense features");
         }
-        return new TextScorer(tokenizer, sentiment, terms, languages, newModel, maxChars,
-                describe(description, newModel));
+        return new TextScorer(tokenizer, sentiment, terms, languages, newModel, maxChars, description);
     }
 
     private Reading read(String text) {
@@ -154,12 +153,6 @@ public final class TextScorer {
         return Math.round(value * 10_000.0) / 10_000.0;
     }
 
-    private static String describe(String description, TextModel model) {
-        String withoutModel = description.replaceFirst(", model [^,\\]]*", "");
-        String end = withoutModel.substring(0, withoutModel.length() - 1);
-        return model == null ? withoutModel : end + ", model " + model.version() + "]";
-    }
-
     /** One text tokenized, its language, its topics and urgency, and the lexicon's reading (null if not read). */
     private record Reading(TokenizedText tokenized, String language, TermFinder.Findings findings,
                            LexiconReading lexicon) {
@@ -169,10 +162,11 @@ public final class TextScorer {
         return maxChars;
     }
 
-    /** What was loaded, for the service's start-up log ("TextScorer[7524 lexicon entries, ...]"). */
+    /** What was loaded, for the service's start-up log ("TextScorer[7524 lexicon entries, ..., model base-1]"). */
     @Override
     public String toString() {
-        return description;
+        return description.substring(0, description.length() - 1)
+                + (model == null ? ", no model]" : ", model " + model.version() + "]");
     }
 
     private String capped(String text) {

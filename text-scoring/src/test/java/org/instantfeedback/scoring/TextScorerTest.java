@@ -64,7 +64,8 @@ class TextScorerTest {
                 .maxChars(500).build();
         assertThat(withOperatorFile.toString())
                 .startsWith("TextScorer[")
-                .contains("transport extension on", "2 operator entries", "max 500 chars");
+                .contains("transport extension on", "2 operator entries", "max 500 chars").endsWith(", model base-1]");
+        assertThat(withOperatorFile.withModel(null).toString()).endsWith("max 500 chars, no model]");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.instantfeedback.scoring.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -103,9 +102,5 @@ final class TrainCommand {
         int dot = name.lastIndexOf('.');
         String stem = (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]", "-");
         return stem.isEmpty() ? "model" : stem;
-    }
-
-    static boolean exists(Path file) {
-        return Files.exists(file);
     }
 }
