@@ -159,12 +159,14 @@ class SchemaRegistryOutageTest {
         String subject = "registry-warm-up-route";
         post(ingestPort, "{\"subject\":\"" + subject + "\",\"rating\":5}");
         post(ingestPort, "{\"subject\":\"" + subject + "\",\"comment\":\"driver was drunk and crashed into a car\"}");
+        // a rating with a comment: its example for the text model on feedback.rated-texts.v1 registers that schema
+        post(ingestPort, "{\"subject\":\"" + subject + "\",\"rating\":2,\"comment\":\"late again\"}");
         await("the warm-up alert on " + Topics.ALERTS).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> TopicContents.readAll(clients.avroReader(Topics.ALERTS, FeedbackAlert.class)).stream()
                         .anyMatch(record -> record.value().getSubject().equals(subject)));
         await("the warm-up rating on " + Topics.FEEDBACK_SCORED).atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> ScoredOutput.read(clients, subject).copiesByEventId().size() == 2);
+                .until(() -> ScoredOutput.read(clients, subject).copiesByEventId().size() == 3);
         await("the warm-up rating on " + Topics.CSAT).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !CsatOutput.read(clients).windowsOf(subject).isEmpty());
     }

@@ -162,7 +162,9 @@ class DashboardBrowserTest {
         assertThat(alertText(alertId, ".kind")).isEqualTo("Urgent report");
         assertThat(alertText(alertId, ".status")).isEqualTo("Open");
         assertThat(alertText(alertId, ".badge")).isEqualTo("Critical");
-        assertThat(alertText(alertId, ".example")).isEqualTo("driver ran a red light, someone got hurt");
+        // the example shows how the text read: label, the model's probability, the terms that weighed most
+        assertThat(alertText(alertId, ".example")).startsWith("driver ran a red light, someone got hurt (negative ")
+                .endsWith("%: hurt -2.4)");
         await().atMost(DEADLINE).until(() -> String.valueOf(cardText("route-42", ".card-alerts")).contains("Urgent report"));
         assertThat(browser.findElement(By.id("open-count")).getText()).isEqualTo("1 open");
 

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.instantfeedback.config.Topics;
 import org.slf4j.Logger;
@@ -43,7 +44,11 @@ public final class TextModelTopics {
                                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MODEL_BYTES))));
     }
 
-    /** Creates whichever of the two topics is missing; leaves existing ones as they are. */
+    /**
+     * Creates whichever of the two topics is missing; leaves existing ones as they are. Without the
+     * right to list or create topics (a locked-down cluster, where the operator makes them), it
+     * says which topics the loop needs and carries on: the base model still reads every text.
+     */
     public static void ensure(Map<String, ?> kafkaSettings) {
         Map<String, Object> settings = new HashMap<>();
         kafkaSettings.forEach((key, value) -> {
@@ -66,6 +71,12 @@ public final class TextModelTopics {
                 }
             }
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthorizationException) {
+                log.warn("Not allowed to list or create topics ({}); the text model loop needs {} and {}: one"
+                        + " partition each, the second with cleanup.policy=compact and max.message.bytes={}",
+                        e.getCause().getMessage(), Topics.RATED_TEXTS, Topics.TEXT_MODELS, MAX_MODEL_BYTES);
+                return;
+            }
             throw new IllegalStateException("cannot create the text model topics: " + e.getCause().getMessage(),
                     e.getCause());
         } catch (InterruptedException e) {
