@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.instantfeedback.config.Topics;
@@ -132,8 +133,9 @@ public final class TextModelFeed extends ConsumerThread {
         try {
             published = records.deserialize(record.topic(), record.value());
             model = TextModelFile.fromBytes(bytes(published.getModel()), where + " (" + record.key() + ")");
+            // refuses a model trained on other features than this version's scorer gives
             active.lexicon().withModel(model);
-        } catch (ModelFormatException | IllegalArgumentException | org.apache.kafka.common.errors.SerializationException e) {
+        } catch (ModelFormatException | IllegalArgumentException | SerializationException e) {
             log.error("Skipped text model record {} (key {}): {}", where, record.key(), e.getMessage());
             return;
         }

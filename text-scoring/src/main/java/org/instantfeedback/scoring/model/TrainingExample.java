@@ -22,8 +22,4 @@ public record TrainingExample(FeatureVector features, int label, float weight, S
             throw new IllegalArgumentException("weight must be positive, got " + weight);
         }
     }
-
-    public TrainingExample withWeight(float newWeight) {
-        return new TrainingExample(features, label, newWeight, language);
-    }
 }

@@ -29,14 +29,6 @@ public record TrainingSettings(int epochs, double learningRate, double l2, long 
         }
     }
 
-    public TrainingSettings withEpochs(int newEpochs) {
-        return new TrainingSettings(newEpochs, learningRate, l2, seed, minCount);
-    }
-
-    public TrainingSettings withLearningRate(double rate) {
-        return new TrainingSettings(epochs, rate, l2, seed, minCount);
-    }
-
     public TrainingSettings withL2(double newL2) {
         return new TrainingSettings(epochs, learningRate, newL2, seed, minCount);
     }

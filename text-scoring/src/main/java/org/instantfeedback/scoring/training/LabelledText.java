@@ -28,8 +28,4 @@ public record LabelledText(String text, SentimentLabel label, String source, Str
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(where, "where");
     }
-
-    public LabelledText inSource(String newSource) {
-        return new LabelledText(text, label, newSource, group, id, where);
-    }
 }

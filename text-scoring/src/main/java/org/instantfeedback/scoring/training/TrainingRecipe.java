@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.TextFeatures;
 import org.instantfeedback.scoring.TextScorer;
 import org.instantfeedback.scoring.model.FeatureLayout;
@@ -24,9 +23,9 @@ import org.instantfeedback.scoring.model.TrainingSettings;
  *   <li>within each source, every class weighs about as much as the others (more than 80% of the
  *       rail reviews are complaints; unweighted, a model learns that everything is one), softened
  *       by {@link #classBalance()} so that a source's real mix still shows a little, and</li>
- *   <li>no source drowns the others: a source's total weight grows with the square root of its
- *       size ({@link #sourceExponent()}), so ten thousand movie-review sentences do not outvote a
- *       thousand passenger messages.</li>
+ *   <li>no source drowns the others: a source's total weight grows with its size to a power
+ *       below one ({@link #sourceExponent()}), so ten thousand movie-review sentences do not
+ *       outvote a thousand passenger messages.</li>
  * </ul>
  * Each example's weight is then scaled so that weights average 1.
  *
@@ -114,12 +113,5 @@ public record TrainingRecipe(TrainingSettings settings, double classBalance, dou
             }
         });
         return weights;
-    }
-
-    /** Texts per label, for the model card. */
-    public static Map<SentimentLabel, Integer> labelCounts(List<LabelledText> texts) {
-        Map<SentimentLabel, Integer> counts = new HashMap<>();
-        texts.forEach(text -> counts.merge(text.label(), 1, Integer::sum));
-        return counts;
     }
 }
