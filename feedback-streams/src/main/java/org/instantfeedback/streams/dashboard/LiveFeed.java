@@ -20,8 +20,8 @@ import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.registry.SpecificAvroDeserializer;
-import org.instantfeedback.streams.consumers.ConsumerThread;
-import org.instantfeedback.streams.consumers.StandaloneConsumers;
+import org.instantfeedback.streams.clients.ConsumerThread;
+import org.instantfeedback.streams.clients.StandaloneClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +66,7 @@ public final class LiveFeed extends ConsumerThread {
     }
 
     static Map<String, Object> consumerSettings(Map<String, ?> kafkaSettings, String clientId) {
-        Map<String, Object> settings = StandaloneConsumers.settings(kafkaSettings, clientId);
+        Map<String, Object> settings = StandaloneClients.consumer(kafkaSettings, clientId);
         // feedback-streams writes in exactly-once transactions: show only what it committed.
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");

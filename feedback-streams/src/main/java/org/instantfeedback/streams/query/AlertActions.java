@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.instantfeedback.config.Topics;
+import org.instantfeedback.streams.clients.StandaloneClients;
 
 /**
  * Sends ops' acknowledgements and resolutions to feedback.alert-actions.v1, keyed
@@ -44,15 +44,7 @@ public final class AlertActions {
 
     /** An idempotent, acks=all producer of action records, from the app's Kafka client settings. */
     public static Producer<String, String> producer(Map<String, Object> kafkaSettings, String clientId) {
-        Map<String, Object> settings = new HashMap<>();
-        kafkaSettings.forEach((name, value) -> {
-            if (ProducerConfig.configNames().contains(name)) {
-                settings.put(name, value);
-            }
-        });
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        Map<String, Object> settings = StandaloneClients.producer(kafkaSettings, clientId);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2);
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2);

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +31,8 @@ import org.instantfeedback.registry.SpecificAvroSerializer;
 import org.instantfeedback.scoring.model.TextModel;
 import org.instantfeedback.scoring.training.LabelledText;
 import org.instantfeedback.scoring.training.OperatorTraining;
-import org.instantfeedback.streams.consumers.ConsumerThread;
-import org.instantfeedback.streams.consumers.StandaloneConsumers;
+import org.instantfeedback.streams.clients.ConsumerThread;
+import org.instantfeedback.streams.clients.StandaloneClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +93,7 @@ public final class ModelTrainer extends ConsumerThread {
     }
 
     static Map<String, Object> consumerSettings(Map<String, ?> kafkaSettings, String applicationId) {
-        Map<String, Object> settings = StandaloneConsumers.settings(kafkaSettings, applicationId + "-text-model-trainer");
+        Map<String, Object> settings = StandaloneClients.consumer(kafkaSettings, applicationId + "-text-model-trainer");
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId + ".text-model-trainer");
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Rated texts are written in exactly-once transactions: learn only from committed ones.
@@ -103,16 +102,8 @@ public final class ModelTrainer extends ConsumerThread {
     }
 
     static Map<String, Object> producerSettings(Map<String, ?> kafkaSettings, String applicationId) {
-        Map<String, Object> settings = new HashMap<>();
-        kafkaSettings.forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key)) {
-                settings.put(key, value);
-            }
-        });
-        settings.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        settings.put(ProducerConfig.CLIENT_ID_CONFIG, applicationId + "-text-model-publisher");
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> settings = StandaloneClients.producer(kafkaSettings,
+                applicationId + "-text-model-publisher");
         settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TextModelTopics.MAX_MODEL_BYTES);
         return settings;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -20,8 +21,8 @@ import org.instantfeedback.registry.SpecificAvroDeserializer;
 import org.instantfeedback.scoring.model.ModelFormatException;
 import org.instantfeedback.scoring.model.TextModel;
 import org.instantfeedback.scoring.model.TextModelFile;
-import org.instantfeedback.streams.consumers.ConsumerThread;
-import org.instantfeedback.streams.consumers.StandaloneConsumers;
+import org.instantfeedback.streams.clients.ConsumerThread;
+import org.instantfeedback.streams.clients.StandaloneClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ public final class TextModelFeed extends ConsumerThread {
     }
 
     static Map<String, Object> consumerSettings(Map<String, ?> kafkaSettings, String clientId) {
-        Map<String, Object> settings = StandaloneConsumers.settings(kafkaSettings, clientId);
+        Map<String, Object> settings = StandaloneClients.consumer(kafkaSettings, clientId);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // One model is a record of up to 16 MiB; fetch it whole.
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, TextModelTopics.MAX_MODEL_BYTES);
@@ -112,9 +113,7 @@ public final class TextModelFeed extends ConsumerThread {
                 caughtUp.countDown();
             }
             while (!closed()) {
-                for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL_TIMEOUT)) {
-                    read(record, records);
-                }
+                read(kafka.poll(POLL_TIMEOUT), records);
                 if (caughtUp.getCount() > 0 && kafka.position(PARTITION) >= end) {
                     log.info("Read the {} promoted text models; texts are read by {}", end, active.model().version());
                     caughtUp.countDown();
@@ -123,30 +122,70 @@ public final class TextModelFeed extends ConsumerThread {
         }
     }
 
-    private void read(ConsumerRecord<String, byte[]> record, SpecificAvroDeserializer<TextModelPublished> records) {
-        if (record.value() == null) {
-            return;
+    /**
+     * Of a batch of records, decodes only the model that may become active: the newest, and the
+     * pinned one. A model is 12 MB in memory, and a restart reads every version there has been.
+     */
+    private void read(ConsumerRecords<String, byte[]> batch, SpecificAvroDeserializer<TextModelPublished> records) {
+        TextModelPublished newest = null;
+        TextModelPublished wanted = null;
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            TextModelPublished published = published(record, records);
+            if (published == null) {
+                continue;
+            }
+            if (newest == null || generation(published) > generation(newest)) {
+                newest = published;
+            }
+            if (pinned.isPresent() && pinned.get().equals(published.getVersion())) {
+                wanted = published;
+            }
         }
-        String where = Topics.TEXT_MODELS + "@" + record.offset();
-        TextModelPublished published;
-        TextModel model;
+        if (newest != null && (latest == null || generation(newest) > latest.generation())) {
+            TextModelPublished record = newest;
+            model(record).ifPresent(model -> {
+                record.setModel(ByteBuffer.allocate(0));
+                latest = new PublishedModel(model, record);
+                if (pinned.isEmpty()) {
+                    active.use(model);
+                }
+            });
+        }
+        if (wanted != null) {
+            model(wanted).ifPresent(active::use);
+        }
+    }
+
+    private static TextModelPublished published(ConsumerRecord<String, byte[]> record,
+                                                SpecificAvroDeserializer<TextModelPublished> records) {
+        if (record.value() == null) {
+            return null;
+        }
         try {
-            published = records.deserialize(record.topic(), record.value());
-            model = TextModelFile.fromBytes(bytes(published.getModel()), where + " (" + record.key() + ")");
+            return records.deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            log.error("Skipped text model record {}@{} (key {}): {}", record.topic(), record.offset(), record.key(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /** The record's model, if it is one this version can read with its features. */
+    private Optional<TextModel> model(TextModelPublished published) {
+        String where = Topics.TEXT_MODELS + " (" + published.getVersion() + ")";
+        try {
+            TextModel model = TextModelFile.fromBytes(bytes(published.getModel()), where);
             // refuses a model trained on other features than this version's scorer gives
             active.lexicon().withModel(model);
-        } catch (ModelFormatException | IllegalArgumentException | SerializationException e) {
-            log.error("Skipped text model record {} (key {}): {}", where, record.key(), e.getMessage());
-            return;
+            return Optional.of(model);
+        } catch (ModelFormatException | IllegalArgumentException e) {
+            log.error("Skipped text model {}: {}", where, e.getMessage());
+            return Optional.empty();
         }
-        published.setModel(ByteBuffer.allocate(0));
-        PublishedModel read = new PublishedModel(model, published);
-        if (latest == null || read.generation() > latest.generation()) {
-            latest = read;
-        }
-        if (pinned.isPresent() ? pinned.get().equals(model.version()) : read == latest) {
-            active.use(model);
-        }
+    }
+
+    private static int generation(TextModelPublished published) {
+        return ModelVersions.generation(published.getVersion());
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -1,18 +1,17 @@
 package org.instantfeedback.streams.textmodel;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.instantfeedback.config.Topics;
+import org.instantfeedback.streams.clients.StandaloneClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +49,7 @@ public final class TextModelTopics {
      * says which topics the loop needs and carries on: the base model still reads every text.
      */
     public static void ensure(Map<String, ?> kafkaSettings) {
-        Map<String, Object> settings = new HashMap<>();
-        kafkaSettings.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                settings.put(key, value);
-            }
-        });
-        try (Admin admin = Admin.create(settings)) {
+        try (Admin admin = Admin.create(StandaloneClients.admin(kafkaSettings))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics().stream().filter(topic -> !existing.contains(topic.name())).toList();
             if (missing.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.instantfeedback.scoring.SentimentLabel;
+import org.instantfeedback.scoring.TextScore;
 import org.instantfeedback.scoring.TextScorer;
 import org.instantfeedback.scoring.model.Evaluation;
 import org.instantfeedback.scoring.model.TextModel;
@@ -23,17 +24,15 @@ public record HeldBackFigures(Evaluation all, SortedMap<String, Evaluation> byLa
         byLanguage = Collections.unmodifiableSortedMap(new TreeMap<>(byLanguage));
     }
 
-    /** Reads {@code texts} (with their languages as the scorer tells them) with {@code model}. */
-    public static HeldBackFigures of(TextScorer lexicon, TextModel model, List<LabelledText> texts,
-                                     List<String> languages) {
+    /** Reads {@code texts} with {@code model} (null: the lexicon alone), per language as the scorer tells it. */
+    public static HeldBackFigures of(TextScorer lexicon, TextModel model, List<LabelledText> texts) {
         TextScorer reader = lexicon.withModel(model);
         Evaluation all = new Evaluation();
         Map<String, Evaluation> byLanguage = new TreeMap<>();
-        for (int i = 0; i < texts.size(); i++) {
-            LabelledText text = texts.get(i);
-            SentimentLabel read = reader.score(text.text()).label();
-            all.add(text.label(), read);
-            byLanguage.computeIfAbsent(languages.get(i), language -> new Evaluation()).add(text.label(), read);
+        for (LabelledText text : texts) {
+            TextScore score = reader.score(text.text());
+            all.add(text.label(), score.label());
+            byLanguage.computeIfAbsent(score.language(), language -> new Evaluation()).add(text.label(), score.label());
         }
         return new HeldBackFigures(all, new TreeMap<>(byLanguage));
     }

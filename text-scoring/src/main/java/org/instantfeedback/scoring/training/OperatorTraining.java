@@ -9,11 +9,13 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.instantfeedback.scoring.SentimentLabel;
-import org.instantfeedback.scoring.TextFeatures;
 import org.instantfeedback.scoring.TextScorer;
 import org.instantfeedback.scoring.model.Evaluation;
+import org.instantfeedback.scoring.model.FeatureLayout;
 import org.instantfeedback.scoring.model.ModelInfo;
 import org.instantfeedback.scoring.model.TextModel;
+import org.instantfeedback.scoring.model.Trainer;
+import org.instantfeedback.scoring.model.TrainingExample;
 import org.instantfeedback.scoring.model.TrainingProgress;
 
 /**
@@ -93,19 +95,23 @@ public final class OperatorTraining {
         int heldBack = Math.min(settings.mostHeldBack(), examples.size() * settings.heldBackPercent() / 100);
         List<LabelledText> training = examples.subList(0, examples.size() - heldBack);
         List<LabelledText> judging = examples.subList(examples.size() - heldBack, examples.size());
-        List<String> judgingLanguages = languages(lexicon, judging);
         SortedSet<String> baseLanguages = base == null
                 ? new TreeSet<>(BaseModelTraining.BASE_LANGUAGES) : base.info().languages();
         TrainingRecipe recipe = base == null ? TrainingRecipe.BASE : settings.recipe();
-        TextModel trained = recipe.train(lexicon, training, List.of(), base, info.withLanguages(baseLanguages),
-                progress);
-        SortedSet<String> learned = learnedLanguages(lexicon, trained, training, judging, judgingLanguages,
+        FeatureLayout layout = base == null ? recipe.layout() : base.layout();
+        // each text's features once: they train the model and tell its language
+        List<TrainingExample> trainingExamples = recipe.examples(lexicon, training, layout);
+        TextModel trained = Trainer.train(trainingExamples, List.of(), layout, base, recipe.settings(),
+                info.withLanguages(baseLanguages), progress);
+        HeldBackFigures trainedFigures = HeldBackFigures.of(lexicon, trained, judging);
+        SortedSet<String> learned = learnedLanguages(lexicon, trained, trainingExamples, trainedFigures, judging,
                 settings);
         SortedSet<String> reads = new TreeSet<>(baseLanguages);
         reads.addAll(learned);
         TextModel candidate = trained.withInfo(trained.info().withLanguages(reads));
-        HeldBackFigures currentFigures = HeldBackFigures.of(lexicon, current, judging, judgingLanguages);
-        HeldBackFigures candidateFigures = HeldBackFigures.of(lexicon, candidate, judging, judgingLanguages);
+        HeldBackFigures currentFigures = HeldBackFigures.of(lexicon, current, judging);
+        HeldBackFigures candidateFigures = learned.isEmpty() ? trainedFigures
+                : HeldBackFigures.of(lexicon, candidate, judging);
         candidate = candidate.withInfo(candidate.info()
                 .withFact("trained.examples", Integer.toString(training.size()))
                 .withFact("held-back.examples", Integer.toString(heldBack))
@@ -117,13 +123,11 @@ public final class OperatorTraining {
 
     /** Languages the lexicon lacks that have enough examples and that the model reads well enough. */
     private static SortedSet<String> learnedLanguages(TextScorer lexicon, TextModel trained,
-                                                      List<LabelledText> training, List<LabelledText> judging,
-                                                      List<String> judgingLanguages, Settings settings) {
+                                                      List<TrainingExample> training, HeldBackFigures judged,
+                                                      List<LabelledText> judging, Settings settings) {
         Map<String, Integer> counts = new HashMap<>();
-        for (String language : languages(lexicon, training)) {
-            counts.merge(language, 1, Integer::sum);
-        }
-        judgingLanguages.forEach(language -> counts.merge(language, 1, Integer::sum));
+        training.forEach(example -> counts.merge(example.language(), 1, Integer::sum));
+        judged.byLanguage().forEach((language, figures) -> counts.merge(language, figures.total(), Integer::sum));
         SortedSet<String> candidates = new TreeSet<>();
         counts.forEach((language, count) -> {
             if (count >= settings.languageMinimum() && !trained.reads(language)) {
@@ -135,8 +139,8 @@ public final class OperatorTraining {
         }
         SortedSet<String> all = new TreeSet<>(trained.info().languages());
         all.addAll(candidates);
-        TextModel readingAll = trained.withInfo(trained.info().withLanguages(all));
-        HeldBackFigures figures = HeldBackFigures.of(lexicon, readingAll, judging, judgingLanguages);
+        HeldBackFigures figures = HeldBackFigures.of(lexicon, trained.withInfo(trained.info().withLanguages(all)),
+                judging);
         SortedSet<String> learned = new TreeSet<>();
         for (String language : candidates) {
             Evaluation inLanguage = figures.byLanguage().get(language);
@@ -146,14 +150,5 @@ public final class OperatorTraining {
             }
         }
         return learned;
-    }
-
-    private static List<String> languages(TextScorer lexicon, List<LabelledText> texts) {
-        List<String> languages = new ArrayList<>(texts.size());
-        for (LabelledText text : texts) {
-            TextFeatures features = lexicon.features(text.text());
-            languages.add(features.language());
-        }
-        return languages;
     }
 }

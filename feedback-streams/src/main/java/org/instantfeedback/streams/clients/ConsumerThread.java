@@ -1,4 +1,4 @@
-package org.instantfeedback.streams.consumers;
+package org.instantfeedback.streams.clients;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
