@@ -44,7 +44,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class FeedbackPageBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Where the screenshot README shows is written. */
+    /** Where the screenshot docs/ingest.md shows is written. */
     static final Path SCREENSHOT = Path.of("target", "qr-feedback-page.png");
     static final Path THANKS_SCREENSHOT = Path.of("target", "qr-feedback-thanks.png");
 

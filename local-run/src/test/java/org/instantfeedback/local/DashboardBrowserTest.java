@@ -44,7 +44,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code chromium-driver}, which {@code .ci/run} installs), against ingest and feedback-streams on
  * the real broker and registry: feedback posted to ingest appears on the open page without a
  * reload, an urgent report appears in the alert feed, an operator acknowledges it with the button,
- * and the page shows it acknowledged. Saves the screenshots README shows (desktop and a 390 px
+ * and the page shows it acknowledged. Saves the screenshots docs/query-api.md shows (desktop and a 390 px
  * phone) to {@code target/} and {@code docs/}.
  */
 @WithKafkaAndRegistry
@@ -53,7 +53,7 @@ class DashboardBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target", "dashboard.png");
     static final Path PHONE_SCREENSHOT = Path.of("target", "dashboard-phone.png");
-    /** README's copies: docs/ at the top of the project (the tests run in local-run/). */
+    /** The copies docs/query-api.md shows: docs/ at the top of the project (the tests run in local-run/). */
     static final Path DOCS = Path.of("").toAbsolutePath().getParent().resolve("docs");
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String OPERATOR = "Alex Ops";

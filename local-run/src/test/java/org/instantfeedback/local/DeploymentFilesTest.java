@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Holds docker-compose.yml, the Dockerfiles, README.md and the Prometheus and Grafana provisioning
+ * Holds docker-compose.yml, the Dockerfiles, docs/configuration.md and the Prometheus and Grafana provisioning
  * files against the configuration the services really read and the endpoints they really serve,
  * since no Docker engine here can prove the compose file by running it. ({@link DashboardQueriesTest}
  * holds the dashboard's queries against the metrics the running services expose.)
@@ -127,12 +127,12 @@ class DeploymentFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("services")
-    void readme_documents_every_variable(String service, List<ConfigVariable> variables, String portVariable)
-            throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
+    void the_configuration_reference_documents_every_variable(String service, List<ConfigVariable> variables,
+            String portVariable) throws IOException {
+        String reference = Files.readString(ROOT.resolve("docs/configuration.md"));
 
-        assertThat(variables).allSatisfy(variable -> assertThat(readme)
-                .as("README documents %s of %s", variable.name(), service)
+        assertThat(variables).allSatisfy(variable -> assertThat(reference)
+                .as("docs/configuration.md documents %s of %s", variable.name(), service)
                 .contains("`" + variable.name() + "`"));
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Runs the pipeline benchmarks (README, "Performance") against a real KRaft broker and a real
+ * Runs the pipeline benchmarks (docs/performance.md) against a real KRaft broker and a real
  * schema registry started on this machine, prints progress and each figure next to its same-run
  * reference, and writes {@code results.md} and {@code results.json}.
  *

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How big each benchmark runs (a smoke run also leaves out the no-cache variant, forks no JMH
- * JVM and scales to one size only): the full run the README quotes, or a smoke run of seconds that
+ * JVM and scales to one size only): the full run docs/performance.md quotes, or a smoke run of seconds that
  * only proves every benchmark still works (its figures mean nothing). {@code trainingExamples} is
  * the number of labelled texts the text model's training is measured on (the issue's 100,000).
  */

@@ -114,7 +114,7 @@ public record StreamsAppConfig(
      * nothing the commit does not already hold back; what it does is fold the updates one CSAT
      * window gets within a commit into the last one. Under load that cuts the writes to changelog
      * and output topics per input record by about 45% and raised the drain rate by 17% in the
-     * 1,000,000-event benchmark (README, "Performance"); at a trickle every update is still published.
+     * 1,000,000-event benchmark (docs/performance.md); at a trickle every update is still published.
      */
     static final String DEFAULT_CACHE_MAX_BYTES = "10485760";
 
