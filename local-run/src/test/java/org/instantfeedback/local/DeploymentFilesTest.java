@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Holds docker-compose.yml, the Dockerfiles, docs/configuration.md and the Prometheus and Grafana provisioning
  * files against the configuration the services really read and the endpoints they really serve,
- * since no Docker engine here can prove the compose file by running it. ({@link DashboardQueriesTest}
+ * since no Docker engine here can prove the compose file by running it. ({@link DashboardQueriesIT}
  * holds the dashboard's queries against the metrics the running services expose.)
  */
 class DeploymentFilesTest {

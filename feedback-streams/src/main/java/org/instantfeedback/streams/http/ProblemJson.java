@@ -41,7 +41,7 @@ public final class ProblemJson {
             write(ctx, queryUnavailable());
         });
         // A store handle goes stale when its stream thread restarts or its task moves between the lookup
-        // and the read (seen in fault-tests' RebalanceTest): the same "ask again shortly" as above.
+        // and the read (seen in fault-tests' RebalanceIT): the same "ask again shortly" as above.
         routes.exception(InvalidStateStoreException.class, (e, ctx) -> {
             log.debug("Cannot answer {} {} right now: {}", ctx.method(), ctx.path(), e.getMessage());
             write(ctx, queryUnavailable());

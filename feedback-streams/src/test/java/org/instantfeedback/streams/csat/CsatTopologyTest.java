@@ -259,7 +259,7 @@ class CsatTopologyTest {
      * The dead-letter tests run the driver at least once: Kafka Streams writes dead letters while
      * deserializing, before processing, and under exactly-once the driver clears that not yet
      * committed send before its next commit, which a broker does not. The exactly-once path is
-     * covered on a real broker by StreamsAppIntegrationTest.
+     * covered on a real broker by StreamsAppIT.
      */
     private void startForDeadLetters(CsatWindowSpec windows) {
         start(windows, StreamsConfig.AT_LEAST_ONCE);
