@@ -88,7 +88,9 @@ class DeploymentFilesTest {
         String port = environmentOf(service).getOrDefault(portVariable, defaultOf(variables, portVariable));
 
         assertThat(serviceOf(service).get("ports")).asList().contains(port + ":" + port);
-        assertThat(Files.readString(ROOT.resolve(service).resolve("Dockerfile"))).contains("EXPOSE " + port);
+        assertThat(serviceOf(service).get("build").toString())
+                .contains("dockerfile=deploy/service.Dockerfile", "SERVICE=" + service, "PORT=" + port);
+        assertThat(Files.readString(ROOT.resolve("deploy/service.Dockerfile"))).contains("EXPOSE ${PORT}");
         assertThat(serviceOf(service).get("healthcheck").toString()).contains("localhost:" + port + "/health/ready");
     }
 
