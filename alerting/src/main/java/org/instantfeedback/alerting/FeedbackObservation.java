@@ -34,7 +34,7 @@ public record FeedbackObservation(String eventId, String subject, Instant occurr
                                   String ratingScale, String sentiment, boolean urgent, List<String> topics,
                                   String senderPseudonym, String text, String reading) {
     public static final String STARS_5 = "STARS_5";
-    public static final String NPS_0_10 = "NPS_0_10";
+    private static final String NPS_0_10 = "NPS_0_10";
 
     public FeedbackObservation {
         requireText(eventId, "eventId");

@@ -29,7 +29,7 @@ import org.instantfeedback.alerting.rules.UrgentReportRule;
  */
 final class UrgentAlerts {
     /** Enough to tell "several people" from "one person"; later reporters still count in the figures. */
-    static final int MAX_REPORTERS = 20;
+    private static final int MAX_REPORTERS = 20;
     private static final long ANONYMOUS = 0L;
 
     private final Wording wording;

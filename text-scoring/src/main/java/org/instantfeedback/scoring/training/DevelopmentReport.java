@@ -34,9 +34,9 @@ import org.instantfeedback.scoring.model.TrainingProgress;
  */
 public final class DevelopmentReport {
 
-    static final int REVIEW_FOLDS = 5;
-    static final int COMPANY_FOLDS = 4;
-    static final int[] CURVE_STEPS = {0, 100, 1_000, Integer.MAX_VALUE};
+    private static final int REVIEW_FOLDS = 5;
+    private static final int COMPANY_FOLDS = 4;
+    private static final int[] CURVE_STEPS = {0, 100, 1_000, Integer.MAX_VALUE};
 
     /** One line of a table: a reader's figures on one set. */
     public record Row(String set, String reader, SentimentEvaluation figures, double meanShareError) {
