@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
+import org.instantfeedback.measures.Csat;
+import org.instantfeedback.measures.NpsCategory;
 
 /**
  * One piece of feedback as the alerting core sees it: the fields of {@code FeedbackReceived} plus
@@ -31,12 +34,7 @@ public record FeedbackObservation(String eventId, String subject, Instant occurr
                                   String ratingScale, String sentiment, boolean urgent, List<String> topics,
                                   String senderPseudonym, String text, String reading) {
     public static final String STARS_5 = "STARS_5";
-    public static final String NPS_0_10 = "NPS_0_10";
-    /** The lowest 5-point rating that counts as satisfied, as in the CSAT windows. */
-    public static final int SATISFIED_FROM_STARS = 4;
-    /** 9 and 10 promote, 0 to 6 detract: the usual Net Promoter cut. */
-    public static final int PROMOTER_FROM = 9;
-    public static final int PASSIVE_FROM = 7;
+    private static final String NPS_0_10 = "NPS_0_10";
 
     public FeedbackObservation {
         requireText(eventId, "eventId");
@@ -63,6 +61,18 @@ public record FeedbackObservation(String eventId, String subject, Instant occurr
         return ratingOn(NPS_0_10, 0, 10);
     }
 
+    /** Where the 0-10 rating puts the sender, if this feedback has one. */
+    public Optional<NpsCategory> npsCategory() {
+        OptionalInt score = likelihoodToRecommend();
+        return score.isPresent() ? NpsCategory.of(score.getAsInt()) : Optional.empty();
+    }
+
+    /** True when the 5-point rating counts as satisfied, as in the CSAT windows; false without one. */
+    public boolean isSatisfied() {
+        OptionalInt stars = stars();
+        return stars.isPresent() && Csat.isSatisfied(stars.getAsInt());
+    }
+
     /** True when the text was scored in a language the scorer knows (negative, neutral or positive). */
     public boolean hasScoredText() {
         String label = sentimentLabel();
@@ -82,8 +92,8 @@ public record FeedbackObservation(String eventId, String subject, Instant occurr
     public boolean isComplaint() {
         return urgent
                 || readsNegative()
-                || stars().orElse(SATISFIED_FROM_STARS) < SATISFIED_FROM_STARS
-                || likelihoodToRecommend().orElse(PASSIVE_FROM) < PASSIVE_FROM;
+                || (stars().isPresent() && !isSatisfied())
+                || npsCategory().orElse(null) == NpsCategory.DETRACTOR;
     }
 
     public boolean hasText() {

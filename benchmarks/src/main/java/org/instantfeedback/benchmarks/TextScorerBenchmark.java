@@ -117,7 +117,7 @@ public class TextScorerBenchmark {
     public static class Pathological {
 
         /** A delay report in Bulgarian: "Tram 5 late again". */
-        static final String CYRILLIC = "Трамвай 5 закъсня пак ";
+        private static final String CYRILLIC = "Трамвай 5 закъсня пак ";
 
         @Param({"1000", "10000"})
         public int chars;

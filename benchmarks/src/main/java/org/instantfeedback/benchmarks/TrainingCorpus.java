@@ -29,8 +29,8 @@ import org.instantfeedback.scoring.training.LabelledText;
  */
 public final class TrainingCorpus {
 
-    static final String ENGLISH = "org/instantfeedback/scoring/passenger_messages_short.tsv";
-    static final String BULGARIAN = "org/instantfeedback/scoring/model/rated_bulgarian_sms.tsv";
+    private static final String ENGLISH = "org/instantfeedback/scoring/passenger_messages_short.tsv";
+    private static final String BULGARIAN = "org/instantfeedback/scoring/model/rated_bulgarian_sms.tsv";
     private static final long SEED = 20_261_206L;
 
     private static final String[] HANDLES = {"@CityLink ", "@NorthLinkRail ", "@MetroTrams ", "Re: ", "To customer services: "};

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ApicurioDistribution {
 
-    static final String HOME_VARIABLE = "APICURIO_REGISTRY_HOME";
+    private static final String HOME_VARIABLE = "APICURIO_REGISTRY_HOME";
 
     private static final Logger log = LoggerFactory.getLogger(ApicurioDistribution.class);
     private static final String BUILD_PROPERTIES = "embedded-runtime.properties";

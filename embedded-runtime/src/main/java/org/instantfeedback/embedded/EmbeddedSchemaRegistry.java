@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** How long {@link #start()} waits for the registry to answer before giving up. */
-    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     private static final String CONFLUENT_API = "/apis/ccompat/v7";

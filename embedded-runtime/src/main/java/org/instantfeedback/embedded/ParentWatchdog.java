@@ -20,7 +20,7 @@ import java.util.Arrays;
 public final class ParentWatchdog {
 
     /** Exit status of a child that halted because its parent went away. */
-    public static final int PARENT_GONE_EXIT_STATUS = 86;
+    static final int PARENT_GONE_EXIT_STATUS = 86;
 
     private static final int USAGE_EXIT_STATUS = 2;
 

@@ -19,17 +19,17 @@ public record LocalRunOptions(
         double feedbackPerSecond,
         Path stateDir) {
 
-    public static final String KAFKA_PORT = "LOCAL_KAFKA_PORT";
-    public static final String REGISTRY_PORT = "LOCAL_SCHEMA_REGISTRY_PORT";
-    public static final String INGEST_PORT = "INGEST_HTTP_PORT";
-    public static final String STREAMS_PORT = "STREAMS_HTTP_PORT";
-    public static final String STREAMS_INSTANCES = "LOCAL_STREAMS_INSTANCES";
-    public static final String SIMULATOR_RATE = "LOCAL_SIMULATOR_RATE";
-    public static final String STATE_DIR = "LOCAL_STATE_DIR";
+    private static final String KAFKA_PORT = "LOCAL_KAFKA_PORT";
+    private static final String REGISTRY_PORT = "LOCAL_SCHEMA_REGISTRY_PORT";
+    private static final String INGEST_PORT = "INGEST_HTTP_PORT";
+    private static final String STREAMS_PORT = "STREAMS_HTTP_PORT";
+    private static final String STREAMS_INSTANCES = "LOCAL_STREAMS_INSTANCES";
+    private static final String SIMULATOR_RATE = "LOCAL_SIMULATOR_RATE";
+    private static final String STATE_DIR = "LOCAL_STATE_DIR";
     /** More would only share two cores thinner: enough to watch partitions and models move between them. */
-    static final int MAX_STREAMS_INSTANCES = 4;
+    private static final int MAX_STREAMS_INSTANCES = 4;
 
-    public static final java.util.List<ConfigVariable> VARIABLES = java.util.List.of(
+    private static final java.util.List<ConfigVariable> VARIABLES = java.util.List.of(
             new ConfigVariable(KAFKA_PORT, "9092", "Port of the embedded Kafka broker."),
             new ConfigVariable(REGISTRY_PORT, "8081", "Port of the embedded schema registry (Confluent API under /apis/ccompat/v7)."),
             new ConfigVariable(INGEST_PORT, "8080", "Port of feedback-ingest."),

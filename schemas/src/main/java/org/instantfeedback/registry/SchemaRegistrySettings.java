@@ -28,16 +28,16 @@ public record SchemaRegistrySettings(
         int cacheCapacity) {
 
     public static final String URL = "schema.registry.url";
-    public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
-    public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
-    public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
-    public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
-    public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
-    public static final String USE_LATEST_VERSION = "use.latest.version";
+    private static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+    private static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+    private static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
+    private static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
+    private static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
+    private static final String USE_LATEST_VERSION = "use.latest.version";
     public static final String REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
-    public static final String MAX_SCHEMAS_PER_SUBJECT = "max.schemas.per.subject";
+    private static final String MAX_SCHEMAS_PER_SUBJECT = "max.schemas.per.subject";
 
-    static final String MOCK_SCHEME = "mock://";
+    private static final String MOCK_SCHEME = "mock://";
     private static final String PREFIX = "schema.registry.";
 
     public SchemaRegistrySettings {

@@ -9,7 +9,7 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 final class WireFormat {
     static final byte MAGIC_BYTE = 0;
-    static final int HEADER_LENGTH = 5;
+    private static final int HEADER_LENGTH = 5;
 
     private WireFormat() {
     }

@@ -13,7 +13,7 @@ import org.instantfeedback.scoring.model.TextModelFile;
  */
 public final class BundledModel {
 
-    public static final String RESOURCE = "model/base.model";
+    private static final String RESOURCE = "model/base.model";
 
     private BundledModel() {
     }

@@ -22,7 +22,7 @@ final class LanguageIdentifier {
 
     static final String ENGLISH = "en";
     static final String UNDETERMINED = "und";
-    static final int ENGLISH_SHARE_PERCENT = 50;
+    private static final int ENGLISH_SHARE_PERCENT = 50;
     private static final int SHORTEST_TEXT_TO_CALL_FOREIGN = 3;
     /**
      * Frequent function words of other languages that are not English words. German nouns are

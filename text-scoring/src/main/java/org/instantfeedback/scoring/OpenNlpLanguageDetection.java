@@ -30,7 +30,7 @@ import opennlp.tools.ml.model.MaxentModel;
  */
 public final class OpenNlpLanguageDetection implements LanguageDetection {
 
-    static final String BUNDLED_MODEL = "/langdetect-183.bin";
+    private static final String BUNDLED_MODEL = "/langdetect-183.bin";
     /** Longer texts add cost, not accuracy: 200 characters of words settle the language. */
     static final int MAX_CHARS = 200;
 
@@ -38,13 +38,13 @@ public final class OpenNlpLanguageDetection implements LanguageDetection {
             "cmn", "zh", "pes", "fa", "lvs", "lv", "ekk", "et", "pnb", "pa", "plt", "mg");
 
     /** ISO 639-1 codes of the languages answered by default: widely written ones, the EU's among them. */
-    public static final Set<String> DEFAULT_LANGUAGES = Set.of(
+    private static final Set<String> DEFAULT_LANGUAGES = Set.of(
             "en", "es", "de", "fr", "it", "pt", "nl", "pl", "ru", "uk", "be", "tr", "ar", "zh", "ja", "ko",
             "hi", "bn", "ur", "pa", "fa", "he", "el", "cs", "sk", "hu", "ro", "bg", "hr", "sr", "bs", "sl", "mk",
             "sq", "da", "sv", "nb", "nn", "fi", "et", "lv", "lt", "is", "ga", "cy", "ca", "eu", "gl", "id", "ms",
             "vi", "th", "tl", "ta", "te", "ml", "kn", "mr", "gu", "ka", "hy", "az", "kk", "uz", "sw", "so", "am");
     /** English wins when its probability is at least this share of the best language's. */
-    static final double ENGLISH_PREFERENCE = 0.7;
+    private static final double ENGLISH_PREFERENCE = 0.7;
 
     private final MaxentModel model;
     private final String[] outcomeCodes;

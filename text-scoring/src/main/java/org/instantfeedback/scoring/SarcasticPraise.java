@@ -18,7 +18,7 @@ import java.util.Set;
 final class SarcasticPraise {
 
     /** An item this negative (or worse) after the opener shows the praise is not meant. */
-    static final double COMPLAINT = -1.0;
+    private static final double COMPLAINT = -1.0;
 
     private static final Set<String> PRAISE = Set.of(
             "great", "brilliant", "wonderful", "fantastic", "perfect", "lovely", "marvellous", "marvelous",

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  */
 public final class ScoringConfig {
 
-    static final String BUILT_IN_RESOURCE = "transport_extension.txt";
+    private static final String BUILT_IN_RESOURCE = "transport_extension.txt";
     static final double MAX_VALENCE = 4.0;
 
     /** A term and the valence it scores with. */

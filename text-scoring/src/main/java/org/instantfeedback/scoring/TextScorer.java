@@ -35,14 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class TextScorer {
 
     /** Far above an SMS or a social post; a longer text is scored on its beginning. */
-    public static final int DEFAULT_MAX_CHARS = 10_000;
+    static final int DEFAULT_MAX_CHARS = 10_000;
     /** Terms a reading's explanation lists: enough to see why, few enough to read at a glance. */
     public static final int EXPLAINED_TERMS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(TextScorer.class);
 
-    static final String VADER_LEXICON = "vader/vader_lexicon.txt";
-    static final String EMOJI_LEXICON = "vader/emoji_utf8_lexicon.txt";
+    private static final String VADER_LEXICON = "vader/vader_lexicon.txt";
+    private static final String EMOJI_LEXICON = "vader/emoji_utf8_lexicon.txt";
 
     private final Tokenizer tokenizer;
     private final SentimentAnalysis sentiment;

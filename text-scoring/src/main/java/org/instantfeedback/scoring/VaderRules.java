@@ -13,7 +13,7 @@ final class VaderRules {
 
     /** Added (or subtracted) by a booster ("very") or dampener ("slightly"). */
     static final double BOOSTER_INCREMENT = 0.293;
-    static final double DAMPENER_INCREMENT = -0.293;
+    private static final double DAMPENER_INCREMENT = -0.293;
     /** Added when a sentiment word is in ALL CAPS while the rest of the text is not. */
     static final double CAPS_INCREMENT = 0.733;
     /** A negated sentiment is multiplied by this: flipped and weakened ("not good" < "bad"). */

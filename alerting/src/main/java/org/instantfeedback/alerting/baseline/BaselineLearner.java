@@ -3,6 +3,7 @@ package org.instantfeedback.alerting.baseline;
 import java.time.Duration;
 import java.time.Instant;
 import org.instantfeedback.alerting.FeedbackObservation;
+import org.instantfeedback.measures.Csat;
 
 /**
  * Learns each subject's usual CSAT and usual number of complaints from its feedback, as described
@@ -36,7 +37,7 @@ public final class BaselineLearner {
         }
         if (observation.stars().isPresent()) {
             rated++;
-            satisfied += observation.stars().getAsInt() >= FeedbackObservation.SATISFIED_FROM_STARS ? 1 : 0;
+            satisfied += observation.isSatisfied() ? 1 : 0;
         }
         Complaints complaints = complaintsAt(baseline, period(at, settings.complaintPeriod()));
         long count = complaints.openCount() + (observation.isComplaint() ? 1 : 0);
@@ -85,7 +86,8 @@ public final class BaselineLearner {
         if (rated < settings.csatMinRatings()) {
             return csat;
         }
-        return csat.with(100.0 * satisfied / rated, settings.csatWeight());
+        // At least csatMinRatings (one or more) ratings, so the share is defined.
+        return csat.with(Csat.percent(satisfied, rated).getAsDouble(), settings.csatWeight());
     }
 
     private static BaselineReading reading(Ewma ewma, int warmUp, double scale) {

@@ -6,7 +6,7 @@ import org.instantfeedback.alerting.codec.StateOutput;
 
 /** {@link SubjectBaseline} as bytes for a key-value store: a version byte and its fields in order. */
 public final class SubjectBaselineCodec {
-    static final byte VERSION_1 = 1;
+    private static final byte VERSION_1 = 1;
 
     private SubjectBaselineCodec() {
     }

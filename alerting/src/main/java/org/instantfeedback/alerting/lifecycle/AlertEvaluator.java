@@ -43,7 +43,7 @@ public final class AlertEvaluator {
      *
      * @param figures figures of the window {@code rules.forKind(state.kind())} judges, with baselines
      */
-    public Evaluation evaluate(AlertState state, AlertFigures figures, AlertRules rules, Instant now) {
+    public AlertEvaluation evaluate(AlertState state, AlertFigures figures, AlertRules rules, Instant now) {
         requireKind(state, true);
         Instant at = millis(now);
         if (state.isOpen() && !rules.forKind(state.kind()).enabled()) {
@@ -56,7 +56,7 @@ public final class AlertEvaluator {
      * Takes one message about the state's subject: an urgent one opens or joins the subject's urgent
      * alert; anything else changes nothing. Urgent alerts are raised per subject, not per group.
      */
-    public Evaluation reportUrgent(AlertState state, FeedbackObservation report, AlertRules rules) {
+    public AlertEvaluation reportUrgent(AlertState state, FeedbackObservation report, AlertRules rules) {
         requireKind(state, false);
         if (!report.subject().equals(state.subject())) {
             throw new IllegalArgumentException("a report about " + report.subject() + " cannot go into the alert state"
@@ -64,13 +64,13 @@ public final class AlertEvaluator {
         }
         Instant at = millis(report.occurredAt());
         if (!rules.urgentReport().enabled()) {
-            return state.isOpen() ? switchedOff(state, at) : Evaluation.of(state);
+            return state.isOpen() ? switchedOff(state, at) : AlertEvaluation.of(state);
         }
-        return report.urgent() ? urgentAlerts.report(state, report, at) : Evaluation.of(state);
+        return report.urgent() ? urgentAlerts.report(state, report, at) : AlertEvaluation.of(state);
     }
 
     /** Lets time pass for an urgent alert: resolves it once acknowledged and quiet for the hold-down. */
-    public Evaluation reviewUrgent(AlertState state, AlertRules rules, Instant now) {
+    public AlertEvaluation reviewUrgent(AlertState state, AlertRules rules, Instant now) {
         requireKind(state, false);
         Instant at = millis(now);
         if (state.isOpen() && !rules.urgentReport().enabled()) {
@@ -84,7 +84,7 @@ public final class AlertEvaluator {
      *
      * @throws OpsActionRejectedException when the alert is not the open one or was already acknowledged
      */
-    public Evaluation acknowledge(AlertState state, OpsAction action) {
+    public AlertEvaluation acknowledge(AlertState state, OpsAction action) {
         return opsActions.acknowledge(state, action);
     }
 
@@ -94,16 +94,16 @@ public final class AlertEvaluator {
      *
      * @throws OpsActionRejectedException when the alert is not the open one
      */
-    public Evaluation resolve(AlertState state, OpsAction action, AlertRules rules) {
+    public AlertEvaluation resolve(AlertState state, OpsAction action, AlertRules rules) {
         return opsActions.resolve(state, action, rules);
     }
 
-    private static Evaluation switchedOff(AlertState state, Instant at) {
+    private static AlertEvaluation switchedOff(AlertState state, Instant at) {
         OpenAlert resolved = state.open().counted();
         String reason = "The " + state.kind().id() + " rule was switched off for " + state.subject()
                 + ", so its open alert is resolved.";
         AlertState next = state.closed(null, List.of());
-        return Evaluation.of(next, AlertEvents.of(next, resolved, AlertEventType.RESOLVED, reason, at,
+        return AlertEvaluation.of(next, AlertEvents.of(next, resolved, AlertEventType.RESOLVED, reason, at,
                 Resolution.RULE_SWITCHED_OFF));
     }
 

@@ -18,7 +18,7 @@ import org.instantfeedback.alerting.metrics.WindowMetrics;
  * stored bytes mean.
  */
 public final class AlertStateCodec {
-    static final byte VERSION_1 = 1;
+    private static final byte VERSION_1 = 1;
     private static final int MAX_REPORTERS = 1_000;
 
     private AlertStateCodec() {

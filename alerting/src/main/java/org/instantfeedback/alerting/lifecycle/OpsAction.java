@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param at      when they acted
  */
 public record OpsAction(String alertId, String actor, String note, Instant at) {
-    public static final int MAX_NOTE_CHARS = 500;
-    public static final int MAX_ACTOR_CHARS = 100;
+    private static final int MAX_NOTE_CHARS = 500;
+    private static final int MAX_ACTOR_CHARS = 100;
 
     public OpsAction {
         if (alertId == null || alertId.isBlank()) {

@@ -20,7 +20,7 @@ final class OpsActions {
         this.wording = wording;
     }
 
-    Evaluation acknowledge(AlertState state, OpsAction action) {
+    AlertEvaluation acknowledge(AlertState state, OpsAction action) {
         OpenAlert alert = target(state, action);
         if (alert.isAcknowledged()) {
             throw new OpsActionRejectedException("alert " + alert.alertId() + " was already acknowledged by "
@@ -29,7 +29,7 @@ final class OpsActions {
         OpenAlert acknowledged = alert.acknowledged(action.actor(), action.at()).counted();
         AlertState next = state.withOpen(acknowledged);
         String reason = sentence(action, "acknowledged", state, alert);
-        return Evaluation.of(next, AlertEvents.of(next, acknowledged, AlertEventType.ACKNOWLEDGED, reason,
+        return AlertEvaluation.of(next, AlertEvents.of(next, acknowledged, AlertEventType.ACKNOWLEDGED, reason,
                 action.at(), null, action));
     }
 
@@ -39,7 +39,7 @@ final class OpsActions {
      * reports: no report from the same people re-opens it within the hold-down). A problem that
      * is still there afterwards opens a new alert.
      */
-    Evaluation resolve(AlertState state, OpsAction action, AlertRules rules) {
+    AlertEvaluation resolve(AlertState state, OpsAction action, AlertRules rules) {
         OpenAlert alert = target(state, action);
         OpenAlert resolved = alert.counted();
         Duration quiet = RuleCatalog.window(rules.forKind(state.kind())).orElse(rules.urgentReport().holdDown());
@@ -47,7 +47,7 @@ final class OpsActions {
         List<Long> muted = state.kind().windowed() ? List.of() : alert.reporters();
         AlertState next = state.closed(rearmAt, muted);
         String reason = sentence(action, "resolved", state, alert);
-        return Evaluation.of(next, AlertEvents.of(next, resolved, AlertEventType.RESOLVED, reason, action.at(),
+        return AlertEvaluation.of(next, AlertEvents.of(next, resolved, AlertEventType.RESOLVED, reason, action.at(),
                 Resolution.BY_OPS, action));
     }
 

@@ -29,7 +29,7 @@ import org.instantfeedback.alerting.rules.UrgentReportRule;
  */
 final class UrgentAlerts {
     /** Enough to tell "several people" from "one person"; later reporters still count in the figures. */
-    static final int MAX_REPORTERS = 20;
+    private static final int MAX_REPORTERS = 20;
     private static final long ANONYMOUS = 0L;
 
     private final Wording wording;
@@ -38,11 +38,11 @@ final class UrgentAlerts {
         this.wording = wording;
     }
 
-    Evaluation report(AlertState state, FeedbackObservation report, Instant at) {
+    AlertEvaluation report(AlertState state, FeedbackObservation report, Instant at) {
         long reporter = report.senderPseudonym() == null ? ANONYMOUS : SenderHash.of(report.senderPseudonym());
         if (!state.isOpen()) {
             boolean muted = state.rearming(at) && state.mutedReporters().contains(reporter);
-            return muted ? Evaluation.of(state) : open(state, report, reporter, at);
+            return muted ? AlertEvaluation.of(state) : open(state, report, reporter, at);
         }
         OpenAlert alert = state.open();
         boolean newReporter = !alert.reporters().contains(reporter) && alert.reporters().size() < MAX_REPORTERS;
@@ -55,21 +55,21 @@ final class UrgentAlerts {
         KeyFigures figures = KeyFigures.ofUrgentReports(alert.figures().urgentReports() + 1, reporters.size());
         OpenAlert after = alert.reported(at, reporters, figures, examples);
         if (!newReporter) {
-            return Evaluation.of(state.withOpen(after));
+            return AlertEvaluation.of(state.withOpen(after));
         }
         OpenAlert updated = after.counted();
         AlertState next = state.withOpen(updated);
         String reason = "Another person sent an urgent report about " + state.subject() + " at " + wording.clock(at)
                 + "; " + Wording.people(reporters.size(), true) + " have reported since "
                 + wording.clock(alert.openedAt()) + ".";
-        return Evaluation.of(next, AlertEvents.of(next, updated, AlertEventType.UPDATED, reason, at, null));
+        return AlertEvaluation.of(next, AlertEvents.of(next, updated, AlertEventType.UPDATED, reason, at, null));
     }
 
-    Evaluation review(AlertState state, UrgentReportRule rule, Instant now) {
+    AlertEvaluation review(AlertState state, UrgentReportRule rule, Instant now) {
         OpenAlert alert = state.open();
         if (alert == null || !alert.isAcknowledged()
                 || Duration.between(alert.lastBreachAt(), now).compareTo(rule.holdDown()) < 0) {
-            return Evaluation.of(state);
+            return AlertEvaluation.of(state);
         }
         OpenAlert resolved = alert.counted();
         String reason = "The urgent report alert on " + state.subject() + " is closed: " + alert.acknowledgedBy()
@@ -77,11 +77,11 @@ final class UrgentAlerts {
                 + " for " + Wording.duration(rule.holdDown()) + " after the last at "
                 + wording.clock(alert.lastBreachAt()) + ".";
         AlertState next = state.closed(null, List.of());
-        return Evaluation.of(next,
+        return AlertEvaluation.of(next,
                 AlertEvents.of(next, resolved, AlertEventType.RESOLVED, reason, now, Resolution.AUTOMATIC));
     }
 
-    private Evaluation open(AlertState state, FeedbackObservation report, long reporter, Instant at) {
+    private AlertEvaluation open(AlertState state, FeedbackObservation report, long reporter, Instant at) {
         long sequence = state.alertsOpened() + 1;
         String id = AlertIds.of(state.scope(), state.subject(), state.kind(), sequence, at);
         OpenAlert alert = new OpenAlert(id, Severity.CRITICAL, at, null, at, null, null, null, 1, null,
@@ -90,7 +90,7 @@ final class UrgentAlerts {
         String topics = report.topics().isEmpty() ? "" : " (topics: " + String.join(", ", report.topics()) + ")";
         String reason = "An urgent report about " + state.subject() + " came in at " + wording.clock(at) + topics
                 + "; it is raised at once, without waiting for more reports.";
-        return Evaluation.of(next, AlertEvents.of(next, alert, AlertEventType.OPENED, reason, at, null));
+        return AlertEvaluation.of(next, AlertEvents.of(next, alert, AlertEventType.OPENED, reason, at, null));
     }
 
     private static List<String> withExample(List<String> examples, FeedbackObservation report) {

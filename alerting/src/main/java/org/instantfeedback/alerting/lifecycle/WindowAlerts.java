@@ -28,19 +28,19 @@ final class WindowAlerts {
         this.checks = Map.copyOf(checks.stream().collect(Collectors.toMap(WindowCheck::kind, check -> check)));
     }
 
-    Evaluation evaluate(AlertState state, AlertFigures figures, AlertRules rules, Instant now) {
+    AlertEvaluation evaluate(AlertState state, AlertFigures figures, AlertRules rules, Instant now) {
         KindRule rule = rules.forKind(state.kind());
         if (!state.isOpen()) {
             if (!rule.enabled() || state.rearming(now)) {
-                return Evaluation.of(state);
+                return AlertEvaluation.of(state);
             }
             Assessment assessment = assess(state, figures, rules);
-            return assessment.isBreach() ? open(state, assessment, figures, now) : Evaluation.of(state);
+            return assessment.isBreach() ? open(state, assessment, figures, now) : AlertEvaluation.of(state);
         }
         Assessment assessment = assess(state, figures, rules);
         return switch (assessment.status()) {
             case BREACH -> breach(state, assessment, figures, now);
-            case BETWEEN -> Evaluation.of(state.withOpen(
+            case BETWEEN -> AlertEvaluation.of(state.withOpen(
                     state.open().judged(false, now, figures.window().window(), figures.keyFigures(),
                             figures.window().examples())));
             case HEALTHY -> healthy(state, assessment, figures, rule.holdDown(), now);
@@ -51,41 +51,42 @@ final class WindowAlerts {
         return checks.get(state.kind()).assess(state.subject(), figures, rules);
     }
 
-    private static Evaluation open(AlertState state, Assessment assessment, AlertFigures figures, Instant now) {
+    private static AlertEvaluation open(AlertState state, Assessment assessment, AlertFigures figures, Instant now) {
         long sequence = state.alertsOpened() + 1;
         String id = AlertIds.of(state.scope(), state.subject(), state.kind(), sequence, now);
         OpenAlert alert = new OpenAlert(id, assessment.severity(), now, null, now, null, null, null, 1,
                 figures.window().window(), figures.keyFigures(), figures.window().examples(), List.of());
         AlertState next = state.opened(alert);
-        return Evaluation.of(next, AlertEvents.of(next, alert, AlertEventType.OPENED, assessment.words(), now, null));
+        return AlertEvaluation.of(next,
+                AlertEvents.of(next, alert, AlertEventType.OPENED, assessment.words(), now, null));
     }
 
-    private static Evaluation breach(AlertState state, Assessment assessment, AlertFigures figures, Instant now) {
+    private static AlertEvaluation breach(AlertState state, Assessment assessment, AlertFigures figures, Instant now) {
         OpenAlert before = state.open();
         OpenAlert after = before.breached(assessment.severity(), now, figures.window().window(), figures.keyFigures(),
                 figures.window().examples());
         if (!after.severity().isAbove(before.severity())) {
-            return Evaluation.of(state.withOpen(after));
+            return AlertEvaluation.of(state.withOpen(after));
         }
         OpenAlert escalated = after.counted();
         AlertState next = state.withOpen(escalated);
-        return Evaluation.of(next,
+        return AlertEvaluation.of(next,
                 AlertEvents.of(next, escalated, AlertEventType.ESCALATED, assessment.words(), now, null));
     }
 
-    private static Evaluation healthy(AlertState state, Assessment assessment, AlertFigures figures,
+    private static AlertEvaluation healthy(AlertState state, Assessment assessment, AlertFigures figures,
                                       Duration holdDown, Instant now) {
         OpenAlert after = state.open().judged(true, now, figures.window().window(), figures.keyFigures(),
                 figures.window().examples());
         Duration healthyFor = Duration.between(after.healthySince(), now);
         if (healthyFor.compareTo(holdDown) < 0) {
-            return Evaluation.of(state.withOpen(after));
+            return AlertEvaluation.of(state.withOpen(after));
         }
         OpenAlert resolved = after.counted();
         String reason = "The " + state.kind().words() + " on " + state.subject() + " is over: the figures have been "
                 + "healthy for " + Wording.duration(healthyFor) + ", " + assessment.words() + ".";
         AlertState next = state.closed(null, List.of());
-        return Evaluation.of(next,
+        return AlertEvaluation.of(next,
                 AlertEvents.of(next, resolved, AlertEventType.RESOLVED, reason, now, Resolution.AUTOMATIC));
     }
 }

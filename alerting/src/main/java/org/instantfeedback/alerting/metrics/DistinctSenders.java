@@ -15,9 +15,9 @@ import java.util.Arrays;
  */
 public final class DistinctSenders {
     public static final int EXACT_CAP = 128;
-    static final int REGISTER_BITS = 10;
+    private static final int REGISTER_BITS = 10;
     static final int REGISTERS = 1 << REGISTER_BITS;
-    public static final double STANDARD_ERROR = 1.04 / Math.sqrt(REGISTERS);
+    static final double STANDARD_ERROR = 1.04 / Math.sqrt(REGISTERS);
     private static final int MAX_RANK = Long.SIZE - REGISTER_BITS + 1;
     private static final double ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
     private static final DistinctSenders NONE = new DistinctSenders(new long[0], null);

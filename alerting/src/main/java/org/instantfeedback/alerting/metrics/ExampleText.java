@@ -7,7 +7,7 @@ import java.util.Objects;
 /** One complaint's text, kept as an example for alerts; texts are masked upstream. */
 public record ExampleText(String eventId, Instant occurredAt, String text) {
     /** Longer texts are cut: an example shows what people say, and the store keeps three per window. */
-    public static final int MAX_CHARS = 280;
+    static final int MAX_CHARS = 280;
 
     /** Newest first; the event id breaks ties, so the same examples win in whatever order they came. */
     static final Comparator<ExampleText> NEWEST_FIRST = Comparator.comparing(ExampleText::occurredAt)

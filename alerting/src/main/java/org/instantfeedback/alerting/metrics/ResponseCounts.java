@@ -1,8 +1,10 @@
 package org.instantfeedback.alerting.metrics;
 
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.instantfeedback.alerting.FeedbackObservation;
+import org.instantfeedback.measures.Csat;
+import org.instantfeedback.measures.Nps;
+import org.instantfeedback.measures.NpsCategory;
 
 /**
  * The plain counts of a window; every figure is derived from sums, so counts of two windows (or
@@ -39,16 +41,14 @@ public record ResponseCounts(long responses, long ratedResponses, long satisfied
 
     /** The counts of one response. */
     public static ResponseCounts of(FeedbackObservation observation) {
-        OptionalInt stars = observation.stars();
-        OptionalInt recommend = observation.likelihoodToRecommend();
-        int score = recommend.orElse(-1);
+        NpsCategory npsCategory = observation.npsCategory().orElse(null);
         return new ResponseCounts(1,
-                stars.isPresent() ? 1 : 0,
-                stars.orElse(0) >= FeedbackObservation.SATISFIED_FROM_STARS ? 1 : 0,
-                stars.orElse(0),
-                score >= FeedbackObservation.PROMOTER_FROM ? 1 : 0,
-                score >= FeedbackObservation.PASSIVE_FROM && score < FeedbackObservation.PROMOTER_FROM ? 1 : 0,
-                recommend.isPresent() && score < FeedbackObservation.PASSIVE_FROM ? 1 : 0,
+                observation.stars().isPresent() ? 1 : 0,
+                observation.isSatisfied() ? 1 : 0,
+                observation.stars().orElse(0),
+                npsCategory == NpsCategory.PROMOTER ? 1 : 0,
+                npsCategory == NpsCategory.PASSIVE ? 1 : 0,
+                npsCategory == NpsCategory.DETRACTOR ? 1 : 0,
                 observation.hasScoredText() ? 1 : 0,
                 observation.readsNegative() ? 1 : 0,
                 observation.urgent() ? 1 : 0,
@@ -64,8 +64,7 @@ public record ResponseCounts(long responses, long ratedResponses, long satisfied
 
     /** Share of satisfied 5-point ratings in percent, unrounded; empty without ratings. */
     public OptionalDouble csatPercent() {
-        return ratedResponses == 0 ? OptionalDouble.empty()
-                : OptionalDouble.of(100.0 * satisfiedResponses / ratedResponses);
+        return Csat.percent(satisfiedResponses, ratedResponses);
     }
 
     /** Mean 5-point rating, unrounded; empty without ratings. */
@@ -79,8 +78,7 @@ public record ResponseCounts(long responses, long ratedResponses, long satisfied
 
     /** Net Promoter Score: % promoters minus % detractors (-100 to 100); empty without 0-10 ratings. */
     public OptionalDouble nps() {
-        long n = npsResponses();
-        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * (promoters - detractors) / n);
+        return Nps.score(promoters, passives, detractors);
     }
 
     /** Negative texts among texts with a sentiment, in percent, unrounded; empty without scored texts. */

@@ -38,7 +38,7 @@ public record WindowMetrics(ResponseCounts counts, DistinctSenders senders, Dist
                             SortedMap<String, Long> topicCounts, List<ExampleText> examples,
                             Instant latestEventAt) {
     public static final int EXAMPLE_LIMIT = 3;
-    public static final int TOP_TOPICS = 3;
+    private static final int TOP_TOPICS = 3;
     public static final int MAX_TOPIC_IDS = 64;
     private static final WindowMetrics EMPTY = new WindowMetrics(ResponseCounts.ZERO, DistinctSenders.none(),
             DistinctSenders.none(), new TreeMap<>(), List.of(), null);

@@ -15,7 +15,7 @@ import org.instantfeedback.alerting.codec.StateOutput;
  * later layout read what this one wrote. Times keep millisecond precision, as Avro timestamps do.
  */
 public final class WindowMetricsCodec {
-    static final byte VERSION_1 = 1;
+    private static final byte VERSION_1 = 1;
     private static final byte EXACT = 0;
     private static final byte APPROXIMATE = 1;
 

@@ -16,21 +16,21 @@ public record CsatDropRule(boolean enabled, Duration window, double floorPercent
                            double clearFloorPercent, double dropPoints, double criticalDropPoints,
                            double clearDropPoints, int minRatings, int minSenders, Duration holdDown)
         implements KindRule {
-    static final RuleField FLOOR = new RuleField("floorPercent", RuleFieldType.PERCENT,
+    private static final RuleField FLOOR = new RuleField("floorPercent", RuleFieldType.PERCENT,
             "CSAT below which the alert opens as a warning");
-    static final RuleField CRITICAL_FLOOR = new RuleField("criticalFloorPercent", RuleFieldType.PERCENT,
+    private static final RuleField CRITICAL_FLOOR = new RuleField("criticalFloorPercent", RuleFieldType.PERCENT,
             "CSAT below which it is critical");
-    static final RuleField CLEAR_FLOOR = new RuleField("clearFloorPercent", RuleFieldType.PERCENT,
+    private static final RuleField CLEAR_FLOOR = new RuleField("clearFloorPercent", RuleFieldType.PERCENT,
             "CSAT from which the figures count as healthy again");
-    static final RuleField DROP = new RuleField("dropPoints", RuleFieldType.POINTS,
+    private static final RuleField DROP = new RuleField("dropPoints", RuleFieldType.POINTS,
             "points below the usual CSAT at which the alert opens as a warning");
-    static final RuleField CRITICAL_DROP = new RuleField("criticalDropPoints", RuleFieldType.POINTS,
+    private static final RuleField CRITICAL_DROP = new RuleField("criticalDropPoints", RuleFieldType.POINTS,
             "points below the usual CSAT at which it is critical");
-    static final RuleField CLEAR_DROP = new RuleField("clearDropPoints", RuleFieldType.POINTS,
+    private static final RuleField CLEAR_DROP = new RuleField("clearDropPoints", RuleFieldType.POINTS,
             "points below the usual CSAT under which the figures count as healthy again");
-    static final RuleField MIN_RATINGS = new RuleField("minRatings", RuleFieldType.COUNT,
+    private static final RuleField MIN_RATINGS = new RuleField("minRatings", RuleFieldType.COUNT,
             "5-point ratings the window needs before its CSAT means anything");
-    static final RuleField MIN_SENDERS = new RuleField("minSenders", RuleFieldType.SENDERS,
+    private static final RuleField MIN_SENDERS = new RuleField("minSenders", RuleFieldType.SENDERS,
             "distinct unhappy people the window needs");
     public static final List<RuleField> FIELDS = List.of(RuleField.ENABLED, RuleField.WINDOW, FLOOR, CRITICAL_FLOOR,
             CLEAR_FLOOR, DROP, CRITICAL_DROP, CLEAR_DROP, MIN_RATINGS, MIN_SENDERS, RuleField.HOLD_DOWN);

@@ -15,15 +15,15 @@ import org.instantfeedback.alerting.AlertKind;
 public record NegativeSurgeRule(boolean enabled, Duration window, double openSharePercent,
                                 double criticalSharePercent, double clearSharePercent, int minTexts, int minSenders,
                                 Duration holdDown) implements KindRule {
-    static final RuleField OPEN = new RuleField("openSharePercent", RuleFieldType.PERCENT,
+    private static final RuleField OPEN = new RuleField("openSharePercent", RuleFieldType.PERCENT,
             "negative share (of scored texts) at which the alert opens as a warning");
-    static final RuleField CRITICAL = new RuleField("criticalSharePercent", RuleFieldType.PERCENT,
+    private static final RuleField CRITICAL = new RuleField("criticalSharePercent", RuleFieldType.PERCENT,
             "negative share at which it is critical");
-    static final RuleField CLEAR = new RuleField("clearSharePercent", RuleFieldType.PERCENT,
+    private static final RuleField CLEAR = new RuleField("clearSharePercent", RuleFieldType.PERCENT,
             "negative share below which the figures count as healthy again");
-    static final RuleField MIN_TEXTS = new RuleField("minTexts", RuleFieldType.COUNT,
+    private static final RuleField MIN_TEXTS = new RuleField("minTexts", RuleFieldType.COUNT,
             "scored texts the window needs before a share means anything");
-    static final RuleField MIN_SENDERS = new RuleField("minSenders", RuleFieldType.SENDERS,
+    private static final RuleField MIN_SENDERS = new RuleField("minSenders", RuleFieldType.SENDERS,
             "distinct people complaining the window needs");
     public static final List<RuleField> FIELDS = List.of(RuleField.ENABLED, RuleField.WINDOW, OPEN, CRITICAL, CLEAR,
             MIN_TEXTS, MIN_SENDERS, RuleField.HOLD_DOWN);

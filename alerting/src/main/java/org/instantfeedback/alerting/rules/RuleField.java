@@ -20,7 +20,7 @@ public record RuleField(String name, RuleFieldType type, String meaning) {
     public static final RuleField HOLD_DOWN = new RuleField("holdDown", RuleFieldType.DURATION,
             "how long the figures must stay healthy before the alert resolves itself");
 
-    static final Duration LONGEST = Duration.ofDays(7);
+    private static final Duration LONGEST = Duration.ofDays(7);
     private static final int MAX_COUNT = 1_000_000;
 
     /** The value of this setting in {@code json}, or a problem added to {@code problems}. */

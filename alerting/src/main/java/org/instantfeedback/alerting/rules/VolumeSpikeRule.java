@@ -15,15 +15,15 @@ import org.instantfeedback.alerting.AlertKind;
 public record VolumeSpikeRule(boolean enabled, Duration window, double spikeFactor, double criticalFactor,
                               double clearFactor, int minComplaints, int minSenders, Duration holdDown)
         implements KindRule {
-    static final RuleField SPIKE = new RuleField("spikeFactor", RuleFieldType.FACTOR,
+    private static final RuleField SPIKE = new RuleField("spikeFactor", RuleFieldType.FACTOR,
             "multiple of the usual complaints at which the alert opens as a warning");
-    static final RuleField CRITICAL = new RuleField("criticalFactor", RuleFieldType.FACTOR,
+    private static final RuleField CRITICAL = new RuleField("criticalFactor", RuleFieldType.FACTOR,
             "multiple of the usual complaints at which it is critical");
-    static final RuleField CLEAR = new RuleField("clearFactor", RuleFieldType.FACTOR,
+    private static final RuleField CLEAR = new RuleField("clearFactor", RuleFieldType.FACTOR,
             "multiple of the usual complaints below which the figures count as healthy again");
-    static final RuleField MIN_COMPLAINTS = new RuleField("minComplaints", RuleFieldType.COUNT,
+    private static final RuleField MIN_COMPLAINTS = new RuleField("minComplaints", RuleFieldType.COUNT,
             "complaints the window needs, however quiet the subject usually is");
-    static final RuleField MIN_SENDERS = new RuleField("minSenders", RuleFieldType.SENDERS,
+    private static final RuleField MIN_SENDERS = new RuleField("minSenders", RuleFieldType.SENDERS,
             "distinct people complaining the window needs");
     public static final List<RuleField> FIELDS = List.of(RuleField.ENABLED, RuleField.WINDOW, SPIKE, CRITICAL, CLEAR,
             MIN_COMPLAINTS, MIN_SENDERS, RuleField.HOLD_DOWN);

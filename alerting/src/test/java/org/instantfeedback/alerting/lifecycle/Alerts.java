@@ -77,7 +77,7 @@ final class Alerts {
         return state.openAlert().map(OpenAlert::alertId).orElse("none-open");
     }
 
-    private List<AlertEvent> record(Evaluation evaluation) {
+    private List<AlertEvent> record(AlertEvaluation evaluation) {
         state = evaluation.state();
         published.addAll(evaluation.events());
         return evaluation.events();

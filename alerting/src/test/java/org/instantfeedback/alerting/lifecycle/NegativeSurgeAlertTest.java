@@ -173,8 +173,8 @@ class NegativeSurgeAlertTest {
         AlertState before = alerts.state();
         AlertFigures figures = share(10, 9, 11, T);
 
-        Evaluation first = Alerts.EVALUATOR.evaluate(before, figures, alerts.rules(), T);
-        Evaluation replay = Alerts.EVALUATOR.evaluate(before, figures, alerts.rules(), T);
+        AlertEvaluation first = Alerts.EVALUATOR.evaluate(before, figures, alerts.rules(), T);
+        AlertEvaluation replay = Alerts.EVALUATOR.evaluate(before, figures, alerts.rules(), T);
 
         assertThat(replay).isEqualTo(first);
     }

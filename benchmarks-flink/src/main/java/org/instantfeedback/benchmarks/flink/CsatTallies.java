@@ -2,14 +2,13 @@ package org.instantfeedback.benchmarks.flink;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.java.tuple.Tuple3;
+import org.instantfeedback.measures.Csat;
 
 /**
  * Sums ratings per window as (rated, satisfied, rating sum), the counts the Kafka Streams
- * topology's {@code CsatTally} keeps; a rating of 4 or 5 is satisfied.
+ * topology's {@code CsatTally} keeps; satisfied as {@link Csat} counts it.
  */
 final class CsatTallies implements AggregateFunction<Tuple3<String, Long, Integer>, long[], long[]> {
-    private static final int SATISFIED_FROM = 4;
-
     @Override
     public long[] createAccumulator() {
         return new long[3];
@@ -18,7 +17,7 @@ final class CsatTallies implements AggregateFunction<Tuple3<String, Long, Intege
     @Override
     public long[] add(Tuple3<String, Long, Integer> rating, long[] tally) {
         tally[0]++;
-        tally[1] += rating.f2 >= SATISFIED_FROM ? 1 : 0;
+        tally[1] += Csat.isSatisfied(rating.f2) ? 1 : 0;
         tally[2] += rating.f2;
         return tally;
     }

@@ -51,10 +51,10 @@ import org.apache.flink.util.Collector;
  * <p>The last line printed is {@code flink-result windows=<n> millis=<job time>}.
  */
 public final class FlinkCsatJob {
-    static final Duration WINDOW_SIZE = Duration.ofMinutes(15);
-    static final Duration WINDOW_ADVANCE = Duration.ofMinutes(1);
+    private static final Duration WINDOW_SIZE = Duration.ofMinutes(15);
+    private static final Duration WINDOW_ADVANCE = Duration.ofMinutes(1);
     /** feedback-streams' commit.interval.ms. */
-    static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
     private static final TypeInformation<long[]> TALLY = PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
     private static final TypeInformation<Tuple5<String, Long, Long, Long, Long>> WINDOW_COUNTS =

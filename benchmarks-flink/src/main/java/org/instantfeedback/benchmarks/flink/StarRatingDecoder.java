@@ -10,8 +10,9 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.util.Collector;
-import org.instantfeedback.config.RatingNormalisation;
 import org.instantfeedback.events.FeedbackReceived;
+import org.instantfeedback.events.Rating;
+import org.instantfeedback.measures.RatingNormalisation;
 
 /**
  * Reads {@code feedback.received.v1} values (Confluent wire format: magic byte 0, a 4-byte schema
@@ -46,7 +47,8 @@ final class StarRatingDecoder implements DeserializationSchema<Tuple3<String, Lo
         if (reuse.getRating() == null) {
             return;
         }
-        Optional<Integer> stars = RatingNormalisation.fivePointEquivalent(reuse.getRating());
+        Rating rating = reuse.getRating();
+        Optional<Integer> stars = RatingNormalisation.fivePointEquivalent(rating.getScale().name(), rating.getValue());
         if (stars.isPresent()) {
             out.collect(Tuple3.of(reuse.getSubject(), reuse.getOccurredAt().toEpochMilli(), stars.get()));
         }

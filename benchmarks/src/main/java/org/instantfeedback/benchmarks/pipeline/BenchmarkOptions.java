@@ -10,9 +10,9 @@ import java.util.Set;
  * [--events=N] [--examples=N] [--out=DIR] [--flink-module=DIR]}.
  */
 record BenchmarkOptions(boolean smoke, Set<String> only, Long events, Integer examples, Path out, Path flinkModule) {
-    static final List<String> ITEMS = List.of("ingest", "streams", "flink", "e2e", "scorer", "model", "scale");
+    private static final List<String> ITEMS = List.of("ingest", "streams", "flink", "e2e", "scorer", "model", "scale");
     /** Items that run without the broker and the schema registry, before they start. */
-    static final Set<String> WITHOUT_KAFKA = Set.of("scorer", "model");
+    private static final Set<String> WITHOUT_KAFKA = Set.of("scorer", "model");
     static final String USAGE = "usage: benchmarks/run [--smoke] [--only=" + String.join(",", ITEMS)
             + "] [--events=N] [--examples=N] [--out=DIR] [--flink-module=DIR]";
 

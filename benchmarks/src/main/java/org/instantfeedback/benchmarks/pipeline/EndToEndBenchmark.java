@@ -37,7 +37,7 @@ import org.instantfeedback.streams.StreamsApp;
  * for a subject of its own, so each opens an alert and updates a CSAT window nobody else touches.
  */
 final class EndToEndBenchmark {
-    static final String PROBE_TEXT = "URGENT: man with a knife on the top deck of the bus";
+    private static final String PROBE_TEXT = "URGENT: man with a knife on the top deck of the bus";
     private static final double BACKGROUND_PER_SECOND = 1_000;
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
     private static final Duration SETTLE = Duration.ofSeconds(10);

@@ -22,7 +22,7 @@ import org.instantfeedback.config.Topics;
  */
 final class FlinkPeer {
     private static final Pattern RESULT = Pattern.compile("flink-result windows=(\\d+) millis=(\\d+)");
-    static final String JOB = "org.instantfeedback.benchmarks.flink.FlinkCsatJob";
+    private static final String JOB = "org.instantfeedback.benchmarks.flink.FlinkCsatJob";
 
     /** The job time (MiniCluster start included) and the counts by window key. */
     record Run(long millis, Map<String, CsatCounts> windows) {

@@ -14,7 +14,7 @@ import org.instantfeedback.ingest.IngestApp;
  * same size. Goals: at least 50% of the ceiling; p99 at most 20 ms at half saturation.
  */
 final class IngestBenchmark {
-    static final String PRODUCER_TOPIC = "benchmarks.producer-reference";
+    private static final String PRODUCER_TOPIC = "benchmarks.producer-reference";
 
     private IngestBenchmark() {
     }

@@ -48,10 +48,10 @@ import org.instantfeedback.scoring.training.TrainingRecipe;
  * </ul>
  */
 final class ModelBenchmark {
-    static final double MB = 1_000_000.0;
-    static final double GOAL_HEAP_MB = 50;
-    static final double GOAL_TRAINING_SECONDS = 60;
-    static final int REFERENCE_PASSES = 3;
+    private static final double MB = 1_000_000.0;
+    private static final double GOAL_HEAP_MB = 50;
+    private static final double GOAL_TRAINING_SECONDS = 60;
+    private static final int REFERENCE_PASSES = 3;
 
     private ModelBenchmark() {
     }

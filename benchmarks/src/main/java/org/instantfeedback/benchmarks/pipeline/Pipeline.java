@@ -21,7 +21,7 @@ import org.instantfeedback.streams.config.StreamsAppConfig;
  */
 final class Pipeline implements AutoCloseable {
     /** As local-run creates them. */
-    static final Map<String, Integer> TOPICS = Map.of(
+    private static final Map<String, Integer> TOPICS = Map.of(
             Topics.FEEDBACK_RECEIVED, 3, Topics.FEEDBACK_SCORED, 3, Topics.CSAT, 3, Topics.METRICS, 3,
             Topics.METRICS_LATEST, 3, Topics.ALERTS, 3, Topics.ALERT_ACTIONS, 3, Topics.ALERT_RULES, 1,
             Topics.ALERT_RULES_ACCEPTED, 1, Topics.DEAD_LETTER, 1);

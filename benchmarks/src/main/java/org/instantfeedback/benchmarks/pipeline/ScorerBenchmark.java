@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 final class ScorerBenchmark {
     /** The goal for the scorer with the model on, one thread, SMS-length texts. */
-    static final double GOAL_TEXTS_PER_SECOND = 100_000;
+    private static final double GOAL_TEXTS_PER_SECOND = 100_000;
 
     private ScorerBenchmark() {
     }

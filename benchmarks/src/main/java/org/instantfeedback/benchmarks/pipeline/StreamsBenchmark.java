@@ -21,8 +21,8 @@ import org.instantfeedback.config.Topics;
  */
 final class StreamsBenchmark {
     /** Event time of the first pre-produced event; the events fill the hour after it. */
-    static final Instant EVENTS_START = Instant.parse("2026-01-05T06:00:00Z");
-    static final Duration EVENTS_SPAN = Duration.ofHours(1);
+    private static final Instant EVENTS_START = Instant.parse("2026-01-05T06:00:00Z");
+    private static final Duration EVENTS_SPAN = Duration.ofHours(1);
     private static final double MB = 1024.0 * 1024;
 
     private StreamsBenchmark() {

@@ -18,8 +18,8 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class TestcontainersBackend implements TestBackend {
 
-    public static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
-    public static final String SCHEMA_REGISTRY_IMAGE = "confluentinc/cp-schema-registry:7.9.0";
+    private static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
+    private static final String SCHEMA_REGISTRY_IMAGE = "confluentinc/cp-schema-registry:7.9.0";
 
     private static final String REGISTRY_STORE_LISTENER = "registry-kafka:19092";
     private static final int SCHEMA_REGISTRY_PORT = 8081;

@@ -21,7 +21,7 @@ public final class TestBackends {
 
     public static final String VARIABLE = "INSTANT_FEEDBACK_TEST_BACKEND";
 
-    static final String TESTCONTAINERS_BACKEND = "org.instantfeedback.embedded.containers.TestcontainersBackend";
+    private static final String TESTCONTAINERS_BACKEND = "org.instantfeedback.embedded.containers.TestcontainersBackend";
 
     private static final Logger log = LoggerFactory.getLogger(TestBackends.class);
     private static final String[] TESTCONTAINERS_CLASSES = {

@@ -10,12 +10,12 @@ import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
 import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
-import org.instantfeedback.config.RatingNormalisation;
 import org.instantfeedback.ingest.kafka.DeduplicatingPublisher;
 import org.instantfeedback.ingest.kafka.DeduplicatingPublisher.Outcome;
 import org.instantfeedback.ingest.kafka.DeduplicatingPublisher.Publication;
 import org.instantfeedback.ingest.kafka.PublishFailedException;
 import org.instantfeedback.ingest.ratelimit.RateLimiter;
+import org.instantfeedback.measures.RatingNormalisation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +122,8 @@ public final class FeedbackIntake {
             return;
         }
         String scale = event.getRating() == null ? "none" : event.getRating().getScale().name();
-        String csat = event.getRating() == null ? "none" : RatingNormalisation.satisfied(event.getRating())
+        String csat = event.getRating() == null ? "none" : RatingNormalisation
+                .satisfied(event.getRating().getScale().name(), event.getRating().getValue())
                 .map(satisfied -> satisfied ? "satisfied" : "not_satisfied").orElse("none");
         Counter.builder("ingest.feedback.accepted").description("Feedback stored in Kafka")
                 .tag("channel", event.getChannel().name()).tag("scale", scale).tag("csat", csat)

@@ -28,7 +28,7 @@ import org.instantfeedback.alerting.checks.AlertFigures;
 import org.instantfeedback.alerting.lifecycle.AlertEvaluator;
 import org.instantfeedback.alerting.lifecycle.AlertState;
 import org.instantfeedback.alerting.lifecycle.AlertStateCodec;
-import org.instantfeedback.alerting.lifecycle.Evaluation;
+import org.instantfeedback.alerting.lifecycle.AlertEvaluation;
 import org.instantfeedback.alerting.lifecycle.OpsActionRejectedException;
 import org.instantfeedback.alerting.metrics.WindowFigures;
 import org.instantfeedback.alerting.rules.AlertRules;
@@ -161,7 +161,7 @@ final class EvaluateAlerts implements Processor<String, AlertingInput, String, A
         }
     }
 
-    private void apply(ScopeKey key, AlertKind kind, AlertState before, Evaluation evaluation) {
+    private void apply(ScopeKey key, AlertKind kind, AlertState before, AlertEvaluation evaluation) {
         if (!evaluation.state().equals(before)) {
             states.put(key.stateKey(kind), AlertStateCodec.encode(evaluation.state()));
         }

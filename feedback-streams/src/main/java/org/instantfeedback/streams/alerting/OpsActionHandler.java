@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.instantfeedback.alerting.lifecycle.AlertEvaluator;
 import org.instantfeedback.alerting.lifecycle.AlertState;
-import org.instantfeedback.alerting.lifecycle.Evaluation;
+import org.instantfeedback.alerting.lifecycle.AlertEvaluation;
 import org.instantfeedback.alerting.lifecycle.OpsAction;
 import org.instantfeedback.alerting.lifecycle.OpsActionRejectedException;
 import org.instantfeedback.alerting.rules.AlertRules;
@@ -67,7 +67,7 @@ final class OpsActionHandler {
     }
 
     /** @throws OpsActionRejectedException when the action cannot be applied to this state */
-    Evaluation apply(AlertState state, OpsActionRequest request, AlertRules rules) {
+    AlertEvaluation apply(AlertState state, OpsActionRequest request, AlertRules rules) {
         String action = request.action() == null ? "" : request.action().toUpperCase(Locale.ROOT);
         OpsAction opsAction = new OpsAction(request.alertId(), request.actor(), request.note(), request.at());
         return switch (action) {

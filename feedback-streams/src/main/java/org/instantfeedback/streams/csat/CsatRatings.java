@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.OptionalInt;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.instantfeedback.config.RatingNormalisation;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
+import org.instantfeedback.measures.RatingNormalisation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,8 @@ public final class CsatRatings extends ContextualFixedKeyProcessor<String, Feedb
         if (rating == null) {
             return OptionalInt.empty();
         }
-        return RatingNormalisation.fivePointEquivalent(rating).map(OptionalInt::of).orElse(OptionalInt.empty());
+        return RatingNormalisation.fivePointEquivalent(rating.getScale().name(), rating.getValue())
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     @Override

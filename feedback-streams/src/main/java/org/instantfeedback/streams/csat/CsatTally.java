@@ -2,6 +2,7 @@ package org.instantfeedback.streams.csat;
 
 import java.time.Instant;
 import org.instantfeedback.events.CsatWindow;
+import org.instantfeedback.measures.Csat;
 
 /**
  * The running counts behind the CSAT of one subject in one window. Tallies add up (one rating is a
@@ -14,8 +15,6 @@ import org.instantfeedback.events.CsatWindow;
  * @param latestEventTime    event time (epoch millis) of the latest rating counted
  */
 public record CsatTally(long ratedResponses, long satisfiedResponses, long ratingSum, long latestEventTime) {
-    /** The lowest rating that counts as satisfied on the 5-star scale. */
-    public static final int SATISFIED_FROM = 4;
     public static final int LOWEST_STARS = 1;
     public static final int HIGHEST_STARS = 5;
 
@@ -31,7 +30,7 @@ public record CsatTally(long ratedResponses, long satisfiedResponses, long ratin
         if (stars < LOWEST_STARS || stars > HIGHEST_STARS) {
             throw new IllegalArgumentException("a 5-star rating must be between 1 and 5, was " + stars);
         }
-        return new CsatTally(1, stars >= SATISFIED_FROM ? 1 : 0, stars, eventTime);
+        return new CsatTally(1, Csat.isSatisfied(stars) ? 1 : 0, stars, eventTime);
     }
 
     /** Both tallies together, as if every rating had been counted in one. */
@@ -45,10 +44,7 @@ public record CsatTally(long ratedResponses, long satisfiedResponses, long ratin
 
     /** Share of satisfied ratings in percent, to one decimal; 0 when nothing was rated. */
     public double csatPercent() {
-        if (ratedResponses == 0) {
-            return 0.0;
-        }
-        return roundTo(100.0 * satisfiedResponses / ratedResponses, 10);
+        return roundTo(Csat.percent(satisfiedResponses, ratedResponses).orElse(0.0), 10);
     }
 
     /** Mean rating, to two decimals; 0 when nothing was rated. */

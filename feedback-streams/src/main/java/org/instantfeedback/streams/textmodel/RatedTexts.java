@@ -8,7 +8,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.instantfeedback.config.RatingNormalisation;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
@@ -16,6 +15,7 @@ import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatedText;
 import org.instantfeedback.events.RatedTextLabel;
 import org.instantfeedback.events.RatingScale;
+import org.instantfeedback.measures.RatingNormalisation;
 import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.training.RatingLabels;
 
@@ -61,13 +61,14 @@ public final class RatedTexts {
     /** Stars and faces by their 5-point equivalent, 0-10 by promoter category; other scales say nothing here. */
     static Optional<RatedTextLabel> label(Rating rating) {
         if (rating.getScale() == RatingScale.NPS_0_10) {
-            return RatingNormalisation.npsCategory(rating).map(category -> switch (category) {
+            return RatingNormalisation.npsCategory(rating.getScale().name(), rating.getValue()).map(category -> switch (category) {
                 case DETRACTOR -> RatedTextLabel.NEGATIVE;
                 case PASSIVE -> RatedTextLabel.NEUTRAL;
                 case PROMOTER -> RatedTextLabel.POSITIVE;
             });
         }
-        return RatingNormalisation.fivePointEquivalent(rating).map(stars -> symbol(RatingLabels.ofFivePoint(stars)));
+        return RatingNormalisation.fivePointEquivalent(rating.getScale().name(), rating.getValue())
+                .map(stars -> symbol(RatingLabels.ofFivePoint(stars)));
     }
 
     private static RatedTextLabel symbol(SentimentLabel label) {

@@ -38,9 +38,9 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
      * sending): at higher rates the history is shorter, so start-up stays quick, and baselines may
      * still be warming up when the bad days begin.
      */
-    static final long MAX_HISTORY_SUBMISSIONS = 2_400;
+    private static final long MAX_HISTORY_SUBMISSIONS = 2_400;
     /** Enough requests at a time to keep ingest busy while it waits for Kafka's acknowledgements. */
-    static final int REPLAY_IN_FLIGHT = 16;
+    private static final int REPLAY_IN_FLIGHT = 16;
 
     private final URI feedbackUri;
     private final URI smsUri;

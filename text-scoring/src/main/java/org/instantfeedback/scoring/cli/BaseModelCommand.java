@@ -24,7 +24,7 @@ import org.instantfeedback.scoring.training.BaseModelTraining;
  */
 final class BaseModelCommand {
 
-    static final Set<String> CORPUS_OPTIONS = Set.of("--rail", "--vader", "--messages");
+    private static final Set<String> CORPUS_OPTIONS = Set.of("--rail", "--vader", "--messages");
 
     private BaseModelCommand() {
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.instantfeedback.scoring.TextScorer;
-import org.instantfeedback.scoring.model.Evaluation;
+import org.instantfeedback.scoring.model.SentimentEvaluation;
 import org.instantfeedback.scoring.training.LabelledText;
 
 /** {@code score eval}: precision, recall and F1 per class and accuracy, for each labelled file. */
@@ -23,7 +23,7 @@ final class EvalCommand {
         String reader = scorer.model() == null ? "the lexicon alone" : "model " + scorer.model().version();
         for (String file : line.positional()) {
             List<LabelledText> texts = LabelledFiles.read(tools, List.of(file));
-            Evaluation evaluation = new Evaluation();
+            SentimentEvaluation evaluation = new SentimentEvaluation();
             int done = 0;
             for (LabelledText text : texts) {
                 evaluation.add(text.label(), scorer.score(text.text()).label());

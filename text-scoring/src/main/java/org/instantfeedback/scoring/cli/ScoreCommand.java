@@ -32,7 +32,7 @@ import org.instantfeedback.scoring.training.CorpusFormatException;
  */
 public final class ScoreCommand {
 
-    static final String USAGE = """
+    private static final String USAGE = """
             usage: score [--model <file> | --no-model] [--config <file>]... [--echo]
                      Reads one text per line on stdin; writes one JSON object per line on stdout with
                      label (negative|neutral|positive|unknown), score (-1..1), the model's probabilities,

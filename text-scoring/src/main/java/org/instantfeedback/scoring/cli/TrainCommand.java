@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.instantfeedback.scoring.BundledModel;
 import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.TextScorer;
-import org.instantfeedback.scoring.model.Evaluation;
+import org.instantfeedback.scoring.model.SentimentEvaluation;
 import org.instantfeedback.scoring.model.ModelInfo;
 import org.instantfeedback.scoring.model.TextModel;
 import org.instantfeedback.scoring.model.TextModelFile;
@@ -61,8 +61,8 @@ final class TrainCommand {
     }
 
     private static void printFigures(Tools tools, OperatorTraining.Outcome outcome, String before, String after) {
-        Evaluation old = outcome.current().all();
-        Evaluation now = outcome.candidateFigures().all();
+        SentimentEvaluation old = outcome.current().all();
+        SentimentEvaluation now = outcome.candidateFigures().all();
         tools.out().printf(Locale.ROOT, "trained on %,d texts, judged on the newest %,d%n", outcome.trainedOn(),
                 outcome.heldBack());
         tools.out().printf(Locale.ROOT, "%-22s %12s %12s%n", "held-back figures", before, after);
@@ -75,7 +75,7 @@ final class TrainCommand {
             tools.out().printf(Locale.ROOT, "%-22s %12.3f %12.3f%n", label.id() + " F1", old.f1(label), now.f1(label));
         }
         outcome.candidateFigures().byLanguage().forEach((language, figures) -> {
-            Evaluation was = outcome.current().byLanguage().get(language);
+            SentimentEvaluation was = outcome.current().byLanguage().get(language);
             tools.out().printf(Locale.ROOT, "%-22s %12s %12s%n", "language " + language + " (" + figures.total() + ")",
                     String.format(Locale.ROOT, "%.3f", was.accuracy()),
                     String.format(Locale.ROOT, "%.3f", figures.accuracy()));

@@ -21,7 +21,7 @@ import org.instantfeedback.scoring.SentimentLabel;
 public final class CorpusReader {
 
     /** VADER's cut on the mean human rating (-4 to 4): beyond it a sentence is polar. */
-    static final double VADER_POLAR_RATING = 0.5;
+    private static final double VADER_POLAR_RATING = 0.5;
     private static final String RAIL_HEADER = "date\ttitle\ttext\turl\tstars";
     private static final String MESSAGES_HEADER = "label\turgent\ttopics\tlanguage\ttext";
     private static final Set<String> MESSAGE_LABELS = Set.of("negative", "neutral", "positive");

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 
 import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.TextScorer;
-import org.instantfeedback.scoring.model.Evaluation;
+import org.instantfeedback.scoring.model.SentimentEvaluation;
 import org.instantfeedback.scoring.model.TextModel;
 import org.instantfeedback.scoring.model.TrainingProgress;
 
@@ -34,12 +34,12 @@ import org.instantfeedback.scoring.model.TrainingProgress;
  */
 public final class DevelopmentReport {
 
-    static final int REVIEW_FOLDS = 5;
-    static final int COMPANY_FOLDS = 4;
-    static final int[] CURVE_STEPS = {0, 100, 1_000, Integer.MAX_VALUE};
+    private static final int REVIEW_FOLDS = 5;
+    private static final int COMPANY_FOLDS = 4;
+    private static final int[] CURVE_STEPS = {0, 100, 1_000, Integer.MAX_VALUE};
 
     /** One line of a table: a reader's figures on one set. */
-    public record Row(String set, String reader, Evaluation figures, double meanShareError) {
+    public record Row(String set, String reader, SentimentEvaluation figures, double meanShareError) {
 
         public String markdown() {
             return String.format(Locale.ROOT, "| %s | %s | %,d | %.3f | %.3f | %.3f | %.3f | %s |", set, reader,
@@ -89,10 +89,10 @@ public final class DevelopmentReport {
     }
 
     private List<Row> railFolds(String how, int folds, java.util.function.ToIntFunction<LabelledText> foldOf) {
-        Evaluation[][] figures = new Evaluation[2][2]; // [titles, texts][lexicon, model]
-        for (Evaluation[] pair : figures) {
-            pair[0] = new Evaluation();
-            pair[1] = new Evaluation();
+        SentimentEvaluation[][] figures = new SentimentEvaluation[2][2]; // [titles, texts][lexicon, model]
+        for (SentimentEvaluation[] pair : figures) {
+            pair[0] = new SentimentEvaluation();
+            pair[1] = new SentimentEvaluation();
         }
         Map<String, int[]> negatives = new TreeMap<>(); // company -> texts, gold, lexicon, model (titles)
         for (int fold = 0; fold < folds; fold++) {
@@ -168,8 +168,8 @@ public final class DevelopmentReport {
             TextModel model = count == 0 ? base : TrainingRecipe.OPERATOR.train(lexicon, learned, List.of(), base,
                     base.info().withVersion("curve-" + count, base.version()), TrainingProgress.SILENT);
             TextScorer reader = lexicon.withModel(model);
-            Evaluation titles = new Evaluation();
-            Evaluation texts = new Evaluation();
+            SentimentEvaluation titles = new SentimentEvaluation();
+            SentimentEvaluation texts = new SentimentEvaluation();
             for (LabelledText text : test) {
                 (text.source().endsWith("titles") ? titles : texts).add(text.label(), reader.score(text.text()).label());
             }
@@ -192,8 +192,8 @@ public final class DevelopmentReport {
 
     private void compare(List<Row> rows, String set, List<LabelledText> texts, TextModel model) {
         TextScorer reader = lexicon.withModel(model);
-        Evaluation byLexicon = new Evaluation();
-        Evaluation byModel = new Evaluation();
+        SentimentEvaluation byLexicon = new SentimentEvaluation();
+        SentimentEvaluation byModel = new SentimentEvaluation();
         for (LabelledText text : texts) {
             byLexicon.add(text.label(), lexicon.score(text.text()).label());
             byModel.add(text.label(), reader.score(text.text()).label());

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.TextScore;
 import org.instantfeedback.scoring.TextScorer;
-import org.instantfeedback.scoring.model.Evaluation;
+import org.instantfeedback.scoring.model.SentimentEvaluation;
 import org.instantfeedback.scoring.model.TextModel;
 
 /**
@@ -18,7 +18,7 @@ import org.instantfeedback.scoring.model.TextModel;
  * @param all        every held-back text (UNKNOWN readings count as wrong)
  * @param byLanguage the same per language of the texts
  */
-public record HeldBackFigures(Evaluation all, SortedMap<String, Evaluation> byLanguage) {
+public record HeldBackFigures(SentimentEvaluation all, SortedMap<String, SentimentEvaluation> byLanguage) {
 
     public HeldBackFigures {
         byLanguage = Collections.unmodifiableSortedMap(new TreeMap<>(byLanguage));
@@ -27,12 +27,13 @@ public record HeldBackFigures(Evaluation all, SortedMap<String, Evaluation> byLa
     /** Reads {@code texts} with {@code model} (null: the lexicon alone), per language as the scorer tells it. */
     public static HeldBackFigures of(TextScorer lexicon, TextModel model, List<LabelledText> texts) {
         TextScorer reader = lexicon.withModel(model);
-        Evaluation all = new Evaluation();
-        Map<String, Evaluation> byLanguage = new TreeMap<>();
+        SentimentEvaluation all = new SentimentEvaluation();
+        Map<String, SentimentEvaluation> byLanguage = new TreeMap<>();
         for (LabelledText text : texts) {
             TextScore score = reader.score(text.text());
             all.add(text.label(), score.label());
-            byLanguage.computeIfAbsent(score.language(), language -> new Evaluation()).add(text.label(), score.label());
+            byLanguage.computeIfAbsent(score.language(), language -> new SentimentEvaluation())
+                    .add(text.label(), score.label());
         }
         return new HeldBackFigures(all, new TreeMap<>(byLanguage));
     }

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.TextScorer;
-import org.instantfeedback.scoring.model.Evaluation;
+import org.instantfeedback.scoring.model.SentimentEvaluation;
 import org.instantfeedback.scoring.model.FeatureLayout;
 import org.instantfeedback.scoring.model.ModelInfo;
 import org.instantfeedback.scoring.model.TextModel;
@@ -143,7 +143,7 @@ public final class OperatorTraining {
                 judging);
         SortedSet<String> learned = new TreeSet<>();
         for (String language : candidates) {
-            Evaluation inLanguage = figures.byLanguage().get(language);
+            SentimentEvaluation inLanguage = figures.byLanguage().get(language);
             if (inLanguage != null && inLanguage.accuracy() >= settings.languageFloor()
                     && inLanguage.f1(SentimentLabel.NEGATIVE) >= settings.languageFloor()) {
                 learned.add(language);

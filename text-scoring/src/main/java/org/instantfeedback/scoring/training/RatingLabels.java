@@ -3,6 +3,7 @@ package org.instantfeedback.scoring.training;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.instantfeedback.measures.NpsCategory;
 import org.instantfeedback.scoring.SentimentLabel;
 
 /**
@@ -23,10 +24,13 @@ public final class RatingLabels {
     }
 
     public static SentimentLabel ofRecommendation(int score) {
-        if (score < 0 || score > 10) {
-            throw new IllegalArgumentException("a 0-10 rating is 0 to 10, got " + score);
-        }
-        return score <= 6 ? SentimentLabel.NEGATIVE : score <= 8 ? SentimentLabel.NEUTRAL : SentimentLabel.POSITIVE;
+        NpsCategory category = NpsCategory.of(score)
+                .orElseThrow(() -> new IllegalArgumentException("a 0-10 rating is 0 to 10, got " + score));
+        return switch (category) {
+            case DETRACTOR -> SentimentLabel.NEGATIVE;
+            case PASSIVE -> SentimentLabel.NEUTRAL;
+            case PROMOTER -> SentimentLabel.POSITIVE;
+        };
     }
 
     /**

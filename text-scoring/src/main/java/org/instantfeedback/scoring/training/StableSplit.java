@@ -12,8 +12,8 @@ public enum StableSplit {
     DEVELOPMENT,
     TEST;
 
-    static final int TEST_PERCENT = 15;
-    static final int DEVELOPMENT_PERCENT = 15;
+    private static final int TEST_PERCENT = 15;
+    private static final int DEVELOPMENT_PERCENT = 15;
 
     public static StableSplit of(LabelledText text) {
         return of(text.id());

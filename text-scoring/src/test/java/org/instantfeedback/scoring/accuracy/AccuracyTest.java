@@ -9,7 +9,7 @@ import org.instantfeedback.scoring.Scorers;
 import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.TextScore;
 import org.instantfeedback.scoring.TextScorer;
-import org.instantfeedback.scoring.model.Evaluation;
+import org.instantfeedback.scoring.model.SentimentEvaluation;
 import org.instantfeedback.scoring.training.CorpusFormat;
 import org.instantfeedback.scoring.training.CorpusReader;
 import org.instantfeedback.scoring.training.LabelledText;
@@ -34,7 +34,7 @@ class AccuracyTest {
 
     @Test
     void tweets_negative_f1_is_at_least_original_vaders() {
-        Evaluation counts = humanRated("tweets", "tweets_GroundTruth.txt");
+        SentimentEvaluation counts = humanRated("tweets", "tweets_GroundTruth.txt");
         assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.88);
         assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.80);
         assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.87);
@@ -42,7 +42,7 @@ class AccuracyTest {
 
     @Test
     void amazon_review_snippets() {
-        Evaluation counts = humanRated("amazon reviews", "amazonReviewSnippets_GroundTruth.txt");
+        SentimentEvaluation counts = humanRated("amazon reviews", "amazonReviewSnippets_GroundTruth.txt");
         assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.59);
         assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.54);
         assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.71);
@@ -50,7 +50,7 @@ class AccuracyTest {
 
     @Test
     void movie_review_snippets() {
-        Evaluation counts = humanRated("movie reviews", "movieReviewSnippets_GroundTruth.txt");
+        SentimentEvaluation counts = humanRated("movie reviews", "movieReviewSnippets_GroundTruth.txt");
         assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.54);
         assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.51);
         assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.65);
@@ -58,7 +58,7 @@ class AccuracyTest {
 
     @Test
     void nyt_editorial_snippets() {
-        Evaluation counts = humanRated("nyt editorials", "nytEditorialSnippets_GroundTruth.txt");
+        SentimentEvaluation counts = humanRated("nyt editorials", "nytEditorialSnippets_GroundTruth.txt");
         assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.55);
         assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.58);
         assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.50);
@@ -111,9 +111,9 @@ class AccuracyTest {
         System.out.println();
     }
 
-    private Evaluation humanRated(String name, String file) {
-        Evaluation full = new Evaluation();
-        Evaluation plain = new Evaluation();
+    private SentimentEvaluation humanRated(String name, String file) {
+        SentimentEvaluation full = new SentimentEvaluation();
+        SentimentEvaluation plain = new SentimentEvaluation();
         for (LabelledText example : CorpusReader.read(ModelAccuracyTest.resource(VADER_SETS + file),
                 CorpusFormat.VADER_SENTENCES)) {
             full.add(example.label(), scorer.score(example.text()).label());
@@ -139,7 +139,7 @@ class AccuracyTest {
         return figures;
     }
 
-    private static void row(String set, String scorerName, Evaluation counts, String urgent, String topics,
+    private static void row(String set, String scorerName, SentimentEvaluation counts, String urgent, String topics,
                             String language) {
         synchronized (TABLE) {
             TABLE.add(String.format("| %s | %s | %d | %.3f | %.3f | %.3f | %s | %s | %s |", set, scorerName,
@@ -150,8 +150,8 @@ class AccuracyTest {
 
     /** Labels, urgency, topics (English messages only: topic terms are English) and language. */
     private static final class PassengerFigures {
-        private final Evaluation labels = new Evaluation();
-        private final Evaluation vaderLabels = new Evaluation();
+        private final SentimentEvaluation labels = new SentimentEvaluation();
+        private final SentimentEvaluation vaderLabels = new SentimentEvaluation();
         private int urgentHits;
         private int urgentFalseAlarms;
         private int urgentMisses;
@@ -182,11 +182,11 @@ class AccuracyTest {
             languageHits += message.language().equals(score.language()) ? 1 : 0;
         }
 
-        Evaluation labels() {
+        SentimentEvaluation labels() {
             return labels;
         }
 
-        Evaluation vaderLabels() {
+        SentimentEvaluation vaderLabels() {
             return vaderLabels;
         }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.instantfeedback.scoring.Scorers;
 import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.TextScorer;
-import org.instantfeedback.scoring.model.Evaluation;
+import org.instantfeedback.scoring.model.SentimentEvaluation;
 import org.instantfeedback.scoring.training.CorpusFormat;
 import org.instantfeedback.scoring.training.CorpusReader;
 import org.instantfeedback.scoring.training.LabelledText;
@@ -111,12 +111,12 @@ class ModelAccuracyTest {
         System.out.println();
     }
 
-    private record Figures(Evaluation lexicon, Evaluation model) {
+    private record Figures(SentimentEvaluation lexicon, SentimentEvaluation model) {
     }
 
     private Figures compare(String name, List<LabelledText> texts) {
-        Evaluation byLexicon = new Evaluation();
-        Evaluation byModel = new Evaluation();
+        SentimentEvaluation byLexicon = new SentimentEvaluation();
+        SentimentEvaluation byModel = new SentimentEvaluation();
         for (LabelledText text : texts) {
             byLexicon.add(text.label(), lexicon.score(text.text()).label());
             byModel.add(text.label(), model.score(text.text()).label());
@@ -126,7 +126,7 @@ class ModelAccuracyTest {
         return new Figures(byLexicon, byModel);
     }
 
-    private static void row(String name, String reader, Evaluation e) {
+    private static void row(String name, String reader, SentimentEvaluation e) {
         TABLE.add(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %+.3f |", name, reader,
                 e.total(), e.precision(SentimentLabel.NEGATIVE), e.recall(SentimentLabel.NEGATIVE),
                 e.f1(SentimentLabel.NEGATIVE), e.accuracy(), e.shareError(SentimentLabel.NEGATIVE)));

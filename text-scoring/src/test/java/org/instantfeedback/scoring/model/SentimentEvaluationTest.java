@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
  * negative: precision 3/4, recall 3/5, F1 2/3; neutral: precision 2/4, recall 2/3, F1 4/7;
  * positive: precision 3/3, recall 3/4, F1 6/7; accuracy 8/12; macro F1 (2/3 + 4/7 + 6/7) / 3 = 44/63.
  */
-class EvaluationTest {
+class SentimentEvaluationTest {
 
     private static final Offset<Double> EXACT = offset(1e-12);
 
     @Test
     void precision_recall_f1_and_accuracy_are_those_worked_out_by_hand() {
-        Evaluation e = confusion();
+        SentimentEvaluation e = confusion();
 
         assertThat(e.total()).isEqualTo(12);
         assertThat(e.accuracy()).isCloseTo(8.0 / 12, EXACT);
@@ -47,7 +47,7 @@ class EvaluationTest {
 
     @Test
     void an_unknown_reading_counts_as_wrong_and_as_read_unknown() {
-        Evaluation e = new Evaluation();
+        SentimentEvaluation e = new SentimentEvaluation();
         e.add(NEGATIVE, UNKNOWN);
         e.add(NEGATIVE, NEGATIVE);
 
@@ -62,7 +62,7 @@ class EvaluationTest {
 
     @Test
     void share_error_is_the_share_read_minus_the_gold_share() {
-        Evaluation e = confusion();
+        SentimentEvaluation e = confusion();
 
         assertThat(e.shareError(NEGATIVE)).isCloseTo((4 - 5) / 12.0, EXACT);
         assertThat(e.shareError(NEUTRAL)).isCloseTo((4 - 3) / 12.0, EXACT);
@@ -72,15 +72,15 @@ class EvaluationTest {
 
     @Test
     void merging_two_evaluations_adds_them_up() {
-        Evaluation first = new Evaluation();
-        Evaluation second = new Evaluation();
+        SentimentEvaluation first = new SentimentEvaluation();
+        SentimentEvaluation second = new SentimentEvaluation();
         int i = 0;
         for (SentimentLabel[] pair : pairs()) {
             (i++ % 2 == 0 ? first : second).add(pair[0], pair[1]);
         }
 
-        Evaluation merged = first.merge(second);
-        Evaluation whole = confusion();
+        SentimentEvaluation merged = first.merge(second);
+        SentimentEvaluation whole = confusion();
 
         assertThat(merged).isSameAs(first);
         assertThat(merged.total()).isEqualTo(12);
@@ -96,7 +96,7 @@ class EvaluationTest {
 
     @Test
     void macro_f1_leaves_out_a_class_with_neither_gold_texts_nor_readings() {
-        Evaluation e = new Evaluation();
+        SentimentEvaluation e = new SentimentEvaluation();
         e.add(NEGATIVE, NEGATIVE);
         e.add(POSITIVE, POSITIVE);
 
@@ -106,7 +106,7 @@ class EvaluationTest {
 
     @Test
     void an_empty_evaluation_gives_zeros_not_nan() {
-        Evaluation e = new Evaluation();
+        SentimentEvaluation e = new SentimentEvaluation();
 
         assertThat(e.accuracy()).isZero();
         assertThat(e.precision(NEGATIVE)).isZero();
@@ -129,8 +129,8 @@ class EvaluationTest {
                 "accuracy 0.667 of 12 texts (1 read as unknown)");
     }
 
-    private static Evaluation confusion() {
-        Evaluation e = new Evaluation();
+    private static SentimentEvaluation confusion() {
+        SentimentEvaluation e = new SentimentEvaluation();
         for (SentimentLabel[] pair : pairs()) {
             e.add(pair[0], pair[1]);
         }

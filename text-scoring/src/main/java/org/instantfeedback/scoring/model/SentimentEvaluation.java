@@ -10,7 +10,7 @@ import org.instantfeedback.scoring.SentimentLabel;
  * Gold labels against a reader's labels: accuracy, and precision, recall and F1 per class. A
  * reading of UNKNOWN (a language not read) counts as wrong. Not thread-safe; merge per thread.
  */
-public final class Evaluation {
+public final class SentimentEvaluation {
 
     private final Map<SentimentLabel, Integer> hits = new EnumMap<>(SentimentLabel.class);
     private final Map<SentimentLabel, Integer> predicted = new EnumMap<>(SentimentLabel.class);
@@ -28,7 +28,7 @@ public final class Evaluation {
         }
     }
 
-    public Evaluation merge(Evaluation other) {
+    public SentimentEvaluation merge(SentimentEvaluation other) {
         total += other.total;
         correct += other.correct;
         other.hits.forEach((label, n) -> hits.merge(label, n, Integer::sum));
