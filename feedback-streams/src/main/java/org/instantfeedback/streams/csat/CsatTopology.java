@@ -23,7 +23,7 @@ import org.instantfeedback.streams.metrics.OutputMetrics;
  * {@code occurredAt}), summed per subject over hopping windows in the queryable store
  * {@value #STORE}, and every window update published as a {@code CsatWindow} keyed by subject on
  * {@code feedback.csat.v1}. Part of the application topology built by
- * {@link org.instantfeedback.streams.feedback.FeedbackTopology}.
+ * {@link org.instantfeedback.streams.StreamsTopology}.
  *
  * <p>Every processor, store and serde is named here, so the topology (and the names of its
  * changelog topic and metrics) stays the same across releases unless a name's version changes.

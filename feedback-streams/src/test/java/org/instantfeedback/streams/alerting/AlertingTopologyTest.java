@@ -33,10 +33,10 @@ import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.events.SubjectScope;
 import org.instantfeedback.registry.MockSchemaRegistry;
+import org.instantfeedback.streams.StreamsTopology;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.feedback.DeadLetterHeaders;
 import org.instantfeedback.streams.feedback.EventSerdes;
-import org.instantfeedback.streams.feedback.FeedbackTopology;
 import org.instantfeedback.streams.feedback.TestScorers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,8 +82,8 @@ class AlertingTopologyTest {
                 StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope));
         serdes = EventSerdes.forRegistry(config.registrySettings());
         AlertingOptions options = config.alerting().withHierarchy(HIERARCHY);
-        driver = new TopologyTestDriver(FeedbackTopology.buildTopology(config.csatWindows(), config.dedupeHorizon(),
-                TestScorers::standard, serdes, options, meters), config.streamsProperties(), at("12:00"));
+        driver = new TopologyTestDriver(StreamsTopology.build(StreamsTopology.Settings.of(config).withAlerting(options),
+                TestScorers::standard, serdes, meters), config.streamsProperties(), at("12:00"));
         feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(),
                 serdes.feedback().serializer());
         rules = driver.createInputTopic(Topics.ALERT_RULES, new StringSerializer(), new StringSerializer());
