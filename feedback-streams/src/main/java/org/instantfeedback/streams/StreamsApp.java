@@ -145,7 +145,7 @@ public final class StreamsApp implements AutoCloseable {
                 metrics);
         Javalin http = HttpApi.create(queries, actions, api, config.alerting().windows(), running::state, metrics,
                 routes -> DashboardRoutes.register(routes, live.broadcaster()));
-        TextModelLoop textModels = new TextModelLoop(config, scorer, metrics, Clock.systemUTC());
+        TextModelLoop textModels = new TextModelLoop(config.textModel(), config.kafka(), scorer, metrics, Clock.systemUTC());
         return new StreamsApp(config, topology, running, gcMetrics, metrics, http, serdes, live, textModels);
     }
 
