@@ -90,7 +90,7 @@ public final class LocalRun implements AutoCloseable {
      * The text model learns within minutes instead of hours: a round once 100 rated texts are in
      * (about a minute of the simulator at its default rate), then at most one a minute.
      */
-    public static final Map<String, String> DEMO_TEXT_MODEL = Map.of(
+    private static final Map<String, String> DEMO_TEXT_MODEL = Map.of(
             TextModelSettings.TEXT_MODEL_MIN_EXAMPLES, "100",
             TextModelSettings.TEXT_MODEL_RETRAIN_AFTER, "100",
             TextModelSettings.TEXT_MODEL_RETRAIN_GAP, "PT1M",

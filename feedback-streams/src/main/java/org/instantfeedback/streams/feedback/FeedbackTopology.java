@@ -41,9 +41,9 @@ public final class FeedbackTopology {
     public static final String SCORING_OUTCOMES = "feedback.scoring-outcome.v1-";
     public static final String SCORED = "scored";
     public static final String FAILED = "failed";
-    public static final String TO_FEEDBACK_SCORED = "feedback.to-feedback-scored.v1";
+    private static final String TO_FEEDBACK_SCORED = "feedback.to-feedback-scored.v1";
     public static final String SCORED_SINK = "feedback.scored.sink.v1";
-    public static final String TO_DEAD_LETTER = "feedback.scoring-failure.to-dead-letter.v1";
+    private static final String TO_DEAD_LETTER = "feedback.scoring-failure.to-dead-letter.v1";
     public static final String DEAD_LETTER_SINK = "feedback.scoring-failure.sink.v1";
 
     private FeedbackTopology() {
