@@ -38,6 +38,7 @@ import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.feedback.DeadLetterHeaders;
 import org.instantfeedback.streams.feedback.EventSerdes;
 import org.instantfeedback.streams.feedback.TestScorers;
+import org.instantfeedback.streams.metrics.OutputMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -273,6 +274,18 @@ class AlertingTopologyTest {
             assertThat(alert.getType()).isEqualTo(FeedbackAlertEventType.RESOLVED);
             assertThat(alert.getResolution()).isEqualTo(FeedbackAlertResolution.AUTOMATIC);
         });
+    }
+
+    @Test
+    void every_meter_the_topology_feeds_says_a_replayed_transaction_counts_twice() {
+        send(text(ROUTE, URGENT, "witness-1", at("08:03")));
+        String alertId = alertsFor(ROUTE).get(0).getAlertId();
+        act("subject:route-42:urgent-report", alertId, "ACKNOWLEDGE", "alice", null, at("08:07"));
+
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName()).contains(
+                AlertingTopology.TIME_TO_ACKNOWLEDGE_TIMER, OutputMetrics.ALERT_EVENTS, OutputMetrics.END_TO_END_LATENCY);
+        assertThat(meters.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getDescription())
+                .as(meter.getId().getName()).endsWith(OutputMetrics.APPROXIMATE));
     }
 
     @Test
