@@ -35,7 +35,6 @@ import org.instantfeedback.streams.csat.CsatTopology;
 import org.instantfeedback.streams.dashboard.DashboardRoutes;
 import org.instantfeedback.streams.dashboard.LiveUpdates;
 import org.instantfeedback.streams.feedback.EventSerdes;
-import org.instantfeedback.streams.feedback.FeedbackTopology;
 import org.instantfeedback.streams.http.ApiSettings;
 import org.instantfeedback.streams.http.HttpApi;
 import org.instantfeedback.streams.metrics.HttpLatencyHistograms;
@@ -44,7 +43,6 @@ import org.instantfeedback.streams.query.KafkaStreamsLocator;
 import org.instantfeedback.streams.query.LocalReads;
 import org.instantfeedback.streams.query.PeerClient;
 import org.instantfeedback.streams.query.QueryService;
-import org.instantfeedback.streams.query.QueryTopology;
 import org.instantfeedback.streams.query.QueryUnavailableException;
 import org.instantfeedback.streams.query.StoreLocator;
 import org.instantfeedback.streams.textmodel.ActiveTextModel;
@@ -53,12 +51,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * feedback-streams, wired: the topology (deduplication, text scoring, CSAT, rolling metrics and
- * alerts, and the stores of the query API) running in Kafka Streams, and the HTTP API that serves
- * the query API, health and metrics (alert handling times included). {@link #create} builds
- * everything and starts nothing, so tests and {@link StreamsMain} decide when (and on which port)
- * it runs. Kafka Streams itself is made in {@link #start}: it must be told this instance's address
- * ({@code application.server}), whose port is only known once the HTTP API listens.
+ * feedback-streams, wired: the topology ({@link StreamsTopology}: deduplication, text scoring, CSAT,
+ * rolling metrics and alerts, and the stores of the query API) running in Kafka Streams, and the
+ * HTTP API that serves the query API, health and metrics (alert handling times included).
+ * {@link #create} builds everything and starts nothing, so tests and {@link StreamsMain} decide
+ * when (and on which port) it runs. Kafka Streams itself is made in {@link #start}: it must be told
+ * this instance's address ({@code application.server}), whose port is only known once the HTTP API
+ * listens.
  */
 public final class StreamsApp implements AutoCloseable {
     /** How long close() waits for Kafka Streams to commit and leave; beyond it the process just goes. */
@@ -128,9 +127,7 @@ public final class StreamsApp implements AutoCloseable {
         metrics.config().commonTags("application", config.applicationId());
         metrics.config().meterFilter(HttpLatencyHistograms.FILTER);
         scorer.bindTo(metrics);
-        Topology topology = FeedbackTopology.buildTopology(config.csatWindows(), config.dedupeHorizon(), scorer, serdes,
-                config.alerting(), metrics);
-        QueryTopology.addTo(topology, serdes, api.seriesSpan(), api.resolvedAlertRetention());
+        Topology topology = StreamsTopology.build(StreamsTopology.Settings.of(config), scorer, serdes, metrics);
         log.debug("Topology:\n{}", topology.describe());
         JvmGcMetrics gcMetrics = bindJvmMetrics(metrics);
 
@@ -148,7 +145,7 @@ public final class StreamsApp implements AutoCloseable {
                 metrics);
         Javalin http = HttpApi.create(queries, actions, api, config.alerting().windows(), running::state, metrics,
                 routes -> DashboardRoutes.register(routes, live.broadcaster()));
-        TextModelLoop textModels = new TextModelLoop(config, scorer, metrics, Clock.systemUTC());
+        TextModelLoop textModels = new TextModelLoop(config.textModel(), config.kafka(), scorer, metrics, Clock.systemUTC());
         return new StreamsApp(config, topology, running, gcMetrics, metrics, http, serdes, live, textModels);
     }
 

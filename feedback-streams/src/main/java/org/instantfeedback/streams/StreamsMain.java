@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Runs feedback-streams: without arguments, reads the environment, starts the topology and its
  * HTTP API, and stops both on SIGTERM:
  * {@code KAFKA_BOOTSTRAP_SERVERS=... SCHEMA_REGISTRY_URL=... java -jar feedback-streams-<version>-all.jar};
- * the variables are listed in {@link StreamsAppConfig#VARIABLES}.
+ * the variables are listed in {@link StreamsAppConfig#SETTINGS}.
  *
  * <p>With {@code score [--model <file>] [--config <file>]...}, scores texts the way the service does, without Kafka:
  * one text per line on stdin, one JSON object per line on stdout

@@ -26,6 +26,8 @@ import org.instantfeedback.local.simulator.RouteProfile;
 import org.instantfeedback.notifier.NotifierApp;
 import org.instantfeedback.notifier.config.NotifierConfig;
 import org.instantfeedback.streams.StreamsApp;
+import org.instantfeedback.streams.alerting.AlertingOptions;
+import org.instantfeedback.streams.alerting.BaselineVariables;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.http.ApiSettings;
 import org.instantfeedback.streams.textmodel.TextModelSettings;
@@ -65,12 +67,12 @@ public final class LocalRun implements AutoCloseable {
      * only when the operator did not set it.
      */
     public static final Map<String, String> DEMO_BASELINES = Map.of(
-            StreamsAppConfig.ALERT_BASELINE_COMPLAINT_PERIOD, "PT15S",
-            StreamsAppConfig.ALERT_BASELINE_COMPLAINT_SPAN, "240",
-            StreamsAppConfig.ALERT_BASELINE_COMPLAINT_WARM_UP, "20",
-            StreamsAppConfig.ALERT_BASELINE_CSAT_PERIOD, "PT1M",
-            StreamsAppConfig.ALERT_BASELINE_CSAT_SPAN, "60",
-            StreamsAppConfig.ALERT_BASELINE_CSAT_WARM_UP, "5");
+            BaselineVariables.ALERT_BASELINE_COMPLAINT_PERIOD, "PT15S",
+            BaselineVariables.ALERT_BASELINE_COMPLAINT_SPAN, "240",
+            BaselineVariables.ALERT_BASELINE_COMPLAINT_WARM_UP, "20",
+            BaselineVariables.ALERT_BASELINE_CSAT_PERIOD, "PT1M",
+            BaselineVariables.ALERT_BASELINE_CSAT_SPAN, "60",
+            BaselineVariables.ALERT_BASELINE_CSAT_WARM_UP, "5");
     /**
      * Shorter windows, so a bad day shows within minutes: negative surge and CSAT drop on five
      * minutes (shorter ones make ordinary routes' figures noisy enough to alert; for the same reason
@@ -79,8 +81,8 @@ public final class LocalRun implements AutoCloseable {
      * computed, and only when the operator set neither.
      */
     public static final Map<String, String> DEMO_WINDOWS = Map.of(
-            StreamsAppConfig.ALERT_WINDOWS, "PT2M,PT5M,PT15M,PT1H,PT24H",
-            StreamsAppConfig.ALERT_DEFAULT_RULES_JSON, "{\"negative-surge\": {\"window\": \"PT5M\"},"
+            AlertingOptions.ALERT_WINDOWS, "PT2M,PT5M,PT15M,PT1H,PT24H",
+            AlertingOptions.ALERT_DEFAULT_RULES_JSON, "{\"negative-surge\": {\"window\": \"PT5M\"},"
                     + " \"csat-drop\": {\"window\": \"PT5M\", \"minRatings\": 30},"
                     + " \"volume-spike\": {\"window\": \"PT2M\"}}");
 

@@ -22,6 +22,7 @@ import org.instantfeedback.ingest.http.MetricsController;
 import org.instantfeedback.notifier.config.NotifierConfig;
 import org.instantfeedback.notifier.http.HealthApi;
 import org.instantfeedback.notifier.routing.RoutesFile;
+import org.instantfeedback.service.settings.Setting;
 import org.instantfeedback.streams.http.HttpApi;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.textmodel.TextModelTopics;
@@ -44,7 +45,7 @@ class DeploymentFilesTest {
     static List<Arguments> services() {
         return List.of(
                 Arguments.of("feedback-ingest", IngestConfig.VARIABLES, IngestConfig.HTTP_PORT),
-                Arguments.of("feedback-streams", StreamsAppConfig.VARIABLES, StreamsAppConfig.STREAMS_HTTP_PORT),
+                Arguments.of("feedback-streams", asVariables(StreamsAppConfig.SETTINGS), StreamsAppConfig.STREAMS_HTTP_PORT),
                 Arguments.of("alert-notifier", NotifierConfig.VARIABLES, NotifierConfig.NOTIFIER_HTTP_PORT));
     }
 
@@ -223,6 +224,14 @@ class DeploymentFilesTest {
         try (Reader reader = Files.newBufferedReader(file)) {
             return new Yaml().load(reader);
         }
+    }
+
+    /** A service's {@link Setting}s as the variables these tests read, while some services still list those. */
+    private static List<ConfigVariable> asVariables(List<Setting<?>> settings) {
+        return settings.stream()
+                .map(setting -> new ConfigVariable(setting.name(), setting.shownDefault().orElse(null),
+                        setting.meaning()))
+                .toList();
     }
 
     private static Set<String> names(List<ConfigVariable> variables) {

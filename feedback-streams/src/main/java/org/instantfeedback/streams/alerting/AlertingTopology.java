@@ -243,14 +243,16 @@ public final class AlertingTopology {
         String kind = alert.getKind().name().toLowerCase(Locale.ROOT);
         if (alert.getTimeToAcknowledgeMillis() != null && alert.getType() == FeedbackAlertEventType.ACKNOWLEDGED) {
             Timer.builder(TIME_TO_ACKNOWLEDGE_TIMER).tag("kind", kind)
-                    .description("From an alert opening to ops acknowledging it").register(meters)
+                    .description("From an alert opening to ops acknowledging it" + OutputMetrics.APPROXIMATE)
+                    .register(meters)
                     .record(Duration.ofMillis(alert.getTimeToAcknowledgeMillis()));
         }
         if (alert.getTimeToResolveMillis() != null) {
             Timer.builder(TIME_TO_RESOLVE_TIMER).tag("kind", kind).tag("resolution",
                             alert.getResolution() == null ? "unknown"
                                     : alert.getResolution().name().toLowerCase(Locale.ROOT))
-                    .description("From an alert opening to its resolution").register(meters)
+                    .description("From an alert opening to its resolution" + OutputMetrics.APPROXIMATE)
+                    .register(meters)
                     .record(Duration.ofMillis(alert.getTimeToResolveMillis()));
         }
     }

@@ -23,22 +23,22 @@ import org.instantfeedback.streams.metrics.OutputMetrics;
  * {@code occurredAt}), summed per subject over hopping windows in the queryable store
  * {@value #STORE}, and every window update published as a {@code CsatWindow} keyed by subject on
  * {@code feedback.csat.v1}. Part of the application topology built by
- * {@link org.instantfeedback.streams.feedback.FeedbackTopology}.
+ * {@link org.instantfeedback.streams.StreamsTopology}.
  *
  * <p>Every processor, store and serde is named here, so the topology (and the names of its
  * changelog topic and metrics) stays the same across releases unless a name's version changes.
  */
 public final class CsatTopology {
     /** Ratings on their 5-point equivalent; named when only stars counted, kept so the topology stays the same. */
-    public static final String STAR_RATINGS = "csat.star-ratings.v1";
-    public static final String BY_SUBJECT = "csat.by-subject.v1";
-    public static final String WINDOW_REDUCE = "csat.window-reduce.v1";
+    private static final String STAR_RATINGS = "csat.star-ratings.v1";
+    private static final String BY_SUBJECT = "csat.by-subject.v1";
+    private static final String WINDOW_REDUCE = "csat.window-reduce.v1";
     /** The window store of {@link CsatTally} per subject and window start; queryable. */
     public static final String STORE = "csat.windows.v1";
-    public static final String WINDOW_UPDATES = "csat.window-updates.v1";
-    public static final String TO_CSAT_WINDOW = "csat.to-csat-window.v1";
-    public static final String CSAT_SINK = "csat.sink.v1";
-    public static final String END_TO_END_LATENCY = "csat.end-to-end-latency.v1";
+    private static final String WINDOW_UPDATES = "csat.window-updates.v1";
+    private static final String TO_CSAT_WINDOW = "csat.to-csat-window.v1";
+    private static final String CSAT_SINK = "csat.sink.v1";
+    private static final String END_TO_END_LATENCY = "csat.end-to-end-latency.v1";
 
     private CsatTopology() {
     }

@@ -3,9 +3,13 @@ package org.instantfeedback.streams.csat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.internals.TimeWindow;
+import org.instantfeedback.service.settings.Setting;
+import org.instantfeedback.service.settings.ValueParsers;
 
 /**
  * The hopping windows CSAT is computed over: every {@code advance} a window of {@code size}
@@ -17,6 +21,19 @@ import org.apache.kafka.streams.kstream.internals.TimeWindow;
 public record CsatWindowSpec(Duration size, Duration advance, Duration grace, Duration retention) {
     public static final CsatWindowSpec DEFAULT = new CsatWindowSpec(
             Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofHours(1));
+
+    private static final Setting<Duration> SIZE = Setting.duration("CSAT_WINDOW_SIZE", "PT15M",
+            "Length of a CSAT window, ISO-8601 duration.");
+    private static final Setting<Duration> ADVANCE = Setting.duration("CSAT_WINDOW_ADVANCE", "PT1M",
+            "How often a new CSAT window starts, ISO-8601; at most the size.");
+    private static final Setting<Duration> GRACE = Setting.of("CSAT_WINDOW_GRACE", "PT2M",
+            ValueParsers.durationBetween(Duration.ZERO, null),
+            "How late (event time) feedback may arrive after its window ended and still count, ISO-8601.");
+    private static final Setting<Duration> RETENTION = Setting.duration("CSAT_STORE_RETENTION", "PT1H",
+            "How long windows stay queryable (?at= can look this far back), ISO-8601; at least size plus grace.");
+
+    /** The variables the windows are read from. */
+    public static final List<Setting<?>> SETTINGS = List.of(SIZE, ADVANCE, GRACE, RETENTION);
 
     public CsatWindowSpec {
         Objects.requireNonNull(size, "size");
@@ -37,6 +54,23 @@ public record CsatWindowSpec(Duration size, Duration advance, Duration grace, Du
             throw new IllegalArgumentException("the retention must cover at least the window size plus the grace"
                     + " period (" + size.plus(grace) + "), was " + retention);
         }
+    }
+
+    /** The windows the environment asks for; fails naming the variable that is malformed or out of step. */
+    public static CsatWindowSpec from(Map<String, String> env) {
+        Duration size = SIZE.from(env);
+        Duration advance = ADVANCE.from(env);
+        Duration grace = GRACE.from(env);
+        Duration retention = RETENTION.from(env);
+        if (advance.compareTo(size) > 0) {
+            throw new IllegalArgumentException(ADVANCE + " must be positive and at most " + SIZE + " (" + size
+                    + "), was " + advance);
+        }
+        if (retention.compareTo(size.plus(grace)) < 0) {
+            throw new IllegalArgumentException(RETENTION + " must be at least " + SIZE + " plus " + GRACE + " ("
+                    + size.plus(grace) + "), was " + retention);
+        }
+        return new CsatWindowSpec(size, advance, grace, retention);
     }
 
     /** Windows kept only as long as they can still change. */

@@ -1,7 +1,5 @@
 package org.instantfeedback.streams.feedback;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -10,7 +8,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -20,28 +17,16 @@ import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.scoring.TextScorer;
-import org.instantfeedback.streams.alerting.AlertingOptions;
-import org.instantfeedback.streams.alerting.AlertingTopology;
-import org.instantfeedback.streams.csat.CsatTopology;
-import org.instantfeedback.streams.csat.CsatWindowSpec;
-import org.instantfeedback.streams.textmodel.RatedTexts;
 import org.instantfeedback.streams.time.OccurredAtTimestampExtractor;
 
 /**
- * The whole application topology: feedback from {@code feedback.received.v1}, placed in time by
- * {@code occurredAt}, deduplicated by {@code eventId} (store {@value #DEDUPE_STORE}), then
- * <ul>
- *   <li>scored and written as {@code FeedbackScored} keyed by subject to {@code feedback.scored.v1}
- *       (a record whose scoring fails goes to {@code feedback.deadletter.v1} instead, as it was on
- *       feedback.received.v1, with the reason in headers), and</li>
- *   <li>counted into rolling CSAT ({@link CsatTopology}), and</li>
- *   <li>the scored stream feeds rolling metrics per subject and group and alerts
- *       ({@link AlertingTopology}), and</li>
- *   <li>every text that came with a rating goes to {@code feedback.rated-texts.v1} as an example
- *       the text model learns from ({@link RatedTexts}).</li>
- * </ul>
- * CSAT reads the deduplicated feedback rather than the scored stream: a rating counts even when
- * its text could not be scored. Aggregates of what texts say hang off {@link #addScoring}'s stream.
+ * The first part of the application topology ({@link org.instantfeedback.streams.StreamsTopology}
+ * puts the parts together): feedback from {@code feedback.received.v1}, placed in time by
+ * {@code occurredAt}, deduplicated by {@code eventId} (store {@value #DEDUPE_STORE}), then scored
+ * and written as {@code FeedbackScored} keyed by subject to {@code feedback.scored.v1} (a record
+ * whose scoring fails goes to {@code feedback.deadletter.v1} instead, as it was on
+ * feedback.received.v1, with the reason in headers). Aggregates of what texts say hang off
+ * {@link #addScoring}'s stream.
  *
  * <p>Every processor, store and serde is named here, so the topology (and the names of its
  * changelog topics and metrics) stays the same across releases unless a name's version changes.
@@ -56,35 +41,12 @@ public final class FeedbackTopology {
     public static final String SCORING_OUTCOMES = "feedback.scoring-outcome.v1-";
     public static final String SCORED = "scored";
     public static final String FAILED = "failed";
-    public static final String TO_FEEDBACK_SCORED = "feedback.to-feedback-scored.v1";
+    private static final String TO_FEEDBACK_SCORED = "feedback.to-feedback-scored.v1";
     public static final String SCORED_SINK = "feedback.scored.sink.v1";
-    public static final String TO_DEAD_LETTER = "feedback.scoring-failure.to-dead-letter.v1";
+    private static final String TO_DEAD_LETTER = "feedback.scoring-failure.to-dead-letter.v1";
     public static final String DEAD_LETTER_SINK = "feedback.scoring-failure.sink.v1";
 
     private FeedbackTopology() {
-    }
-
-    /** The topology with alerting on its defaults and timers nobody reads: for tests about the rest. */
-    public static Topology buildTopology(CsatWindowSpec windows, Duration dedupeHorizon, TextScorer scorer,
-                                         EventSerdes serdes) {
-        return buildTopology(windows, dedupeHorizon, () -> scorer, serdes, AlertingOptions.defaults(),
-                new SimpleMeterRegistry());
-    }
-
-    /**
-     * The topology as the application runs it; tests drive the same one.
-     *
-     * @param scorer the scorer in use, asked for each text (the app's changes when a text model is promoted)
-     */
-    public static Topology buildTopology(CsatWindowSpec windows, Duration dedupeHorizon, Supplier<TextScorer> scorer,
-                                         EventSerdes serdes, AlertingOptions alerting, MeterRegistry meters) {
-        StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, FeedbackReceived> feedback = deduplicatedFeedback(builder, dedupeHorizon, serdes.feedback());
-        KStream<String, FeedbackScored> scored = addScoring(feedback, scorer, serdes);
-        RatedTexts.addTo(scored, serdes.ratedTexts());
-        CsatTopology.addCsat(feedback, windows, serdes.csat(), meters);
-        AlertingTopology.addAlerting(builder, scored, alerting, serdes, meters);
-        return builder.build();
     }
 
     /**

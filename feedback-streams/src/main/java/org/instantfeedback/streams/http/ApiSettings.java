@@ -1,19 +1,16 @@
 package org.instantfeedback.streams.http;
 
-import static org.instantfeedback.config.EnvironmentValues.positiveDuration;
-import static org.instantfeedback.config.EnvironmentValues.text;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.instantfeedback.config.ConfigVariable;
+import org.instantfeedback.service.settings.Setting;
+import org.instantfeedback.service.settings.ValueParser;
 
 /**
  * How the query API is reached and who may read it: the URL other instances forward to, the
@@ -50,29 +47,30 @@ public record ApiSettings(
     public static final String STREAMS_ADVERTISED_URL = "STREAMS_ADVERTISED_URL";
     public static final String STREAMS_API_AUTH = "STREAMS_API_AUTH";
     public static final String STREAMS_API_TOKENS = "STREAMS_API_TOKENS";
-    public static final String STREAMS_API_USERS = "STREAMS_API_USERS";
-    public static final String STREAMS_API_CORS_ORIGINS = "STREAMS_API_CORS_ORIGINS";
-    public static final String STREAMS_QUERY_SERIES_SPAN = "STREAMS_QUERY_SERIES_SPAN";
-    public static final String STREAMS_QUERY_RESOLVED_RETENTION = "STREAMS_QUERY_RESOLVED_RETENTION";
+    private static final String STREAMS_API_USERS = "STREAMS_API_USERS";
 
-    public static final List<ConfigVariable> VARIABLES = List.of(
-            new ConfigVariable(STREAMS_ADVERTISED_URL, "http://<host name>:<STREAMS_HTTP_PORT>",
+    private static final Setting<Optional<URI>> ADVERTISED_URL = Setting.optional(STREAMS_ADVERTISED_URL, httpUrl(),
                     "This instance's query API as the other instances reach it (Kafka Streams application.server);"
-                            + " without a port, the HTTP port is added."),
-            new ConfigVariable(STREAMS_API_AUTH, "token",
-                    "Credentials the query API and dashboard ask for: token (bearer tokens), basic (user and"
-                            + " password) or none (local run only)."),
-            new ConfigVariable(STREAMS_API_TOKENS, "",
-                    "Bearer tokens accepted when STREAMS_API_AUTH=token, comma-separated; required then."),
-            new ConfigVariable(STREAMS_API_USERS, "",
-                    "user:password pairs accepted when STREAMS_API_AUTH=basic, comma-separated; required then."),
-            new ConfigVariable(STREAMS_API_CORS_ORIGINS, "",
-                    "Browser origins (https://ops.example.com) allowed to call the query API, comma-separated;"
-                            + " empty: none."),
-            new ConfigVariable(STREAMS_QUERY_SERIES_SPAN, "PT2H",
-                    "How far back the CSAT endpoint's series of figures reaches, ISO-8601; kept on disk this long."),
-            new ConfigVariable(STREAMS_QUERY_RESOLVED_RETENTION, "PT24H",
-                    "How long resolved alerts stay listed by the alerts endpoint, ISO-8601."));
+                            + " without a port, the HTTP port is added.")
+            .shownAs("http://<host name>:<STREAMS_HTTP_PORT>");
+    private static final Setting<Auth> AUTH = Setting.of(STREAMS_API_AUTH, "token", authChoice(),
+            "Credentials the query API and dashboard ask for: token (bearer tokens), basic (user and"
+                    + " password) or none (local run only).");
+    private static final Setting<List<String>> TOKENS = Setting.list(STREAMS_API_TOKENS,
+            "Bearer tokens accepted when STREAMS_API_AUTH=token, comma-separated; required then.");
+    // Read as a list and split here rather than by a parser: a parser's message quotes the text, passwords included.
+    private static final Setting<List<String>> USERS = Setting.list(STREAMS_API_USERS,
+            "user:password pairs accepted when STREAMS_API_AUTH=basic, comma-separated; required then.");
+    private static final Setting<List<String>> CORS_ORIGINS = Setting.list("STREAMS_API_CORS_ORIGINS",
+            "Browser origins (https://ops.example.com) allowed to call the query API, comma-separated;"
+                    + " empty: none.");
+    private static final Setting<Duration> SERIES_SPAN = Setting.duration("STREAMS_QUERY_SERIES_SPAN", "PT2H",
+            "How far back the CSAT endpoint's series of figures reaches, ISO-8601; kept on disk this long.");
+    private static final Setting<Duration> RESOLVED_RETENTION = Setting.duration("STREAMS_QUERY_RESOLVED_RETENTION",
+            "PT24H", "How long resolved alerts stay listed by the alerts endpoint, ISO-8601.");
+
+    public static final List<Setting<?>> SETTINGS = List.of(ADVERTISED_URL, AUTH, TOKENS, USERS, CORS_ORIGINS,
+            SERIES_SPAN, RESOLVED_RETENTION);
 
     public ApiSettings {
         Objects.requireNonNull(advertisedUrl, "advertisedUrl");
@@ -89,9 +87,8 @@ public record ApiSettings(
      * reported by {@link #requireCredentials()} when the API is built, so topology tests need none.
      */
     public static ApiSettings from(Map<String, String> env) {
-        return new ApiSettings(advertisedUrl(env), auth(env), list(env, STREAMS_API_TOKENS), users(env),
-                corsOrigins(env), positiveDuration(env, STREAMS_QUERY_SERIES_SPAN, "PT2H"),
-                positiveDuration(env, STREAMS_QUERY_RESOLVED_RETENTION, "PT24H"));
+        return new ApiSettings(ADVERTISED_URL.from(env), AUTH.from(env), TOKENS.from(env), users(env),
+                corsOrigins(env), SERIES_SPAN.from(env), RESOLVED_RETENTION.from(env));
     }
 
     /** Open to anyone: for tests and the local run. */
@@ -117,36 +114,33 @@ public record ApiSettings(
         return this;
     }
 
-    private static Optional<URI> advertisedUrl(Map<String, String> env) {
-        String value = text(env, STREAMS_ADVERTISED_URL, "");
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return Optional.of(uri);
+    private static ValueParser<URI> httpUrl() {
+        return text -> {
+            try {
+                URI uri = new URI(text);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below, with the rule
             }
-        } catch (URISyntaxException e) {
-            // reported below, with the variable's name
-        }
-        throw new IllegalArgumentException(STREAMS_ADVERTISED_URL + " must be an http(s) URL such as"
-                + " http://streams-1:8090, was '" + value + "'");
+            throw new IllegalArgumentException("must be an http(s) URL such as http://streams-1:8090");
+        };
     }
 
-    private static Auth auth(Map<String, String> env) {
-        String value = text(env, STREAMS_API_AUTH, "token");
-        try {
-            return Auth.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(STREAMS_API_AUTH + " must be token, basic or none, was '" + value + "'",
-                    e);
-        }
+    private static ValueParser<Auth> authChoice() {
+        return text -> {
+            try {
+                return Auth.valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be token, basic or none", e);
+            }
+        };
     }
 
     private static Map<String, String> users(Map<String, String> env) {
         Map<String, String> users = new LinkedHashMap<>();
-        for (String pair : list(env, STREAMS_API_USERS)) {
+        for (String pair : USERS.from(env)) {
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
                 throw new IllegalArgumentException(STREAMS_API_USERS + " must be user:password pairs separated by"
@@ -158,20 +152,13 @@ public record ApiSettings(
     }
 
     private static List<String> corsOrigins(Map<String, String> env) {
-        List<String> origins = list(env, STREAMS_API_CORS_ORIGINS);
+        List<String> origins = CORS_ORIGINS.from(env);
         for (String origin : origins) {
             if (!origin.matches("https?://[^/\\s]+")) {
-                throw new IllegalArgumentException(STREAMS_API_CORS_ORIGINS + " must list origins such as"
+                throw new IllegalArgumentException(CORS_ORIGINS + " must list origins such as"
                         + " https://ops.example.com (scheme, host, optional port, no path), was '" + origin + "'");
             }
         }
         return origins;
-    }
-
-    private static List<String> list(Map<String, String> env, String name) {
-        return Arrays.stream(text(env, name, "").split(","))
-                .map(String::strip)
-                .filter(entry -> !entry.isEmpty())
-                .toList();
     }
 }

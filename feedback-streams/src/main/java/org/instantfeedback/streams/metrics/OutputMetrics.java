@@ -35,6 +35,9 @@ import org.instantfeedback.events.FeedbackAlertEventType;
 public final class OutputMetrics {
     public static final String END_TO_END_LATENCY = "feedback.end.to.end.latency";
     public static final String ALERT_EVENTS = "feedback.alert.events";
+    /** Ends the description of every meter fed from inside the topology, so a dashboard reader knows. */
+    public static final String APPROXIMATE =
+            " (approximate: counted when processed; a transaction that aborts and is processed again counts twice)";
     static final Duration MIN_EXPECTED = Duration.ofMillis(5);
     /** Beyond a day the feedback was not "instant" anyway; such values land in the +Inf bucket. */
     static final Duration MAX_EXPECTED = Duration.ofDays(1);
@@ -82,7 +85,7 @@ public final class OutputMetrics {
     }
 
     private static void count(MeterRegistry meters, FeedbackAlert alert) {
-        Counter.builder(ALERT_EVENTS).description("Alert events written to feedback.alerts.v1")
+        Counter.builder(ALERT_EVENTS).description("Alert events written to feedback.alerts.v1" + APPROXIMATE)
                 .tag("kind", lower(alert.getKind()))
                 .tag("severity", lower(alert.getSeverity()))
                 .tag("type", lower(alert.getType()))
@@ -91,7 +94,7 @@ public final class OutputMetrics {
 
     private static Timer latencyTimer(MeterRegistry meters, String output) {
         return Timer.builder(END_TO_END_LATENCY)
-                .description("From the feedback's occurredAt to its output being written")
+                .description("From the feedback's occurredAt to its output being written" + APPROXIMATE)
                 .tag("output", output)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(MIN_EXPECTED)

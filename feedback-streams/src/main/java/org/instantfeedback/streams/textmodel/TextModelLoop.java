@@ -3,7 +3,7 @@ package org.instantfeedback.streams.textmodel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import org.instantfeedback.streams.config.StreamsAppConfig;
+import org.instantfeedback.streams.config.KafkaSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,26 +20,26 @@ public final class TextModelLoop implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TextModelLoop.class);
 
-    private final StreamsAppConfig config;
+    private final KafkaSettings kafka;
     private final ActiveTextModel active;
     private final TextModelFeed feed;
     private final ModelTrainer trainer;
 
-    public TextModelLoop(StreamsAppConfig config, ActiveTextModel active, MeterRegistry meters, Clock clock) {
-        TextModelSettings settings = config.textModel();
-        this.config = config;
+    public TextModelLoop(TextModelSettings settings, KafkaSettings kafka, ActiveTextModel active, MeterRegistry meters,
+                         Clock clock) {
+        this.kafka = kafka;
         this.active = active;
-        this.feed = new TextModelFeed(config.kafkaSettings(), config.registrySettings(),
-                config.applicationId() + "-text-model-feed", active, settings.pinnedVersion());
+        this.feed = new TextModelFeed(kafka.streams(), kafka.registry(), kafka.applicationId() + "-text-model-feed",
+                active, settings.pinnedVersion());
         this.trainer = settings.learning()
-                ? new ModelTrainer(settings, config.kafkaSettings(), config.registrySettings(), config.applicationId(),
-                active, feed, meters, clock)
+                ? new ModelTrainer(settings, kafka.streams(), kafka.registry(), kafka.applicationId(), active, feed,
+                meters, clock)
                 : null;
     }
 
     /** Makes the topics if missing and reads the promoted models (waiting up to {@link #CATCH_UP}). */
     public void start() {
-        TextModelTopics.ensure(config.kafkaSettings());
+        TextModelTopics.ensure(kafka.streams());
         feed.start();
         if (!feed.awaitCaughtUp(CATCH_UP)) {
             log.warn("The promoted text models were not read within {}; texts are read by {} until they are",

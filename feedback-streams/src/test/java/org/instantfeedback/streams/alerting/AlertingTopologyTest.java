@@ -33,11 +33,12 @@ import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.events.SubjectScope;
 import org.instantfeedback.registry.MockSchemaRegistry;
+import org.instantfeedback.streams.StreamsTopology;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.feedback.DeadLetterHeaders;
 import org.instantfeedback.streams.feedback.EventSerdes;
-import org.instantfeedback.streams.feedback.FeedbackTopology;
 import org.instantfeedback.streams.feedback.TestScorers;
+import org.instantfeedback.streams.metrics.OutputMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,8 +83,8 @@ class AlertingTopologyTest {
                 StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope));
         serdes = EventSerdes.forRegistry(config.registrySettings());
         AlertingOptions options = config.alerting().withHierarchy(HIERARCHY);
-        driver = new TopologyTestDriver(FeedbackTopology.buildTopology(config.csatWindows(), config.dedupeHorizon(),
-                TestScorers::standard, serdes, options, meters), config.streamsProperties(), at("12:00"));
+        driver = new TopologyTestDriver(StreamsTopology.build(StreamsTopology.Settings.of(config).withAlerting(options),
+                TestScorers::standard, serdes, meters), config.streamsProperties(), at("12:00"));
         feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(),
                 serdes.feedback().serializer());
         rules = driver.createInputTopic(Topics.ALERT_RULES, new StringSerializer(), new StringSerializer());
@@ -273,6 +274,18 @@ class AlertingTopologyTest {
             assertThat(alert.getType()).isEqualTo(FeedbackAlertEventType.RESOLVED);
             assertThat(alert.getResolution()).isEqualTo(FeedbackAlertResolution.AUTOMATIC);
         });
+    }
+
+    @Test
+    void every_meter_the_topology_feeds_says_a_replayed_transaction_counts_twice() {
+        send(text(ROUTE, URGENT, "witness-1", at("08:03")));
+        String alertId = alertsFor(ROUTE).get(0).getAlertId();
+        act("subject:route-42:urgent-report", alertId, "ACKNOWLEDGE", "alice", null, at("08:07"));
+
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName()).contains(
+                AlertingTopology.TIME_TO_ACKNOWLEDGE_TIMER, OutputMetrics.ALERT_EVENTS, OutputMetrics.END_TO_END_LATENCY);
+        assertThat(meters.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getDescription())
+                .as(meter.getId().getName()).endsWith(OutputMetrics.APPROXIMATE));
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.time.Duration;
 import java.util.Map;
 import org.instantfeedback.alerting.baseline.BaselineSettings;
-import org.instantfeedback.config.ConfigVariable;
+import org.instantfeedback.service.settings.Setting;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +17,8 @@ class BaselineConfigurationTest {
     @Test
     void without_variables_baselines_learn_over_a_day_as_documented() {
         assertThat(StreamsAppConfig.from(Map.of()).alerting().baselines()).isEqualTo(BaselineSettings.DEFAULT);
-        assertThat(StreamsAppConfig.VARIABLES).filteredOn(v -> v.name().startsWith("ALERT_BASELINE_"))
-                .extracting(ConfigVariable::name, ConfigVariable::defaultValue).containsExactlyInAnyOrder(
+        assertThat(StreamsAppConfig.SETTINGS).filteredOn(v -> v.name().startsWith("ALERT_BASELINE_"))
+                .extracting(Setting::name, v -> v.shownDefault().orElseThrow()).containsExactlyInAnyOrder(
                         tuple("ALERT_BASELINE_CSAT_PERIOD", "PT1H"),
                         tuple("ALERT_BASELINE_CSAT_SPAN", "24"),
                         tuple("ALERT_BASELINE_CSAT_MIN_RATINGS", "5"),
@@ -47,16 +47,18 @@ class BaselineConfigurationTest {
     void a_period_that_is_not_a_duration_stops_start_up_naming_the_variable() {
         assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("ALERT_BASELINE_COMPLAINT_PERIOD", "15 minutes")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ALERT_BASELINE_COMPLAINT_PERIOD must be an ISO-8601 duration such as PT15M,"
+                .hasMessage("ALERT_BASELINE_COMPLAINT_PERIOD must be an ISO-8601 duration from PT1S to PT168H,"
                         + " was '15 minutes'");
     }
 
     @Test
     void a_period_shorter_than_a_second_or_longer_than_a_week_is_refused() {
         assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("ALERT_BASELINE_CSAT_PERIOD", "PT0.5S")))
-                .hasMessage("ALERT_BASELINE_CSAT_PERIOD must be a duration from PT1S to PT168H, was PT0.5S");
+                .hasMessage("ALERT_BASELINE_CSAT_PERIOD must be an ISO-8601 duration from PT1S to PT168H,"
+                        + " was 'PT0.5S'");
         assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("ALERT_BASELINE_COMPLAINT_PERIOD", "P8D")))
-                .hasMessage("ALERT_BASELINE_COMPLAINT_PERIOD must be a duration from PT1S to PT168H, was PT192H");
+                .hasMessage("ALERT_BASELINE_COMPLAINT_PERIOD must be an ISO-8601 duration from PT1S to PT168H,"
+                        + " was 'P8D'");
     }
 
     @Test

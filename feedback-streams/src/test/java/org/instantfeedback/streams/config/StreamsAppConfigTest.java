@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.instantfeedback.alerting.rules.AlertRules;
-import org.instantfeedback.config.ConfigVariable;
+import org.instantfeedback.service.settings.Setting;
 import org.instantfeedback.streams.alerting.AlertingOptions;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.instantfeedback.streams.feedback.UnreadableRecordHandler;
@@ -32,7 +32,7 @@ class StreamsAppConfigTest {
         assertThat(config.applicationId()).isEqualTo("feedback-streams");
         assertThat(config.schemaRegistryUrl()).isEqualTo("http://localhost:8081");
         assertThat(config.csatWindows()).isEqualTo(CsatWindowSpec.DEFAULT);
-        assertThat(config.kafkaSettings()).containsEntry(StreamsConfig.STATE_DIR_CONFIG, StreamsAppConfig.DEFAULT_STATE_DIR);
+        assertThat(config.kafkaSettings()).containsEntry(StreamsConfig.STATE_DIR_CONFIG, KafkaSettings.DEFAULT_STATE_DIR);
         assertThat(config.dedupeHorizon()).isEqualTo(Duration.ofHours(24));
         assertThat(config.scoringConfigFile()).isEmpty();
     }
@@ -86,7 +86,7 @@ class StreamsAppConfigTest {
         assertThat(config.schemaRegistryUrl()).isEqualTo("https://registry.example:8081");
         assertThat(config.csatWindows()).isEqualTo(new CsatWindowSpec(
                 Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(6)));
-        assertThat(StreamsAppConfig.VARIABLES).extracting(ConfigVariable::name).containsExactlyInAnyOrder(
+        assertThat(StreamsAppConfig.SETTINGS).extracting(Setting::name).containsExactlyInAnyOrder(
                 "STREAMS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_APPLICATION_ID", "KAFKA_STATE_DIR",
                 "SCHEMA_REGISTRY_URL", "CSAT_WINDOW_SIZE", "CSAT_WINDOW_ADVANCE", "CSAT_WINDOW_GRACE",
                 "CSAT_STORE_RETENTION", "DEDUPE_HORIZON", "SCORING_CONFIG_FILE", "ALERT_WINDOWS",
@@ -99,7 +99,7 @@ class StreamsAppConfigTest {
                 "TEXT_MODEL_RETRAIN_EVERY", "TEXT_MODEL_RETRAIN_AFTER", "TEXT_MODEL_RETRAIN_GAP", "TEXT_MODEL_MIN_EXAMPLES",
                 "TEXT_MODEL_MAX_EXAMPLES", "TEXT_MODEL_HELD_BACK_PERCENT", "TEXT_MODEL_LANGUAGE_MIN_EXAMPLES",
                 "TEXT_MODEL_LANGUAGE_FLOOR");
-        assertThat(StreamsAppConfig.VARIABLES).noneMatch(ConfigVariable::required);
+        assertThat(StreamsAppConfig.SETTINGS).noneMatch(Setting::required);
         assertThat(config.dedupeHorizon()).isEqualTo(Duration.ofHours(48));
         assertThat(config.scoringConfigFile()).contains(scoring);
         assertThat(config.alerting().windows()).containsExactly(Duration.ofMinutes(15), Duration.ofHours(1),

@@ -3,6 +3,7 @@ package org.instantfeedback.streams.csat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.instantfeedback.streams.csat.Feedback.stars;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +27,9 @@ import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.registry.MockSchemaRegistry;
+import org.instantfeedback.streams.StreamsTopology;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.feedback.EventSerdes;
-import org.instantfeedback.streams.feedback.FeedbackTopology;
 import org.instantfeedback.streams.feedback.TestScorers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -273,8 +274,8 @@ class CsatTopologyTest {
                 "KAFKA_PROCESSING_GUARANTEE", processingGuarantee));
         serdes = EventSerdes.forRegistry(config.registrySettings());
         Properties properties = config.streamsProperties();
-        driver = new TopologyTestDriver(
-                FeedbackTopology.buildTopology(windows, config.dedupeHorizon(), TestScorers.standard(), serdes), properties);
+        driver = new TopologyTestDriver(StreamsTopology.build(StreamsTopology.Settings.of(config).withCsatWindows(windows),
+                TestScorers::standard, serdes, new SimpleMeterRegistry()), properties);
         feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(), serdes.feedback().serializer());
         rawFeedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new ByteArraySerializer(), new ByteArraySerializer());
         csat = driver.createOutputTopic(Topics.CSAT, new StringDeserializer(), serdes.csat().deserializer());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.instantfeedback.streams.csat.Feedback.stars;
 import static org.instantfeedback.streams.csat.Feedback.textOnly;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import org.instantfeedback.events.FeedbackTopic;
 import org.instantfeedback.registry.MockSchemaRegistry;
 import org.instantfeedback.scoring.TextScorer;
 import org.instantfeedback.streams.StreamsApp;
+import org.instantfeedback.streams.StreamsTopology;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.junit.jupiter.api.AfterEach;
@@ -268,7 +270,7 @@ class FeedbackTopologyTest {
     @Test
     void every_step_has_a_versioned_name() {
         start(TestScorers.standard());
-        Topology topology = FeedbackTopology.buildTopology(WINDOWS, HORIZON, TestScorers.standard(), serdes);
+        Topology topology = topology(config(Map.of()), TestScorers.standard());
 
         String description = topology.describe().toString();
 
@@ -285,12 +287,16 @@ class FeedbackTopologyTest {
 
     private void start(StreamsAppConfig config, TextScorer scorer) {
         serdes = EventSerdes.forRegistry(config.registrySettings());
-        driver = new TopologyTestDriver(FeedbackTopology.buildTopology(WINDOWS, config.dedupeHorizon(), scorer, serdes),
-                config.streamsProperties(), WALL_CLOCK);
+        driver = new TopologyTestDriver(topology(config, scorer), config.streamsProperties(), WALL_CLOCK);
         feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(), serdes.feedback().serializer());
         scored = driver.createOutputTopic(Topics.FEEDBACK_SCORED, new StringDeserializer(), serdes.scored().deserializer());
         csat = driver.createOutputTopic(Topics.CSAT, new StringDeserializer(), serdes.csat().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private Topology topology(StreamsAppConfig config, TextScorer scorer) {
+        return StreamsTopology.build(StreamsTopology.Settings.of(config).withCsatWindows(WINDOWS), () -> scorer, serdes,
+                new SimpleMeterRegistry());
     }
 
     private StreamsAppConfig config(Map<String, String> extra) {

@@ -1,6 +1,7 @@
 package org.instantfeedback.streams.http;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -24,12 +25,11 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.registry.MockSchemaRegistry;
+import org.instantfeedback.streams.StreamsTopology;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
 import org.instantfeedback.streams.csat.CsatTopology;
-import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.instantfeedback.streams.feedback.EventSerdes;
-import org.instantfeedback.streams.feedback.FeedbackTopology;
 import org.instantfeedback.streams.feedback.TestScorers;
 import org.instantfeedback.streams.query.AlertActions;
 import org.instantfeedback.streams.query.LocalReads;
@@ -63,18 +63,17 @@ final class QueryApiFixture implements AutoCloseable {
                 StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString(),
                 StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope));
         serdes = EventSerdes.forRegistry(config.registrySettings());
-        Topology topology = FeedbackTopology.buildTopology(CsatWindowSpec.DEFAULT, config.dedupeHorizon(),
-                TestScorers.standard(), serdes);
-        QueryTopology.addTo(topology, serdes, java.time.Duration.ofHours(2), java.time.Duration.ofHours(24));
+        Topology topology = StreamsTopology.build(StreamsTopology.Settings.of(config), TestScorers::standard, serdes,
+                new SimpleMeterRegistry());
         driver = new TopologyTestDriver(topology, config.streamsProperties(), now.minusSeconds(3600));
         feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(),
                 serdes.feedback().serializer());
 
         StoreLocator locator = new DriverLocator();
-        CsatQueries csat = new CsatQueries(CsatWindowSpec.DEFAULT,
+        CsatQueries csat = new CsatQueries(config.csatWindows(),
                 () -> locator.localStore(CsatTopology.STORE, QueryableStoreTypes.windowStore(), 0));
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        QueryService queries = new QueryService(locator, new LocalReads(locator, csat, java.time.Duration.ofHours(2)),
+        QueryService queries = new QueryService(locator, new LocalReads(locator, csat, config.api().seriesSpan()),
                 new PeerClient(HttpApi.objectMapper(), "http"), clock);
         // No producer: the tests here stop before an action would be sent; sending is tested on a real broker.
         AlertActions actions = new AlertActions(() -> null, clock);

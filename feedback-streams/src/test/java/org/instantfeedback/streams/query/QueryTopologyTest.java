@@ -45,6 +45,8 @@ class QueryTopologyTest {
     @BeforeEach
     void start() {
         serdes = EventSerdes.forRegistry(java.util.Map.of(SchemaRegistrySettings.URL, "mock://" + registryScope));
+        // The query stores alone, fed alert events directly: what lands on feedback.alerts.v1 is the
+        // alerting part's business, tested with the whole topology in AlertingTopologyTest.
         Topology topology = QueryTopology.addTo(new Topology(), serdes, Duration.ofHours(2), RETENTION);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "query-topology-test");

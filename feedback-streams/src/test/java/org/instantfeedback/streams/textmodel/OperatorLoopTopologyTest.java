@@ -32,11 +32,9 @@ import org.instantfeedback.registry.MockSchemaRegistry;
 import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.training.LabelledText;
 import org.instantfeedback.scoring.training.OperatorTraining;
-import org.instantfeedback.streams.alerting.AlertingOptions;
+import org.instantfeedback.streams.StreamsTopology;
 import org.instantfeedback.streams.config.StreamsAppConfig;
-import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.instantfeedback.streams.feedback.EventSerdes;
-import org.instantfeedback.streams.feedback.FeedbackTopology;
 import org.instantfeedback.streams.feedback.TestScorers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,9 +68,8 @@ class OperatorLoopTopologyTest {
                 StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString(),
                 StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope));
         serdes = EventSerdes.forRegistry(config.registrySettings());
-        driver = new TopologyTestDriver(FeedbackTopology.buildTopology(CsatWindowSpec.DEFAULT, config.dedupeHorizon(),
-                active, serdes, AlertingOptions.defaults(), new SimpleMeterRegistry()), config.streamsProperties(),
-                START);
+        driver = new TopologyTestDriver(StreamsTopology.build(StreamsTopology.Settings.of(config), active, serdes,
+                new SimpleMeterRegistry()), config.streamsProperties(), START);
         feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(),
                 serdes.feedback().serializer());
         scored = driver.createOutputTopic(Topics.FEEDBACK_SCORED, new StringDeserializer(),

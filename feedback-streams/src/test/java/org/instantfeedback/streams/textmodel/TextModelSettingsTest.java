@@ -63,7 +63,7 @@ class TextModelSettingsTest {
         assertThatThrownBy(() -> TextModelSettings.from(Map.of("TEXT_MODEL_VERSION", "op 3")))
                 .hasMessage("TEXT_MODEL_VERSION must be one model version such as op-3, was 'op 3'");
         assertThatThrownBy(() -> TextModelSettings.from(Map.of("TEXT_MODEL_RETRAIN_EVERY", "6h")))
-                .hasMessage("TEXT_MODEL_RETRAIN_EVERY must be a positive ISO-8601 duration such as PT6H, was '6h'");
+                .hasMessage("TEXT_MODEL_RETRAIN_EVERY must be a positive ISO-8601 duration such as PT30S, was '6h'");
         assertThatThrownBy(() -> TextModelSettings.from(Map.of("TEXT_MODEL_HELD_BACK_PERCENT", "60")))
                 .hasMessage("TEXT_MODEL_HELD_BACK_PERCENT must be a whole number from 1 to 50, was '60'");
         assertThatThrownBy(() -> TextModelSettings.from(Map.of("TEXT_MODEL_LANGUAGE_FLOOR", "1.5")))

@@ -27,10 +27,10 @@ import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.local.LocalRun;
 import org.instantfeedback.registry.MockSchemaRegistry;
 import org.instantfeedback.streams.StreamsApp;
+import org.instantfeedback.streams.StreamsTopology;
 import org.instantfeedback.streams.textmodel.ActiveTextModel;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.feedback.EventSerdes;
-import org.instantfeedback.streams.feedback.FeedbackTopology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,10 +59,9 @@ class BadDayAlertsTest {
         String registryScope = "bad-day-" + UUID.randomUUID();
         StreamsAppConfig config = StreamsAppConfig.from(localRunEnvironment(registryScope));
         try (EventSerdes serdes = EventSerdes.forRegistry(config.registrySettings());
-             TopologyTestDriver driver = new TopologyTestDriver(FeedbackTopology.buildTopology(config.csatWindows(),
-                     config.dedupeHorizon(), new ActiveTextModel(StreamsApp.textScorer(config)), serdes, config.alerting(),
-                     new SimpleMeterRegistry()), config.streamsProperties(),
-                     ORIGIN.minus(PassengerTrafficSimulator.HISTORY))) {
+             TopologyTestDriver driver = new TopologyTestDriver(StreamsTopology.build(StreamsTopology.Settings.of(config),
+                     new ActiveTextModel(StreamsApp.textScorer(config)), serdes, new SimpleMeterRegistry()),
+                     config.streamsProperties(), ORIGIN.minus(PassengerTrafficSimulator.HISTORY))) {
             TestInputTopic<String, FeedbackReceived> feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED,
                     new StringSerializer(), serdes.feedback().serializer());
             TestOutputTopic<String, FeedbackAlert> alerts = driver.createOutputTopic(Topics.ALERTS,
