@@ -1,14 +1,7 @@
 package org.instantfeedback.notifier;
 
 import io.javalin.Javalin;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +27,7 @@ import org.instantfeedback.notifier.http.HealthApi;
 import org.instantfeedback.notifier.routing.Target;
 import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.instantfeedback.registry.SpecificAvroDeserializer;
+import org.instantfeedback.service.telemetry.ServiceTelemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,35 +38,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class NotifierApp implements AutoCloseable {
     /** A loop finishes its delivery under way (bounded by the request timeout) and its commit. */
-    static final Duration STOP_MARGIN = Duration.ofSeconds(5);
+    private static final Duration STOP_MARGIN = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(NotifierApp.class);
 
     private final NotifierConfig config;
     private final List<DeliveryLoop> loops;
     private final List<KafkaClientMetrics> clientMetrics;
     private final KafkaProducer<byte[], byte[]> deadLetterProducer;
-    private final JvmGcMetrics gcMetrics;
-    private final PrometheusMeterRegistry metrics;
+    private final ServiceTelemetry telemetry;
     private final Javalin http;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NotifierApp(NotifierConfig config, List<DeliveryLoop> loops, List<KafkaClientMetrics> clientMetrics,
-                        KafkaProducer<byte[], byte[]> deadLetterProducer, JvmGcMetrics gcMetrics,
-                        PrometheusMeterRegistry metrics, Javalin http) {
+                        KafkaProducer<byte[], byte[]> deadLetterProducer, ServiceTelemetry telemetry, Javalin http) {
         this.config = config;
         this.loops = loops;
         this.clientMetrics = clientMetrics;
         this.deadLetterProducer = deadLetterProducer;
-        this.gcMetrics = gcMetrics;
-        this.metrics = metrics;
+        this.telemetry = telemetry;
         this.http = http;
     }
 
     public static NotifierApp create(NotifierConfig config) {
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        metrics.config().commonTags("application", "alert-notifier");
-        JvmGcMetrics gcMetrics = bindJvmMetrics(metrics);
+        ServiceTelemetry telemetry = ServiceTelemetry.create("alert-notifier");
+        PrometheusMeterRegistry metrics = telemetry.registry();
         List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
 
         KafkaProducer<byte[], byte[]> deadLetterProducer = new KafkaProducer<>(producerProperties(config),
@@ -92,7 +82,7 @@ public final class NotifierApp implements AutoCloseable {
                     new DeliveryMetrics(metrics, target.name()), Clock.systemUTC(), RandomGenerator.getDefault()));
         }
         Javalin http = HealthApi.create(loops, metrics);
-        return new NotifierApp(config, List.copyOf(loops), clientMetrics, deadLetterProducer, gcMetrics, metrics, http);
+        return new NotifierApp(config, List.copyOf(loops), clientMetrics, deadLetterProducer, telemetry, http);
     }
 
     /** Starts the HTTP API (first, so a taken port fails before joining any group), then the loops. */
@@ -133,8 +123,7 @@ public final class NotifierApp implements AutoCloseable {
         }
         clientMetrics.forEach(KafkaClientMetrics::close);
         deadLetterProducer.close(Duration.ofSeconds(10));
-        gcMetrics.close();
-        metrics.close();
+        telemetry.close();
         log.info("alert-notifier stopped");
     }
 
@@ -167,16 +156,5 @@ public final class NotifierApp implements AutoCloseable {
     private static KafkaClientMetrics bound(KafkaClientMetrics clientMetrics, PrometheusMeterRegistry registry) {
         clientMetrics.bindTo(registry);
         return clientMetrics;
-    }
-
-    private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry metrics) {
-        new ClassLoaderMetrics().bindTo(metrics);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        new ProcessorMetrics().bindTo(metrics);
-        new UptimeMetrics().bindTo(metrics);
-        JvmGcMetrics gcMetrics = new JvmGcMetrics();
-        gcMetrics.bindTo(metrics);
-        return gcMetrics;
     }
 }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * Runs alert-notifier: reads the environment, starts one delivery loop per target of the routes
  * file and the health and metrics API, and stops them on SIGTERM:
  * {@code NOTIFIER_ROUTES_FILE=routes.json KAFKA_BOOTSTRAP_SERVERS=... java -jar alert-notifier-<version>-all.jar};
- * the variables are listed in {@link NotifierConfig#VARIABLES}.
+ * the variables are listed in {@link NotifierConfig#SETTINGS}.
  */
 public final class NotifierMain {
     private NotifierMain() {

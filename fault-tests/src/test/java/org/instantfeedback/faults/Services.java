@@ -8,7 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.ingest.IngestApp;
+import org.instantfeedback.ingest.config.HttpSettings;
 import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.PseudonymSettings;
+import org.instantfeedback.ingest.config.PublishSettings;
+import org.instantfeedback.ingest.config.RateLimitSettings;
 import org.instantfeedback.streams.StreamsApp;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 
@@ -23,13 +27,13 @@ final class Services {
     /** feedback-ingest with rate limits off (the load comes from few clients) and a real pseudonym secret. */
     static Map<String, String> ingestEnv(KafkaAndRegistry kafka, String registryUrl) {
         Map<String, String> env = new HashMap<>();
-        env.put(IngestConfig.HTTP_PORT, "0");
-        env.put(IngestConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        env.put(IngestConfig.SCHEMA_REGISTRY_URL, registryUrl);
-        env.put(IngestConfig.PSEUDONYM_SECRET, "fault-tests-only-pseudonym-secret-0123456789");
-        env.put(IngestConfig.RATE_LIMIT_ENABLED, "false");
-        env.put(IngestConfig.PUBLISH_TIMEOUT_MS, "2000");
-        env.put(IngestConfig.RETRY_AFTER_SECONDS, "1");
+        env.put(HttpSettings.HTTP_PORT.name(), "0");
+        env.put(PublishSettings.KAFKA_BOOTSTRAP_SERVERS.name(), kafka.bootstrapServers());
+        env.put(PublishSettings.SCHEMA_REGISTRY_URL.name(), registryUrl);
+        env.put(PseudonymSettings.PSEUDONYM_SECRET.name(), "fault-tests-only-pseudonym-secret-0123456789");
+        env.put(RateLimitSettings.RATE_LIMIT_ENABLED.name(), "false");
+        env.put(PublishSettings.PUBLISH_TIMEOUT_MS.name(), "2000");
+        env.put(PublishSettings.RETRY_AFTER_SECONDS.name(), "1");
         return env;
     }
 

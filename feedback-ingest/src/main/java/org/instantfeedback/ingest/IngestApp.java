@@ -10,32 +10,30 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.PseudonymSettings;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
 import org.instantfeedback.ingest.health.KafkaCheck;
-import org.instantfeedback.ingest.health.Readiness;
 import org.instantfeedback.ingest.health.SchemaRegistryCheck;
 import org.instantfeedback.ingest.http.BatchResults;
 import org.instantfeedback.ingest.http.ClientAddresses;
 import org.instantfeedback.ingest.http.FeedbackController;
 import org.instantfeedback.ingest.http.FeedbackPageController;
 import org.instantfeedback.ingest.http.FeedbackPages;
-import org.instantfeedback.ingest.http.HealthController;
-import org.instantfeedback.ingest.http.HttpApi;
-import org.instantfeedback.ingest.http.HttpRequestMetrics;
+import org.instantfeedback.ingest.http.IngestHttpApi;
+import org.instantfeedback.ingest.http.IngestProblems;
 import org.instantfeedback.ingest.http.JsonRequestBody;
 import org.instantfeedback.ingest.http.JsonResponses;
 import org.instantfeedback.ingest.http.KioskBatchController;
-import org.instantfeedback.ingest.http.MetricsController;
-import org.instantfeedback.ingest.http.ProblemDetailsMapper;
 import org.instantfeedback.ingest.http.SmsGatewayController;
 import org.instantfeedback.ingest.http.TwilioSmsController;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.kafka.DeduplicatingPublisher;
 import org.instantfeedback.ingest.kafka.FeedbackPublisher;
-import org.instantfeedback.ingest.metrics.PrometheusMetrics;
 import org.instantfeedback.ingest.privacy.SenderPseudonyms;
 import org.instantfeedback.ingest.ratelimit.RateLimiter;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
+import org.instantfeedback.service.health.Readiness;
+import org.instantfeedback.service.telemetry.ServiceTelemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,17 +50,17 @@ public final class IngestApp implements AutoCloseable {
     private static final Duration GRACE_AFTER_PUBLISH_TIMEOUT = Duration.ofSeconds(1);
 
     private final IngestConfig config;
-    private final PrometheusMetrics metrics;
+    private final ServiceTelemetry telemetry;
     private final FeedbackPublisher publisher;
     private final Readiness readiness;
     private final Javalin http;
     private boolean started;
     private boolean closed;
 
-    private IngestApp(IngestConfig config, PrometheusMetrics metrics, FeedbackPublisher publisher,
+    private IngestApp(IngestConfig config, ServiceTelemetry telemetry, FeedbackPublisher publisher,
             Readiness readiness, Javalin http) {
         this.config = config;
-        this.metrics = metrics;
+        this.telemetry = telemetry;
         this.publisher = publisher;
         this.readiness = readiness;
         this.http = http;
@@ -73,58 +71,56 @@ public final class IngestApp implements AutoCloseable {
         warnAboutLocalMode(config);
         List<AutoCloseable> created = new ArrayList<>();
         try {
-            PrometheusMetrics metrics = remember(created, PrometheusMetrics.create(APPLICATION));
-            FeedbackPublisher publisher = remember(created, FeedbackPublisher.create(config, metrics.registry()));
-            KafkaCheck kafka = remember(created, KafkaCheck.create(config.kafka()));
+            ServiceTelemetry telemetry = remember(created, ServiceTelemetry.create(APPLICATION));
+            FeedbackPublisher publisher = remember(created, FeedbackPublisher.create(config.publishing(), telemetry.registry()));
+            KafkaCheck kafka = remember(created, KafkaCheck.create(config.publishing().kafka()));
             SchemaRegistryCheck registry = remember(created,
-                    SchemaRegistryCheck.create(config.schemaRegistry(), Readiness.PROBE_TIMEOUT));
+                    SchemaRegistryCheck.create(config.publishing().schemaRegistry(), Readiness.PROBE_TIMEOUT));
             Readiness readiness = new Readiness(List.of(kafka, registry));
             ObjectMapper json = objectMapper();
             JsonResponses responses = new JsonResponses(json);
             FeedbackPages pages = FeedbackPages.load();
-            Javalin http = HttpApi.create(controllers(config, metrics, publisher, readiness, json, responses, pages),
-                    new ProblemDetailsMapper(responses, config.retryAfterSeconds(), pages),
-                    new HttpRequestMetrics(metrics.registry()),
-                    config.publishTimeout().plus(GRACE_AFTER_PUBLISH_TIMEOUT));
-            return new IngestApp(config, metrics, publisher, readiness, http);
+            Javalin http = IngestHttpApi.create(controllers(config, telemetry, publisher, json, responses, pages),
+                    IngestProblems.mapper(json, config.publishing().retryAfterSeconds(), pages), readiness, telemetry,
+                    config.publishing().publishTimeout().plus(GRACE_AFTER_PUBLISH_TIMEOUT));
+            return new IngestApp(config, telemetry, publisher, readiness, http);
         } catch (RuntimeException e) {
             closeAll(created);
             throw e;
         }
     }
 
-    private static HttpApi.Controllers controllers(IngestConfig config, PrometheusMetrics metrics,
-            FeedbackPublisher publisher, Readiness readiness, ObjectMapper json, JsonResponses responses,
-            FeedbackPages pages) {
-        RateLimiter limits = RateLimiter.create(config.rateLimits(), metrics.registry());
-        ClientAddresses clients = new ClientAddresses(config.trustedProxies());
-        FeedbackIntake intake = new FeedbackIntake(FeedbackValidator.withAllowlist(config.subjectAllowlist()),
-                DeduplicatingPublisher.create(publisher, config.dedupHorizon(), config.dedupMaxEntries()), limits,
-                Clock.systemUTC(), metrics.registry());
-        SmsInterpreter sms = new SmsInterpreter(config.smsRules(), config.subjectAllowlist(),
-                new SenderPseudonyms(config.pseudonymSecret()));
-        JsonRequestBody body = new JsonRequestBody(json, config.maxBodyBytes());
-        BatchResults batchResults = new BatchResults(responses, config.retryAfterSeconds());
-        return new HttpApi.Controllers(
+    private static IngestHttpApi.Controllers controllers(IngestConfig config, ServiceTelemetry telemetry,
+            FeedbackPublisher publisher, ObjectMapper json, JsonResponses responses, FeedbackPages pages) {
+        RateLimiter limits = RateLimiter.create(config.rateLimits(), telemetry.registry());
+        ClientAddresses clients = new ClientAddresses(config.http().trustedProxies());
+        FeedbackIntake intake = new FeedbackIntake(FeedbackValidator.withAllowlist(config.subjects().allowlist()),
+                DeduplicatingPublisher.create(publisher, config.dedup().horizon(), config.dedup().maxEntries()), limits,
+                Clock.systemUTC(), telemetry.registry());
+        SmsInterpreter sms = new SmsInterpreter(config.subjects().smsRules(), config.subjects().allowlist(),
+                new SenderPseudonyms(config.pseudonyms().secret()));
+        int maxBodyBytes = config.http().maxBodyBytes();
+        JsonRequestBody body = new JsonRequestBody(json, maxBodyBytes);
+        BatchResults batchResults = new BatchResults(responses, config.publishing().retryAfterSeconds());
+        return new IngestHttpApi.Controllers(
                 new FeedbackController(body, intake, limits, clients, responses),
-                new KioskBatchController(config, new JsonRequestBody(json, config.maxBatchBodyBytes()), intake,
-                        limits, clients, batchResults),
-                new TwilioSmsController(config, sms, intake),
-                new SmsGatewayController(config, body, sms, intake, responses, batchResults),
-                new FeedbackPageController(pages, intake, limits, clients, config.maxBodyBytes()),
-                new HealthController(readiness, responses),
-                new MetricsController(metrics));
+                new KioskBatchController(config.kiosks(), new JsonRequestBody(json, config.kiosks().maxBodyBytes()),
+                        intake, limits, clients, batchResults),
+                new TwilioSmsController(config.twilio(), maxBodyBytes, sms, intake),
+                new SmsGatewayController(config.smsGateways(), maxBodyBytes, body, sms, intake, responses,
+                        batchResults),
+                new FeedbackPageController(pages, intake, limits, clients, maxBodyBytes));
     }
 
     private static void warnAboutLocalMode(IngestConfig config) {
-        if (config.usesLocalModePseudonymSecret()) {
+        if (config.pseudonyms().usesLocalModeSecret()) {
             LOG.warn("**********************************************************************************");
             LOG.warn("LOCAL MODE: senders are pseudonymised with a PUBLIC development key ({} is unset).",
-                    IngestConfig.PSEUDONYM_SECRET);
+                    PseudonymSettings.PSEUDONYM_SECRET);
             LOG.warn("Anyone can reverse these pseudonyms. Never feed real phone numbers to this instance.");
             LOG.warn("**********************************************************************************");
         }
-        LOG.info("SMS rules: {}; subjects: {}", config.smsRules(), config.subjectAllowlist());
+        LOG.info("SMS rules: {}; subjects: {}", config.subjects().smsRules(), config.subjects().allowlist());
     }
 
     /** Strict on input: trailing content and duplicate keys make a body malformed rather than ambiguous. */
@@ -140,7 +136,7 @@ public final class IngestApp implements AutoCloseable {
         if (closed || started) {
             throw new IllegalStateException(closed ? "the app has been closed" : "the app is already started");
         }
-        http.start(config.httpPort());
+        http.start(config.http().port());
         started = true;
         return this;
     }
@@ -165,7 +161,7 @@ public final class IngestApp implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("could not stop the HTTP server cleanly", e);
         }
-        closeAll(List.of(publisher, readiness, metrics));
+        closeAll(List.of(publisher, readiness, telemetry));
         LOG.info("feedback-ingest stopped");
     }
 

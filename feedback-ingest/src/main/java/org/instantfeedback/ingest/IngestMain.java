@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs feedback-ingest with the configuration in the environment (see {@link IngestConfig#VARIABLES}):
+ * Runs feedback-ingest with the configuration in the environment (see {@link IngestConfig#SETTINGS}):
  * {@code java -jar feedback-ingest-<version>-all.jar}. Stops cleanly on SIGTERM. Exits with status
  * 2 when the configuration is invalid, naming the variable.
  */
@@ -36,6 +36,7 @@ public final class IngestMain {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "feedback-ingest-shutdown"));
         LOG.info("feedback-ingest serving on http://0.0.0.0:{} (Kafka {}, schema registry {})", app.port(),
-                config.bootstrapServers(), SchemaRegistrySettings.printable(config.schemaRegistryUrl()));
+                config.publishing().bootstrapServers(),
+                SchemaRegistrySettings.printable(config.publishing().schemaRegistryUrl()));
     }
 }

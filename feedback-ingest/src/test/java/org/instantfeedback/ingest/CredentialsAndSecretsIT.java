@@ -20,7 +20,11 @@ import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.KioskSettings;
+import org.instantfeedback.ingest.config.PseudonymSettings;
 import org.instantfeedback.ingest.config.Secret;
+import org.instantfeedback.ingest.config.SmsGatewaySettings;
+import org.instantfeedback.ingest.config.TwilioSettings;
 import org.instantfeedback.ingest.http.BodySignature;
 import org.instantfeedback.ingest.sms.TwilioSignature;
 import org.junit.jupiter.api.AfterAll;
@@ -67,11 +71,11 @@ class CredentialsAndSecretsIT {
         ours.setLevel(Level.DEBUG);
         runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
         app = TestIngest.start(TestIngest.env(runtime,
-                IngestConfig.PSEUDONYM_SECRET, PSEUDONYM_SECRET,
-                IngestConfig.TWILIO_AUTH_TOKEN, TWILIO_TOKEN,
-                IngestConfig.SMS_API_KEYS, SMS_KEY,
-                IngestConfig.SMS_HMAC_SECRET, HMAC_SECRET,
-                IngestConfig.KIOSK_API_KEYS, KIOSK_KEY));
+                PseudonymSettings.PSEUDONYM_SECRET.name(), PSEUDONYM_SECRET,
+                TwilioSettings.TWILIO_AUTH_TOKEN.name(), TWILIO_TOKEN,
+                SmsGatewaySettings.SMS_API_KEYS.name(), SMS_KEY,
+                SmsGatewaySettings.SMS_HMAC_SECRET.name(), HMAC_SECRET,
+                KioskSettings.KIOSK_API_KEYS.name(), KIOSK_KEY));
         client = new IngestHttpClient(app.port());
     }
 
@@ -175,9 +179,9 @@ class CredentialsAndSecretsIT {
     @Test
     void shows_no_secret_in_the_configuration_as_text() {
         String config = String.valueOf(IngestConfig.from(Map.of(
-                IngestConfig.PSEUDONYM_SECRET, PSEUDONYM_SECRET, IngestConfig.TWILIO_AUTH_TOKEN, TWILIO_TOKEN,
-                IngestConfig.SMS_API_KEYS, SMS_KEY, IngestConfig.SMS_HMAC_SECRET, HMAC_SECRET,
-                IngestConfig.KIOSK_API_KEYS, KIOSK_KEY,
+                PseudonymSettings.PSEUDONYM_SECRET.name(), PSEUDONYM_SECRET, TwilioSettings.TWILIO_AUTH_TOKEN.name(), TWILIO_TOKEN,
+                SmsGatewaySettings.SMS_API_KEYS.name(), SMS_KEY, SmsGatewaySettings.SMS_HMAC_SECRET.name(), HMAC_SECRET,
+                KioskSettings.KIOSK_API_KEYS.name(), KIOSK_KEY,
                 "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required"
                         + " username=\"ingest\" password=\"kafka-password-never-shown\";",
                 "KAFKA_SSL_KEY_PASSWORD", "ssl-key-password-never-shown",

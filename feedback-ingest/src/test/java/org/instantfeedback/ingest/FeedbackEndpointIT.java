@@ -19,7 +19,7 @@ import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
-import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.SubjectSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class FeedbackEndpointIT {
         runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
         app = TestIngest.start(TestIngest.env(runtime));
         restricted = TestIngest.start(TestIngest.env(runtime,
-                IngestConfig.SUBJECT_ALLOWLIST, "route-*, branch-central"));
+                SubjectSettings.SUBJECT_ALLOWLIST.name(), "route-*, branch-central"));
         client = new IngestHttpClient(app.port());
         restrictedClient = new IngestHttpClient(restricted.port());
         topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());

@@ -31,7 +31,11 @@ import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.ingest.RequestFuzzer.Endpoint;
 import org.instantfeedback.ingest.RequestFuzzer.FuzzRequest;
-import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.HttpSettings;
+import org.instantfeedback.ingest.config.KioskSettings;
+import org.instantfeedback.ingest.config.PseudonymSettings;
+import org.instantfeedback.ingest.config.SmsGatewaySettings;
+import org.instantfeedback.ingest.config.TwilioSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -78,13 +82,13 @@ class HttpFuzzIT {
     static void startIngest(KafkaAndRegistry runtime) {
         runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
         app = TestIngest.start(TestIngest.env(runtime,
-                IngestConfig.LOCAL_MODE, "true",
-                IngestConfig.SMS_API_KEYS, SMS_KEY,
-                IngestConfig.SMS_HMAC_SECRET, HMAC_SECRET,
-                IngestConfig.KIOSK_API_KEYS, KIOSK_KEY,
-                IngestConfig.TWILIO_AUTH_TOKEN, TWILIO_TOKEN,
-                IngestConfig.MAX_BODY_BYTES, String.valueOf(MAX_BODY_BYTES),
-                IngestConfig.BATCH_MAX_BODY_BYTES, String.valueOf(MAX_BATCH_BODY_BYTES)));
+                PseudonymSettings.LOCAL_MODE.name(), "true",
+                SmsGatewaySettings.SMS_API_KEYS.name(), SMS_KEY,
+                SmsGatewaySettings.SMS_HMAC_SECRET.name(), HMAC_SECRET,
+                KioskSettings.KIOSK_API_KEYS.name(), KIOSK_KEY,
+                TwilioSettings.TWILIO_AUTH_TOKEN.name(), TWILIO_TOKEN,
+                HttpSettings.MAX_BODY_BYTES.name(), String.valueOf(MAX_BODY_BYTES),
+                KioskSettings.BATCH_MAX_BODY_BYTES.name(), String.valueOf(MAX_BATCH_BODY_BYTES)));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
         rawSenders = Executors.newFixedThreadPool(4);

@@ -19,7 +19,8 @@ import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
-import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.KioskSettings;
+import org.instantfeedback.ingest.config.PublishSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,9 @@ class KioskBatchEndpointIT {
     static void startIngest(KafkaAndRegistry runtime) {
         runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
         app = TestIngest.start(TestIngest.env(runtime,
-                IngestConfig.KIOSK_API_KEYS, KIOSK_KEY,
-                IngestConfig.BATCH_MAX_ITEMS, "20",
-                IngestConfig.RETRY_AFTER_SECONDS, "11",
+                KioskSettings.KIOSK_API_KEYS.name(), KIOSK_KEY,
+                KioskSettings.BATCH_MAX_ITEMS.name(), "20",
+                PublishSettings.RETRY_AFTER_SECONDS.name(), "11",
                 // Records over 1.5 kB fail in the producer: a real way to store some items of a batch and not others.
                 "KAFKA_MAX_REQUEST_SIZE", "1500"));
         client = new IngestHttpClient(app.port());

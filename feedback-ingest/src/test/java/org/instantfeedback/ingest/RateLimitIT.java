@@ -10,7 +10,9 @@ import java.util.UUID;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
-import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.HttpSettings;
+import org.instantfeedback.ingest.config.RateLimitSettings;
+import org.instantfeedback.ingest.config.SmsGatewaySettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,17 +32,17 @@ class RateLimitIT {
     static void startIngest(KafkaAndRegistry runtime) {
         runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
         limited = TestIngest.start(TestIngest.env(runtime,
-                IngestConfig.RATE_LIMIT_ENABLED, "true",
-                IngestConfig.RATE_LIMIT_CLIENT_BURST, "3",
-                IngestConfig.RATE_LIMIT_CLIENT_PER_MINUTE, "1",
-                IngestConfig.RATE_LIMIT_SENDER_BURST, "2",
-                IngestConfig.RATE_LIMIT_SENDER_PER_MINUTE, "1",
-                IngestConfig.SMS_API_KEYS, GATEWAY_KEY));
+                RateLimitSettings.RATE_LIMIT_ENABLED.name(), "true",
+                RateLimitSettings.RATE_LIMIT_CLIENT_BURST.name(), "3",
+                RateLimitSettings.RATE_LIMIT_CLIENT_PER_MINUTE.name(), "1",
+                RateLimitSettings.RATE_LIMIT_SENDER_BURST.name(), "2",
+                RateLimitSettings.RATE_LIMIT_SENDER_PER_MINUTE.name(), "1",
+                SmsGatewaySettings.SMS_API_KEYS.name(), GATEWAY_KEY));
         behindProxy = TestIngest.start(TestIngest.env(runtime,
-                IngestConfig.RATE_LIMIT_ENABLED, "true",
-                IngestConfig.RATE_LIMIT_CLIENT_BURST, "1",
-                IngestConfig.RATE_LIMIT_CLIENT_PER_MINUTE, "1",
-                IngestConfig.TRUSTED_PROXIES, "127.0.0.1, ::1"));
+                RateLimitSettings.RATE_LIMIT_ENABLED.name(), "true",
+                RateLimitSettings.RATE_LIMIT_CLIENT_BURST.name(), "1",
+                RateLimitSettings.RATE_LIMIT_CLIENT_PER_MINUTE.name(), "1",
+                HttpSettings.TRUSTED_PROXIES.name(), "127.0.0.1, ::1"));
         client = new IngestHttpClient(limited.port());
         proxyClient = new IngestHttpClient(behindProxy.port());
     }

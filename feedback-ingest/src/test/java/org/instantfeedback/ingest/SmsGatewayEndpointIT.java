@@ -17,8 +17,8 @@ import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
-import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.ingest.config.Secret;
+import org.instantfeedback.ingest.config.SmsGatewaySettings;
 import org.instantfeedback.ingest.http.BodySignature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +40,8 @@ class SmsGatewayEndpointIT {
     static void startIngest(KafkaAndRegistry runtime) {
         runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
         app = TestIngest.start(TestIngest.env(runtime,
-                IngestConfig.SMS_API_KEYS, "old-key," + API_KEY,
-                IngestConfig.SMS_HMAC_SECRET, HMAC_SECRET));
+                SmsGatewaySettings.SMS_API_KEYS.name(), "old-key," + API_KEY,
+                SmsGatewaySettings.SMS_HMAC_SECRET.name(), HMAC_SECRET));
         client = new IngestHttpClient(app.port());
         topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());
     }

@@ -3,7 +3,11 @@ package org.instantfeedback.ingest;
 import java.util.HashMap;
 import java.util.Map;
 import org.instantfeedback.embedded.KafkaAndRegistry;
+import org.instantfeedback.ingest.config.HttpSettings;
 import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.PseudonymSettings;
+import org.instantfeedback.ingest.config.PublishSettings;
+import org.instantfeedback.ingest.config.RateLimitSettings;
 import org.instantfeedback.ingest.config.Secret;
 import org.instantfeedback.ingest.privacy.SenderPseudonyms;
 
@@ -20,11 +24,11 @@ final class TestIngest {
      */
     static Map<String, String> env(KafkaAndRegistry runtime, String... overrides) {
         Map<String, String> env = new HashMap<>();
-        env.put(IngestConfig.HTTP_PORT, "0");
-        env.put(IngestConfig.KAFKA_BOOTSTRAP_SERVERS, runtime.bootstrapServers());
-        env.put(IngestConfig.SCHEMA_REGISTRY_URL, runtime.schemaRegistryUrl());
-        env.put(IngestConfig.PSEUDONYM_SECRET, PSEUDONYM_SECRET);
-        env.put(IngestConfig.RATE_LIMIT_ENABLED, "false");
+        env.put(HttpSettings.HTTP_PORT.name(), "0");
+        env.put(PublishSettings.KAFKA_BOOTSTRAP_SERVERS.name(), runtime.bootstrapServers());
+        env.put(PublishSettings.SCHEMA_REGISTRY_URL.name(), runtime.schemaRegistryUrl());
+        env.put(PseudonymSettings.PSEUDONYM_SECRET.name(), PSEUDONYM_SECRET);
+        env.put(RateLimitSettings.RATE_LIMIT_ENABLED.name(), "false");
         for (int i = 0; i + 1 < overrides.length; i += 2) {
             env.put(overrides[i], overrides[i + 1]);
         }

@@ -23,8 +23,9 @@ import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
-import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.ingest.config.Secret;
+import org.instantfeedback.ingest.config.SubjectSettings;
+import org.instantfeedback.ingest.config.TwilioSettings;
 import org.instantfeedback.ingest.sms.TwilioSignature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,12 +59,12 @@ class TwilioSmsEndpointIT {
                 alias Central Station | HBF -> branch-central
                 """);
         app = TestIngest.start(TestIngest.env(runtime,
-                IngestConfig.TWILIO_AUTH_TOKEN, AUTH_TOKEN,
-                IngestConfig.SMS_RULES_FILE, rules.toString()));
+                TwilioSettings.TWILIO_AUTH_TOKEN.name(), AUTH_TOKEN,
+                SubjectSettings.SMS_RULES_FILE.name(), rules.toString()));
         proxied = TestIngest.start(TestIngest.env(runtime,
-                IngestConfig.TWILIO_AUTH_TOKEN, AUTH_TOKEN,
-                IngestConfig.PUBLIC_BASE_URL, PUBLIC_BASE_URL,
-                IngestConfig.TWILIO_REPLY, "none"));
+                TwilioSettings.TWILIO_AUTH_TOKEN.name(), AUTH_TOKEN,
+                TwilioSettings.PUBLIC_BASE_URL.name(), PUBLIC_BASE_URL,
+                TwilioSettings.TWILIO_REPLY.name(), "none"));
         client = new IngestHttpClient(app.port());
         proxiedClient = new IngestHttpClient(proxied.port());
         topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());

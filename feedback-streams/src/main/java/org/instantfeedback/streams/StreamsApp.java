@@ -1,13 +1,7 @@
 package org.instantfeedback.streams;
 
 import io.javalin.Javalin;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
@@ -28,6 +22,8 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.instantfeedback.scoring.TextScorer;
+import org.instantfeedback.service.telemetry.HttpRequestTimer;
+import org.instantfeedback.service.telemetry.JvmTelemetry;
 import org.instantfeedback.streams.config.RegistryStartupCheck;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
@@ -36,8 +32,7 @@ import org.instantfeedback.streams.dashboard.DashboardRoutes;
 import org.instantfeedback.streams.dashboard.LiveUpdates;
 import org.instantfeedback.streams.feedback.EventSerdes;
 import org.instantfeedback.streams.http.ApiSettings;
-import org.instantfeedback.streams.http.HttpApi;
-import org.instantfeedback.streams.metrics.HttpLatencyHistograms;
+import org.instantfeedback.streams.http.QueryHttpApi;
 import org.instantfeedback.streams.query.AlertActions;
 import org.instantfeedback.streams.query.KafkaStreamsLocator;
 import org.instantfeedback.streams.query.LocalReads;
@@ -68,7 +63,7 @@ public final class StreamsApp implements AutoCloseable {
     private final StreamsAppConfig config;
     private final Topology topology;
     private final RunningParts running;
-    private final JvmGcMetrics gcMetrics;
+    private final JvmTelemetry jvmTelemetry;
     private final PrometheusMeterRegistry metrics;
     private final Javalin http;
     private final EventSerdes serdes;
@@ -77,13 +72,13 @@ public final class StreamsApp implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private KafkaStreamsMetrics streamsMetrics;
 
-    private StreamsApp(StreamsAppConfig config, Topology topology, RunningParts running, JvmGcMetrics gcMetrics,
+    private StreamsApp(StreamsAppConfig config, Topology topology, RunningParts running, JvmTelemetry jvmTelemetry,
                        PrometheusMeterRegistry metrics, Javalin http, EventSerdes serdes, LiveUpdates live,
                        TextModelLoop textModels) {
         this.config = config;
         this.topology = topology;
         this.running = running;
-        this.gcMetrics = gcMetrics;
+        this.jvmTelemetry = jvmTelemetry;
         this.metrics = metrics;
         this.http = http;
         this.serdes = serdes;
@@ -125,11 +120,11 @@ public final class StreamsApp implements AutoCloseable {
         EventSerdes serdes = EventSerdes.forRegistry(config.registrySettings());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics.config().commonTags("application", config.applicationId());
-        metrics.config().meterFilter(HttpLatencyHistograms.FILTER);
+        metrics.config().meterFilter(HttpRequestTimer.LATENCY_HISTOGRAM);
         scorer.bindTo(metrics);
         Topology topology = StreamsTopology.build(StreamsTopology.Settings.of(config), scorer, serdes, metrics);
         log.debug("Topology:\n{}", topology.describe());
-        JvmGcMetrics gcMetrics = bindJvmMetrics(metrics);
+        JvmTelemetry jvmTelemetry = JvmTelemetry.bindTo(metrics);
 
         RunningParts running = new RunningParts();
         StoreLocator locator = new KafkaStreamsLocator(running.streams::get, running.self::get,
@@ -138,15 +133,15 @@ public final class StreamsApp implements AutoCloseable {
                 StoreQueryParameters.fromNameAndType(CsatTopology.STORE, QueryableStoreTypes.windowStore())));
         Clock clock = Clock.systemUTC();
         QueryService queries = new QueryService(locator, new LocalReads(locator, csat, api.seriesSpan()),
-                new PeerClient(HttpApi.objectMapper(), api.advertisedUrl().map(URI::getScheme).orElse("http")), clock);
+                new PeerClient(QueryHttpApi.objectMapper(), api.advertisedUrl().map(URI::getScheme).orElse("http")), clock);
         AlertActions actions = new AlertActions(running.actionsProducer::get, clock);
         // The dashboard's live stream: every instance reads all of the metrics and alert topics.
         LiveUpdates live = LiveUpdates.create(config.kafkaSettings(), config.registrySettings(), config.applicationId(),
                 metrics);
-        Javalin http = HttpApi.create(queries, actions, api, config.alerting().windows(), running::state, metrics,
+        Javalin http = QueryHttpApi.create(queries, actions, api, config.alerting().windows(), running::state, metrics,
                 routes -> DashboardRoutes.register(routes, live.broadcaster()));
         TextModelLoop textModels = new TextModelLoop(config.textModel(), config.kafka(), scorer, metrics, Clock.systemUTC());
-        return new StreamsApp(config, topology, running, gcMetrics, metrics, http, serdes, live, textModels);
+        return new StreamsApp(config, topology, running, jvmTelemetry, metrics, http, serdes, live, textModels);
     }
 
     /**
@@ -244,21 +239,10 @@ public final class StreamsApp implements AutoCloseable {
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }
-        gcMetrics.close();
+        jvmTelemetry.close();
         serdes.close();
         metrics.close();
         log.info("feedback-streams (application.id {}) stopped", config.applicationId());
-    }
-
-    private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry metrics) {
-        new ClassLoaderMetrics().bindTo(metrics);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        new ProcessorMetrics().bindTo(metrics);
-        new UptimeMetrics().bindTo(metrics);
-        JvmGcMetrics gcMetrics = new JvmGcMetrics();
-        gcMetrics.bindTo(metrics);
-        return gcMetrics;
     }
 
     private static void watch(KafkaStreams streams) {

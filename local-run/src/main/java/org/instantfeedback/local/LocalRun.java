@@ -19,7 +19,11 @@ import java.util.stream.Stream;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.EmbeddedKafkaAndRegistry;
 import org.instantfeedback.ingest.IngestApp;
+import org.instantfeedback.ingest.config.HttpSettings;
 import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.PseudonymSettings;
+import org.instantfeedback.ingest.config.RateLimitSettings;
+import org.instantfeedback.ingest.config.SmsGatewaySettings;
 import org.instantfeedback.local.simulator.PassengerTraffic;
 import org.instantfeedback.local.simulator.PassengerTrafficSimulator;
 import org.instantfeedback.local.simulator.RouteProfile;
@@ -133,13 +137,13 @@ public final class LocalRun implements AutoCloseable {
         Map<String, String> services = new HashMap<>(env);
         services.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         services.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
-        services.put(IngestConfig.HTTP_PORT, Integer.toString(options.ingestPort()));
+        services.put(HttpSettings.HTTP_PORT.name(), Integer.toString(options.ingestPort()));
         // No real phone numbers pass through a local run: a fixed development pseudonym key will do,
         // and the simulator sends from one address far faster than a passenger would.
-        services.putIfAbsent(IngestConfig.LOCAL_MODE, "true");
-        services.putIfAbsent(IngestConfig.RATE_LIMIT_ENABLED, "false");
-        services.putIfAbsent(IngestConfig.SMS_API_KEYS, LOCAL_SMS_API_KEY);
-        smsApiKey = services.get(IngestConfig.SMS_API_KEYS).split(",")[0].trim();
+        services.putIfAbsent(PseudonymSettings.LOCAL_MODE.name(), "true");
+        services.putIfAbsent(RateLimitSettings.RATE_LIMIT_ENABLED.name(), "false");
+        services.putIfAbsent(SmsGatewaySettings.SMS_API_KEYS.name(), LOCAL_SMS_API_KEY);
+        smsApiKey = services.get(SmsGatewaySettings.SMS_API_KEYS.name()).split(",")[0].trim();
 
         // The local run serves one person on their own machine: no credentials for the query API.
         services.putIfAbsent(ApiSettings.STREAMS_API_AUTH, "none");
@@ -155,7 +159,7 @@ public final class LocalRun implements AutoCloseable {
         for (int instance = 1; instance <= options.streamsInstances(); instance++) {
             startStreams(services, options, stateDir, instance);
         }
-        if (services.containsKey(NotifierConfig.NOTIFIER_ROUTES_FILE)) {
+        if (services.containsKey(NotifierConfig.NOTIFIER_ROUTES_FILE.name())) {
             startNotifier(services);
         }
     }
@@ -189,7 +193,7 @@ public final class LocalRun implements AutoCloseable {
     private void startNotifier(Map<String, String> services) {
         Map<String, String> notifierEnv = new HashMap<>(services);
         notifierEnv.putIfAbsent("KAFKA_AUTO_OFFSET_RESET", "earliest");
-        LOG.info("starting alert-notifier with the routes in {}", services.get(NotifierConfig.NOTIFIER_ROUTES_FILE));
+        LOG.info("starting alert-notifier with the routes in {}", services.get(NotifierConfig.NOTIFIER_ROUTES_FILE.name()));
         notifier = remember(NotifierApp.create(NotifierConfig.from(notifierEnv)));
         notifier.start();
     }

@@ -1,9 +1,11 @@
 package org.instantfeedback.local;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.instantfeedback.config.ConfigVariable;
+import org.instantfeedback.service.settings.Setting;
 
 /**
  * What the local run listens on and whether it simulates passengers: command-line flags first,
@@ -19,25 +21,27 @@ public record LocalRunOptions(
         double feedbackPerSecond,
         Path stateDir) {
 
-    private static final String KAFKA_PORT = "LOCAL_KAFKA_PORT";
-    private static final String REGISTRY_PORT = "LOCAL_SCHEMA_REGISTRY_PORT";
-    private static final String INGEST_PORT = "INGEST_HTTP_PORT";
-    private static final String STREAMS_PORT = "STREAMS_HTTP_PORT";
-    private static final String STREAMS_INSTANCES = "LOCAL_STREAMS_INSTANCES";
-    private static final String SIMULATOR_RATE = "LOCAL_SIMULATOR_RATE";
-    private static final String STATE_DIR = "LOCAL_STATE_DIR";
     /** More would only share two cores thinner: enough to watch partitions and models move between them. */
     private static final int MAX_STREAMS_INSTANCES = 4;
 
-    private static final java.util.List<ConfigVariable> VARIABLES = java.util.List.of(
-            new ConfigVariable(KAFKA_PORT, "9092", "Port of the embedded Kafka broker."),
-            new ConfigVariable(REGISTRY_PORT, "8081", "Port of the embedded schema registry (Confluent API under /apis/ccompat/v7)."),
-            new ConfigVariable(INGEST_PORT, "8080", "Port of feedback-ingest."),
-            new ConfigVariable(STREAMS_PORT, "8090", "Port of the feedback-streams query API."),
-            new ConfigVariable(STREAMS_INSTANCES, "1",
-                    "Instances of feedback-streams (1-4): the second listens on the next port, and so on."),
-            new ConfigVariable(SIMULATOR_RATE, "4", "Feedback per second the simulator sends (with --simulate)."),
-            new ConfigVariable(STATE_DIR, "target/local-run", "Where the local run keeps Kafka Streams state."));
+    private static final Setting<Integer> KAFKA_PORT = Setting.port("LOCAL_KAFKA_PORT", 9092,
+            "Port of the embedded Kafka broker.");
+    private static final Setting<Integer> REGISTRY_PORT = Setting.port("LOCAL_SCHEMA_REGISTRY_PORT", 8081,
+            "Port of the embedded schema registry (Confluent API under /apis/ccompat/v7).");
+    private static final Setting<Integer> INGEST_PORT = Setting.port("INGEST_HTTP_PORT", 8080,
+            "Port of feedback-ingest.");
+    private static final Setting<Integer> STREAMS_PORT = Setting.port("STREAMS_HTTP_PORT", 8090,
+            "Port of the feedback-streams query API.");
+    private static final Setting<Integer> STREAMS_INSTANCES = Setting.wholeNumber("LOCAL_STREAMS_INSTANCES", 1, 1,
+            MAX_STREAMS_INSTANCES, "Instances of feedback-streams (1-4): the second listens on the next port, and so on.");
+    // From 0, so that a rate of 0 is refused by the record with the reason, not by the parser.
+    private static final Setting<Double> SIMULATOR_RATE = Setting.number("LOCAL_SIMULATOR_RATE", 4, 0, 1000,
+            "Feedback per second the simulator sends (with --simulate).").shownAs("4");
+    private static final Setting<String> STATE_DIR = Setting.text("LOCAL_STATE_DIR", "target/local-run",
+            "Where the local run keeps Kafka Streams state.");
+
+    public static final List<Setting<?>> SETTINGS = List.of(KAFKA_PORT, REGISTRY_PORT, INGEST_PORT, STREAMS_PORT,
+            STREAMS_INSTANCES, SIMULATOR_RATE, STATE_DIR);
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: ./run-local [--simulate] [--rate=<feedback per second>]",
@@ -64,7 +68,7 @@ public record LocalRunOptions(
 
     /** Reads the flags and variables; throws IllegalArgumentException naming what is wrong. */
     public static LocalRunOptions from(String[] args, Map<String, String> env) {
-        Map<String, String> given = new java.util.HashMap<>(env);
+        Map<String, String> given = new HashMap<>(env);
         boolean simulate = false;
         for (String arg : args) {
             if (arg.equals("--simulate")) {
@@ -77,61 +81,34 @@ public record LocalRunOptions(
             }
         }
         return new LocalRunOptions(
-                port(given, KAFKA_PORT, 9092),
-                port(given, REGISTRY_PORT, 8081),
-                port(given, INGEST_PORT, 8080),
-                port(given, STREAMS_PORT, 8090),
-                instances(given),
+                KAFKA_PORT.from(given),
+                REGISTRY_PORT.from(given),
+                INGEST_PORT.from(given),
+                STREAMS_PORT.from(given),
+                STREAMS_INSTANCES.from(given),
                 simulate,
-                number(given, SIMULATOR_RATE, 4),
-                Path.of(given.getOrDefault(STATE_DIR, "target/local-run")));
+                SIMULATOR_RATE.from(given),
+                Path.of(STATE_DIR.from(given)));
     }
 
     private static String variableOf(String flag) {
         switch (flag.toLowerCase(Locale.ROOT)) {
             case "kafka-port":
-                return KAFKA_PORT;
+                return KAFKA_PORT.name();
             case "registry-port":
-                return REGISTRY_PORT;
+                return REGISTRY_PORT.name();
             case "ingest-port":
-                return INGEST_PORT;
+                return INGEST_PORT.name();
             case "streams-port":
-                return STREAMS_PORT;
+                return STREAMS_PORT.name();
             case "streams-instances":
-                return STREAMS_INSTANCES;
+                return STREAMS_INSTANCES.name();
             case "rate":
-                return SIMULATOR_RATE;
+                return SIMULATOR_RATE.name();
             case "state-dir":
-                return STATE_DIR;
+                return STATE_DIR.name();
             default:
                 throw new IllegalArgumentException("unknown option --" + flag);
-        }
-    }
-
-    private static int port(Map<String, String> given, String variable, int fallback) {
-        String value = given.get(variable);
-        try {
-            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " must be a port number, not '" + value + "'");
-        }
-    }
-
-    private static int instances(Map<String, String> given) {
-        String value = given.get(STREAMS_INSTANCES);
-        try {
-            return value == null || value.isBlank() ? 1 : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(STREAMS_INSTANCES + " must be a whole number, not '" + value + "'");
-        }
-    }
-
-    private static double number(Map<String, String> given, String variable, double fallback) {
-        String value = given.get(variable);
-        try {
-            return value == null || value.isBlank() ? fallback : Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " must be a number, not '" + value + "'");
         }
     }
 }

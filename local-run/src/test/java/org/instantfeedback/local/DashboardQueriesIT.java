@@ -32,7 +32,9 @@ import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.ingest.IngestApp;
+import org.instantfeedback.ingest.config.HttpSettings;
 import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.PseudonymSettings;
 import org.instantfeedback.notifier.NotifierApp;
 import org.instantfeedback.notifier.config.NotifierConfig;
 import org.instantfeedback.streams.StreamsApp;
@@ -88,8 +90,8 @@ class DashboardQueriesIT {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
-        env.put(IngestConfig.HTTP_PORT, "0");
-        env.put(IngestConfig.LOCAL_MODE, "true");
+        env.put(HttpSettings.HTTP_PORT.name(), "0");
+        env.put(PseudonymSettings.LOCAL_MODE.name(), "true");
         env.put(StreamsAppConfig.STREAMS_HTTP_PORT, "0");
         env.put(StreamsAppConfig.KAFKA_APPLICATION_ID, "dashboard-queries-" + UUID.randomUUID());
         env.put(StreamsAppConfig.KAFKA_STATE_DIR, dir.resolve("state").toString());
@@ -99,8 +101,8 @@ class DashboardQueriesIT {
         streams.start();
 
         Map<String, String> notifierEnv = new HashMap<>(env);
-        notifierEnv.put(NotifierConfig.NOTIFIER_HTTP_PORT, "0");
-        notifierEnv.put(NotifierConfig.NOTIFIER_ROUTES_FILE, routes.toString());
+        notifierEnv.put(NotifierConfig.NOTIFIER_HTTP_PORT.name(), "0");
+        notifierEnv.put(NotifierConfig.NOTIFIER_ROUTES_FILE.name(), routes.toString());
         notifierEnv.put("KAFKA_AUTO_OFFSET_RESET", "earliest");
         notifier = NotifierApp.create(NotifierConfig.from(notifierEnv));
         notifier.start();

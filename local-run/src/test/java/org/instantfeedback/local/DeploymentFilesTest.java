@@ -15,15 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.instantfeedback.config.ClientSettings;
-import org.instantfeedback.config.ConfigVariable;
 import org.instantfeedback.config.Topics;
+import org.instantfeedback.ingest.config.HttpSettings;
 import org.instantfeedback.ingest.config.IngestConfig;
-import org.instantfeedback.ingest.http.MetricsController;
 import org.instantfeedback.notifier.config.NotifierConfig;
-import org.instantfeedback.notifier.http.HealthApi;
 import org.instantfeedback.notifier.routing.RoutesFile;
 import org.instantfeedback.service.settings.Setting;
-import org.instantfeedback.streams.http.HttpApi;
+import org.instantfeedback.service.telemetry.PrometheusEndpoint;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.textmodel.TextModelTopics;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Holds docker-compose.yml, the Dockerfiles, docs/configuration.md and the Prometheus and Grafana provisioning
+ * Holds docker-compose.yml, the services' Dockerfile, docs/configuration.md and the Prometheus and Grafana provisioning
  * files against the configuration the services really read and the endpoints they really serve,
  * since no Docker engine here can prove the compose file by running it. ({@link DashboardQueriesIT}
  * holds the dashboard's queries against the metrics the running services expose.)
@@ -44,22 +42,22 @@ class DeploymentFilesTest {
 
     static List<Arguments> services() {
         return List.of(
-                Arguments.of("feedback-ingest", IngestConfig.VARIABLES, IngestConfig.HTTP_PORT),
-                Arguments.of("feedback-streams", asVariables(StreamsAppConfig.SETTINGS), StreamsAppConfig.STREAMS_HTTP_PORT),
-                Arguments.of("alert-notifier", NotifierConfig.VARIABLES, NotifierConfig.NOTIFIER_HTTP_PORT));
+                Arguments.of("feedback-ingest", IngestConfig.SETTINGS, HttpSettings.HTTP_PORT.name()),
+                Arguments.of("feedback-streams", StreamsAppConfig.SETTINGS, StreamsAppConfig.STREAMS_HTTP_PORT),
+                Arguments.of("alert-notifier", NotifierConfig.SETTINGS, NotifierConfig.NOTIFIER_HTTP_PORT.name()));
     }
 
     /** Each service's metrics endpoint, as the code serves it. */
     static List<Arguments> scrapedServices() {
         return List.of(
-                Arguments.of("feedback-ingest", IngestConfig.HTTP_PORT, MetricsController.PATH),
-                Arguments.of("feedback-streams", StreamsAppConfig.STREAMS_HTTP_PORT, HttpApi.METRICS_PATH),
-                Arguments.of("alert-notifier", NotifierConfig.NOTIFIER_HTTP_PORT, HealthApi.METRICS_PATH));
+                Arguments.of("feedback-ingest", HttpSettings.HTTP_PORT.name(), PrometheusEndpoint.PATH),
+                Arguments.of("feedback-streams", StreamsAppConfig.STREAMS_HTTP_PORT, PrometheusEndpoint.PATH),
+                Arguments.of("alert-notifier", NotifierConfig.NOTIFIER_HTTP_PORT.name(), PrometheusEndpoint.PATH));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("services")
-    void compose_sets_only_variables_the_service_reads(String service, List<ConfigVariable> variables, String portVariable)
+    void compose_sets_only_variables_the_service_reads(String service, List<Setting<?>> variables, String portVariable)
             throws IOException {
         Set<String> documented = names(variables);
         documented.addAll(referencedByMountedFiles(service));
@@ -74,9 +72,9 @@ class DeploymentFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("services")
-    void compose_gives_every_required_variable(String service, List<ConfigVariable> variables, String portVariable)
+    void compose_gives_every_required_variable(String service, List<Setting<?>> variables, String portVariable)
             throws IOException {
-        Set<String> required = variables.stream().filter(ConfigVariable::required).map(ConfigVariable::name)
+        Set<String> required = variables.stream().filter(Setting::required).map(Setting::name)
                 .collect(Collectors.toSet());
 
         assertThat(environmentOf(service).keySet()).containsAll(required);
@@ -84,7 +82,7 @@ class DeploymentFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("services")
-    void compose_publishes_the_port_the_service_listens_on(String service, List<ConfigVariable> variables,
+    void compose_publishes_the_port_the_service_listens_on(String service, List<Setting<?>> variables,
             String portVariable) throws IOException {
         String port = environmentOf(service).getOrDefault(portVariable, defaultOf(variables, portVariable));
 
@@ -98,7 +96,7 @@ class DeploymentFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("services")
     void compose_points_the_service_at_the_broker_and_registry_of_the_stack(String service,
-            List<ConfigVariable> variables, String portVariable) throws IOException {
+            List<Setting<?>> variables, String portVariable) throws IOException {
         Map<String, String> environment = environmentOf(service);
 
         assertThat(environment).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
@@ -130,7 +128,7 @@ class DeploymentFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("services")
-    void the_configuration_reference_documents_every_variable(String service, List<ConfigVariable> variables,
+    void the_configuration_reference_documents_every_variable(String service, List<Setting<?>> variables,
             String portVariable) throws IOException {
         String reference = Files.readString(ROOT.resolve("docs/configuration.md"));
 
@@ -147,7 +145,7 @@ class DeploymentFilesTest {
 
         assertThat(RoutesFile.parse(Files.readString(routes), environment)).isNotEmpty();
         assertThat(serviceOf("alert-notifier").get("volumes").toString())
-                .contains("./deploy/alert-notifier/routes.json:" + environment.get(NotifierConfig.NOTIFIER_ROUTES_FILE));
+                .contains("./deploy/alert-notifier/routes.json:" + environment.get(NotifierConfig.NOTIFIER_ROUTES_FILE.name()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -226,20 +224,13 @@ class DeploymentFilesTest {
         }
     }
 
-    /** A service's {@link Setting}s as the variables these tests read, while some services still list those. */
-    private static List<ConfigVariable> asVariables(List<Setting<?>> settings) {
-        return settings.stream()
-                .map(setting -> new ConfigVariable(setting.name(), setting.shownDefault().orElse(null),
-                        setting.meaning()))
-                .toList();
+    private static Set<String> names(List<Setting<?>> variables) {
+        return variables.stream().map(Setting::name).collect(Collectors.toCollection(HashSet::new));
     }
 
-    private static Set<String> names(List<ConfigVariable> variables) {
-        return variables.stream().map(ConfigVariable::name).collect(Collectors.toCollection(HashSet::new));
-    }
-
-    private static String defaultOf(List<ConfigVariable> variables, String name) {
-        return variables.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow().defaultValue();
+    private static String defaultOf(List<Setting<?>> variables, String name) {
+        return variables.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow().shownDefault()
+                .orElseThrow();
     }
 
     private static Map<String, String> environmentOf(String service) throws IOException {

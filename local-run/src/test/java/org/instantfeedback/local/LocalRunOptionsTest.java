@@ -40,8 +40,8 @@ class LocalRunOptionsTest {
         assertThatThrownBy(() -> LocalRunOptions.from(new String[] {"--rate=0"}, Map.of()))
                 .hasMessageContaining("rate");
         assertThatThrownBy(() -> LocalRunOptions.from(new String[] {"--streams-instances=5"}, Map.of()))
-                .hasMessage("the local run starts 1 to 4 instances of feedback-streams, not 5");
+                .hasMessage("LOCAL_STREAMS_INSTANCES must be a whole number from 1 to 4, was '5'");
         assertThatThrownBy(() -> LocalRunOptions.from(new String[] {"--streams-instances=two"}, Map.of()))
-                .hasMessage("LOCAL_STREAMS_INSTANCES must be a whole number, not 'two'");
+                .hasMessage("LOCAL_STREAMS_INSTANCES must be a whole number from 1 to 4, was 'two'");
     }
 }

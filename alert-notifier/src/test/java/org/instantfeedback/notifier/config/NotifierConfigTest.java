@@ -38,7 +38,7 @@ class NotifierConfigTest {
         String valid = routes("{\"targets\":[{\"name\":\"a\",\"type\":\"slack\",\"url\":\"https://x.example\"}]}");
         assertThatThrownBy(() -> NotifierConfig.from(Map.of("NOTIFIER_ROUTES_FILE", valid,
                 "NOTIFIER_RETRY_MAX_BACKOFF", "5 minutes")))
-                .hasMessageStartingWith("NOTIFIER_RETRY_MAX_BACKOFF must be an ISO-8601 duration");
+                .hasMessageStartingWith("NOTIFIER_RETRY_MAX_BACKOFF must be a positive ISO-8601 duration");
         assertThatThrownBy(() -> NotifierConfig.from(Map.of("NOTIFIER_ROUTES_FILE", valid,
                 "KAFKA_ENABLE_AUTO_COMMIT", "true")))
                 .hasMessageStartingWith("KAFKA_ENABLE_AUTO_COMMIT must not be true");

@@ -11,7 +11,11 @@ import java.util.stream.Stream;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.EmbeddedKafkaAndRegistry;
 import org.instantfeedback.ingest.IngestApp;
+import org.instantfeedback.ingest.config.HttpSettings;
 import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.PseudonymSettings;
+import org.instantfeedback.ingest.config.PublishSettings;
+import org.instantfeedback.ingest.config.RateLimitSettings;
 import org.instantfeedback.streams.StreamsApp;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 
@@ -70,11 +74,11 @@ final class Pipeline implements AutoCloseable {
     /** feedback-ingest on a port the OS chooses, rate limits off, acks=all and idempotence as in production. */
     IngestApp startIngest() {
         Map<String, String> env = new HashMap<>();
-        env.put(IngestConfig.HTTP_PORT, "0");
-        env.put(IngestConfig.KAFKA_BOOTSTRAP_SERVERS, bootstrapServers());
-        env.put(IngestConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl());
-        env.put(IngestConfig.LOCAL_MODE, "true");
-        env.put(IngestConfig.RATE_LIMIT_ENABLED, "false");
+        env.put(HttpSettings.HTTP_PORT.name(), "0");
+        env.put(PublishSettings.KAFKA_BOOTSTRAP_SERVERS.name(), bootstrapServers());
+        env.put(PublishSettings.SCHEMA_REGISTRY_URL.name(), schemaRegistryUrl());
+        env.put(PseudonymSettings.LOCAL_MODE.name(), "true");
+        env.put(RateLimitSettings.RATE_LIMIT_ENABLED.name(), "false");
         return IngestApp.create(IngestConfig.from(env)).start();
     }
 

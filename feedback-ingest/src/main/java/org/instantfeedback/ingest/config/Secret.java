@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,11 @@ public final class Secret {
     public static Secret of(String value) {
         Objects.requireNonNull(value, "value");
         return new Secret(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Each of {@code values} as a secret, in order. */
+    public static List<Secret> all(List<String> values) {
+        return values.stream().map(Secret::of).toList();
     }
 
     /** A copy of the secret's UTF-8 bytes, for keying a MAC. */

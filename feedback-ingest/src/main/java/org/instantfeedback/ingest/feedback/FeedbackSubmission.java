@@ -2,6 +2,7 @@ package org.instantfeedback.ingest.feedback;
 
 import java.util.List;
 import org.instantfeedback.events.Channel;
+import org.instantfeedback.service.problem.FieldError;
 
 /**
  * Feedback as a channel read it, before any rule is checked. Each channel (JSON API, SMS webhook,

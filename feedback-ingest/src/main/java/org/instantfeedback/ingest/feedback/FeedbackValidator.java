@@ -17,6 +17,7 @@ import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
 import org.instantfeedback.ingest.privacy.PersonalDataMask;
+import org.instantfeedback.service.problem.FieldError;
 
 /**
  * The rules every piece of feedback must follow, whatever channel it came through, and the

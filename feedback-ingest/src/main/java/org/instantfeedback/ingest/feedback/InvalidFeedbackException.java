@@ -2,6 +2,7 @@ package org.instantfeedback.ingest.feedback;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.instantfeedback.service.problem.FieldError;
 
 /** Feedback that breaks one or more rules; carries every broken rule so the sender can fix all at once. */
 public class InvalidFeedbackException extends RuntimeException {

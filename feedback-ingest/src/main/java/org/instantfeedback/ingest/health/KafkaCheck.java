@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.instantfeedback.service.health.DependencyCheck;
 
 /** Kafka counts as reachable when a broker answers a cluster description. */
 public final class KafkaCheck implements DependencyCheck {

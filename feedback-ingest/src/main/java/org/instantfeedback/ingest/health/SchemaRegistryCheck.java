@@ -5,6 +5,7 @@ import java.util.Map;
 import org.instantfeedback.registry.SchemaRegistryClient;
 import org.instantfeedback.registry.SchemaRegistryException;
 import org.instantfeedback.registry.SchemaRegistrySettings;
+import org.instantfeedback.service.health.DependencyCheck;
 
 /**
  * The schema registry counts as reachable when it lists its subjects. Without it no event can be

@@ -29,7 +29,7 @@ final class BoundedBody {
         try {
             body = ctx.req().getInputStream().readNBytes(maxBytes + 1);
         } catch (IOException e) {
-            throw new IncompleteBodyException("the request body ended before it was complete (" + e.getMessage()
+            throw RejectedRequestException.incompleteBody("the request body ended before it was complete (" + e.getMessage()
                     + "); send it again whole");
         }
         if (body.length > maxBytes) {
@@ -38,7 +38,7 @@ final class BoundedBody {
         return body;
     }
 
-    /** The bytes as UTF-8 text, or {@link InvalidEncodingException} naming where they stop being UTF-8. */
+    /** The bytes as UTF-8 text, or {@link RejectedRequestException#notUtf8} naming where they stop being UTF-8. */
     static String utf8(byte[] bytes, String what) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -46,7 +46,7 @@ final class BoundedBody {
         try {
             return decoder.decode(in).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidEncodingException(what + " is not valid UTF-8 (near byte " + in.position() + ")");
+            throw RejectedRequestException.notUtf8(what + " is not valid UTF-8 (near byte " + in.position() + ")");
         }
     }
 

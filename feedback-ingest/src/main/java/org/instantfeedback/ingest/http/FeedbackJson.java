@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
-import org.instantfeedback.ingest.feedback.FieldError;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
+import org.instantfeedback.service.problem.FieldError;
 
 /**
  * The JSON form of a submission: {@code {"subject", "rating", "scale", "comment", "occurredAt"}},

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
-import org.instantfeedback.ingest.feedback.FieldError;
 import org.instantfeedback.ingest.feedback.SupportedScale;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.ratelimit.RateLimiter;
+import org.instantfeedback.service.problem.FieldError;
 
 /**
  * The page a QR code opens: {@code GET /f/{subject}} serves a small form (1-5 stars and an
@@ -85,7 +85,7 @@ public final class FeedbackPageController {
 
     private String subjectOf(Context ctx) {
         return intake.validator().acceptedSubject(ctx.pathParam("subject")).orElseThrow(() ->
-                new PageNotFoundException("there is no feedback page for this code; check the link or QR code"));
+                RejectedRequestException.noPage("there is no feedback page for this code; check the link or QR code"));
     }
 
     private String newToken() {

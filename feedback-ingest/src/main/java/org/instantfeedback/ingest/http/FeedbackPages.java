@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
-import org.instantfeedback.ingest.feedback.FieldError;
+import org.instantfeedback.service.problem.FieldError;
+import org.instantfeedback.service.problem.Problem;
 
 /**
  * The HTML of the QR feedback page: the form, the thank-you page and error pages, filled from
@@ -68,7 +69,7 @@ public final class FeedbackPages {
     }
 
     /** An error page; {@code back} is the form to return to, or null. */
-    String problem(ProblemDetails details, String back) {
+    String problem(Problem details, String back) {
         StringBuilder errors = new StringBuilder();
         List<FieldError> fieldErrors = details.errors() == null ? List.of() : details.errors();
         if (!fieldErrors.isEmpty()) {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.instantfeedback.ingest.feedback.FieldError;
 import org.instantfeedback.ingest.sms.InboundSms;
+import org.instantfeedback.service.problem.FieldError;
 
 /**
  * The fields of an SMS from a generic gateway, as JSON or form parameters. The canonical names are

@@ -46,7 +46,7 @@ public final class JsonRequestBody {
     public ObjectNode parseObject(byte[] body) {
         JsonNode parsed = parse(body);
         if (!parsed.isObject()) {
-            throw new MalformedJsonException("the request body must be a JSON object, like {\"subject\": \"route-42\","
+            throw RejectedRequestException.malformedJson("the request body must be a JSON object, like {\"subject\": \"route-42\","
                     + " \"rating\": 5}");
         }
         return (ObjectNode) parsed;
@@ -54,13 +54,13 @@ public final class JsonRequestBody {
 
     private JsonNode parse(byte[] body) {
         if (body.length == 0) {
-            throw new MalformedJsonException("the request body is empty; send a JSON object");
+            throw RejectedRequestException.malformedJson("the request body is empty; send a JSON object");
         }
         BoundedBody.utf8(body, "the request body");
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new MalformedJsonException("the request body is not valid JSON: " + e.getOriginalMessage()
+            throw RejectedRequestException.malformedJson("the request body is not valid JSON: " + e.getOriginalMessage()
                     + where(e.getLocation()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the request body", e);

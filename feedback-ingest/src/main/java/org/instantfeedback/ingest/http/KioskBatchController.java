@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.instantfeedback.events.Channel;
-import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.KioskSettings;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
-import org.instantfeedback.ingest.feedback.FieldError;
 import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.ratelimit.RateLimiter;
+import org.instantfeedback.service.problem.FieldError;
 
 /**
  * {@code POST /v1/feedback/batch}: taps a kiosk buffered (while offline, say), sent together:
@@ -49,11 +49,11 @@ public final class KioskBatchController {
     private final ClientAddresses clients;
     private final BatchResults batchResults;
 
-    public KioskBatchController(IngestConfig config, JsonRequestBody json, FeedbackIntake intake, RateLimiter limits,
+    public KioskBatchController(KioskSettings config, JsonRequestBody json, FeedbackIntake intake, RateLimiter limits,
             ClientAddresses clients, BatchResults batchResults) {
-        this.apiKeys = new ApiKeys(config.kioskApiKeys());
+        this.apiKeys = new ApiKeys(config.apiKeys());
         this.json = json;
-        this.maxItems = config.maxBatchItems();
+        this.maxItems = config.maxItems();
         this.intake = intake;
         this.limits = limits;
         this.clients = clients;
@@ -62,8 +62,8 @@ public final class KioskBatchController {
 
     public void submit(Context ctx) {
         if (!apiKeys.configured()) {
-            throw new ChannelNotConfiguredException("kiosk batches are not enabled on this service; the operator"
-                    + " sets " + IngestConfig.KIOSK_API_KEYS);
+            throw RejectedRequestException.channelNotConfigured("kiosk batches are not enabled on this service; the operator"
+                    + " sets " + KioskSettings.KIOSK_API_KEYS);
         }
         apiKeys.authenticate(ctx);
         limits.checkClient(clients.of(ctx));

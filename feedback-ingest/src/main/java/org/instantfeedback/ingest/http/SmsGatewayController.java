@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.ingest.config.Secret;
+import org.instantfeedback.ingest.config.SmsGatewaySettings;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
-import org.instantfeedback.ingest.feedback.FieldError;
 import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.sms.InboundSms;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
+import org.instantfeedback.service.problem.FieldError;
 
 /**
  * {@code POST /v1/sms}: inbound SMS from any gateway, as JSON ({@code {from, to, text, messageId,
@@ -39,12 +39,12 @@ public final class SmsGatewayController {
     private final JsonResponses responses;
     private final BatchResults batchResults;
 
-    public SmsGatewayController(IngestConfig config, JsonRequestBody json, SmsInterpreter interpreter,
+    public SmsGatewayController(SmsGatewaySettings config, int maxBodyBytes, JsonRequestBody json, SmsInterpreter interpreter,
             FeedbackIntake intake, JsonResponses responses, BatchResults batchResults) {
-        this.apiKeys = new ApiKeys(config.smsApiKeys());
-        this.hmacSecret = config.smsHmacSecret();
+        this.apiKeys = new ApiKeys(config.apiKeys());
+        this.hmacSecret = config.hmacSecret();
         this.json = json;
-        this.maxBodyBytes = config.maxBodyBytes();
+        this.maxBodyBytes = maxBodyBytes;
         this.interpreter = interpreter;
         this.intake = intake;
         this.responses = responses;
@@ -53,8 +53,9 @@ public final class SmsGatewayController {
 
     public void receive(Context ctx) {
         if (!apiKeys.configured() && hmacSecret.isEmpty()) {
-            throw new ChannelNotConfiguredException("SMS gateways are not enabled on this service; the operator"
-                    + " sets " + IngestConfig.SMS_API_KEYS + " or " + IngestConfig.SMS_HMAC_SECRET);
+            throw RejectedRequestException.channelNotConfigured("SMS gateways are not enabled on this service; the operator"
+                    + " sets " + SmsGatewaySettings.SMS_API_KEYS + " or "
+                    + SmsGatewaySettings.SMS_HMAC_SECRET);
         }
         String mediaType = BoundedBody.requireMediaType(ctx.contentType(), BoundedBody.JSON, BoundedBody.FORM);
         byte[] body = BoundedBody.read(ctx, maxBodyBytes);

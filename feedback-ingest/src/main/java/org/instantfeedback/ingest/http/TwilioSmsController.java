@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.ingest.config.Secret;
-import org.instantfeedback.ingest.feedback.FieldError;
+import org.instantfeedback.ingest.config.TwilioSettings;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.sms.InboundSms;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
 import org.instantfeedback.ingest.sms.TwilioSignature;
+import org.instantfeedback.service.problem.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,18 +40,18 @@ public final class TwilioSmsController {
     private final SmsInterpreter interpreter;
     private final FeedbackIntake intake;
 
-    public TwilioSmsController(IngestConfig config, SmsInterpreter interpreter, FeedbackIntake intake) {
-        this.authToken = config.twilioAuthToken();
+    public TwilioSmsController(TwilioSettings config, int maxBodyBytes, SmsInterpreter interpreter, FeedbackIntake intake) {
+        this.authToken = config.authToken();
         this.publicBaseUrl = config.publicBaseUrl();
-        this.reply = config.twilioReply();
-        this.maxBodyBytes = config.maxBodyBytes();
+        this.reply = config.reply();
+        this.maxBodyBytes = maxBodyBytes;
         this.interpreter = interpreter;
         this.intake = intake;
     }
 
     public void receive(Context ctx) {
-        Secret token = authToken.orElseThrow(() -> new ChannelNotConfiguredException(
-                "Twilio SMS is not enabled on this service; the operator sets " + IngestConfig.TWILIO_AUTH_TOKEN));
+        Secret token = authToken.orElseThrow(() -> RejectedRequestException.channelNotConfigured(
+                "Twilio SMS is not enabled on this service; the operator sets " + TwilioSettings.TWILIO_AUTH_TOKEN));
         String signature = ctx.header(SIGNATURE_HEADER);
         if (signature == null || signature.isBlank()) {
             throw new ForbiddenException("the request carries no " + SIGNATURE_HEADER + " header");

@@ -1,25 +1,12 @@
 package org.instantfeedback.ingest.http;
 
+import org.instantfeedback.service.problem.ProblemException;
+
 /** A request to an authenticated endpoint that carries no credentials. */
-public class UnauthorizedException extends RejectedRequestException {
+public class UnauthorizedException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public UnauthorizedException(String detail) {
-        super(detail);
-    }
-
-    @Override
-    public int status() {
-        return 401;
-    }
-
-    @Override
-    public String typeSlug() {
-        return "unauthorized";
-    }
-
-    @Override
-    public String title() {
-        return "Authentication required";
+        super(401, "unauthorized", "Authentication required", detail);
     }
 }

@@ -22,7 +22,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackReceived;
-import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.config.PublishSettings;
 import org.instantfeedback.registry.SchemaRegistryException;
 import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.instantfeedback.registry.SpecificAvroSerializer;
@@ -48,7 +48,7 @@ public final class FeedbackPublisher implements AutoCloseable {
     }
 
     /** Creates the producer and its Avro serializer, and reports the producer's metrics to {@code metrics}. */
-    public static FeedbackPublisher create(IngestConfig config, MeterRegistry metrics) {
+    public static FeedbackPublisher create(PublishSettings config, MeterRegistry metrics) {
         SpecificAvroSerializer<FeedbackReceived> values = new SpecificAvroSerializer<>();
         values.configure(serdeProperties(config), false);
         KafkaProducer<String, FeedbackReceived> producer;
@@ -68,7 +68,7 @@ public final class FeedbackPublisher implements AutoCloseable {
      * the publish timeout where the operator set none, so that every wait inside the producer ends
      * within it. Acks and idempotence are not negotiable (IngestConfig refuses other values).
      */
-    static Map<String, Object> producerProperties(IngestConfig config) {
+    static Map<String, Object> producerProperties(PublishSettings config) {
         Map<String, Object> props = new HashMap<>(config.kafka());
         long timeoutMs = config.publishTimeout().toMillis();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -83,7 +83,7 @@ public final class FeedbackPublisher implements AutoCloseable {
     }
 
     /** The serde settings; registry calls made while sending are bounded by the publish timeout too. */
-    static Map<String, Object> serdeProperties(IngestConfig config) {
+    static Map<String, Object> serdeProperties(PublishSettings config) {
         Map<String, Object> props = new HashMap<>(config.schemaRegistry());
         props.putIfAbsent(SchemaRegistrySettings.REQUEST_TIMEOUT_MS,
                 String.valueOf(config.publishTimeout().toMillis()));

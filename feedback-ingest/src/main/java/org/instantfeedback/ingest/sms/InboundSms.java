@@ -1,7 +1,7 @@
 package org.instantfeedback.ingest.sms;
 
 import java.util.List;
-import org.instantfeedback.ingest.feedback.FieldError;
+import org.instantfeedback.service.problem.FieldError;
 
 /**
  * An SMS as a provider delivered it, before it is understood.

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
-import org.instantfeedback.ingest.feedback.FieldError;
 import org.instantfeedback.ingest.feedback.SubjectAllowlist;
 import org.instantfeedback.ingest.privacy.SenderPseudonyms;
+import org.instantfeedback.service.problem.FieldError;
 
 /**
  * Turns an inbound SMS into a submission: subject and rating read by the {@link SmsRules}, the

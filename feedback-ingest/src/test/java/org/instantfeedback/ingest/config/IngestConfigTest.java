@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.instantfeedback.config.ConfigVariable;
 import org.instantfeedback.ingest.feedback.SubjectAllowlist;
+import org.instantfeedback.service.settings.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,49 +33,49 @@ class IngestConfigTest {
     void uses_the_documented_defaults_when_nothing_but_the_secret_is_set() {
         IngestConfig config = IngestConfig.from(env());
 
-        assertThat(config.httpPort()).isEqualTo(8080);
-        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
-        assertThat(config.schemaRegistryUrl()).isEqualTo("http://localhost:8081");
-        assertThat(config.publishTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.retryAfterSeconds()).isEqualTo(5);
-        assertThat(config.maxBodyBytes()).isEqualTo(16_384);
-        assertThat(config.localMode()).isFalse();
-        assertThat(config.publicBaseUrl()).isEmpty();
-        assertThat(config.twilioAuthToken()).isEmpty();
-        assertThat(config.twilioReply()).isEqualTo("Thank you for your feedback!");
-        assertThat(config.smsApiKeys()).isEmpty();
-        assertThat(config.smsHmacSecret()).isEmpty();
-        assertThat(config.kioskApiKeys()).isEmpty();
-        assertThat(config.smsRules().source()).isEqualTo("built-in SMS rules");
-        assertThat(config.subjectAllowlist().restricts()).isFalse();
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.publishing().bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.publishing().schemaRegistryUrl()).isEqualTo("http://localhost:8081");
+        assertThat(config.publishing().publishTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.publishing().retryAfterSeconds()).isEqualTo(5);
+        assertThat(config.http().maxBodyBytes()).isEqualTo(16_384);
+        assertThat(config.pseudonyms().localMode()).isFalse();
+        assertThat(config.twilio().publicBaseUrl()).isEmpty();
+        assertThat(config.twilio().authToken()).isEmpty();
+        assertThat(config.twilio().reply()).isEqualTo("Thank you for your feedback!");
+        assertThat(config.smsGateways().apiKeys()).isEmpty();
+        assertThat(config.smsGateways().hmacSecret()).isEmpty();
+        assertThat(config.kiosks().apiKeys()).isEmpty();
+        assertThat(config.subjects().smsRules().source()).isEqualTo("built-in SMS rules");
+        assertThat(config.subjects().allowlist().restricts()).isFalse();
         assertThat(config.rateLimits()).isEqualTo(new RateLimitSettings(true, 60, 30, 2, 5, 100_000));
-        assertThat(config.trustedProxies().isEmpty()).isTrue();
-        assertThat(config.dedupHorizon()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(config.dedupMaxEntries()).isEqualTo(100_000);
-        assertThat(config.maxBatchItems()).isEqualTo(500);
-        assertThat(config.maxBatchBodyBytes()).isEqualTo(262_144);
+        assertThat(config.http().trustedProxies().isEmpty()).isTrue();
+        assertThat(config.dedup().horizon()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.dedup().maxEntries()).isEqualTo(100_000);
+        assertThat(config.kiosks().maxItems()).isEqualTo(500);
+        assertThat(config.kiosks().maxBodyBytes()).isEqualTo(262_144);
     }
 
     @Test
     void documents_every_default_it_applies() {
         Map<String, String> defaults = env();
-        for (ConfigVariable variable : IngestConfig.VARIABLES) {
-            if (!variable.required()) {
-                defaults.put(variable.name(), variable.defaultValue());
+        for (Setting<?> setting : IngestConfig.SETTINGS) {
+            if (!setting.required()) {
+                defaults.put(setting.name(), setting.shownDefault().orElseThrow());
             }
         }
 
         IngestConfig documented = IngestConfig.from(defaults);
         IngestConfig implicit = IngestConfig.from(env());
 
-        assertThat(documented).usingRecursiveComparison().ignoringFields("kafka").isEqualTo(implicit);
-        assertThat(documented.kafka()).containsAllEntriesOf(implicit.kafka());
-        assertThat(IngestConfig.VARIABLES).extracting(ConfigVariable::name).contains(
+        assertThat(documented).usingRecursiveComparison().ignoringFields("publishing.kafka").isEqualTo(implicit);
+        assertThat(documented.publishing().kafka()).containsAllEntriesOf(implicit.publishing().kafka());
+        assertThat(IngestConfig.SETTINGS).extracting(Setting::name).contains(
                 "INGEST_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_URL", "INGEST_PUBLISH_TIMEOUT_MS",
                 "INGEST_RETRY_AFTER_SECONDS", "INGEST_MAX_BODY_BYTES");
-        assertThat(IngestConfig.VARIABLES).filteredOn(ConfigVariable::required).extracting(ConfigVariable::name)
+        assertThat(IngestConfig.SETTINGS).filteredOn(Setting::required).extracting(Setting::name)
                 .containsExactly("INGEST_PSEUDONYM_SECRET");
-        assertThat(IngestConfig.VARIABLES).extracting(ConfigVariable::name).doesNotHaveDuplicates()
+        assertThat(IngestConfig.SETTINGS).extracting(Setting::name).doesNotHaveDuplicates()
                 .allMatch(name -> name.startsWith("INGEST_") || name.startsWith("KAFKA_")
                         || name.startsWith("SCHEMA_REGISTRY_"));
     }
@@ -90,12 +90,12 @@ class IngestConfigTest {
                 "INGEST_RETRY_AFTER_SECONDS", "30",
                 "INGEST_MAX_BODY_BYTES", "4096"));
 
-        assertThat(config.httpPort()).isZero();
-        assertThat(config.bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
-        assertThat(config.schemaRegistryUrl()).isEqualTo("https://registry.example:8081");
-        assertThat(config.publishTimeout()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(config.retryAfterSeconds()).isEqualTo(30);
-        assertThat(config.maxBodyBytes()).isEqualTo(4096);
+        assertThat(config.http().port()).isZero();
+        assertThat(config.publishing().bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(config.publishing().schemaRegistryUrl()).isEqualTo("https://registry.example:8081");
+        assertThat(config.publishing().publishTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.publishing().retryAfterSeconds()).isEqualTo(30);
+        assertThat(config.http().maxBodyBytes()).isEqualTo(4096);
     }
 
     @Test
@@ -108,11 +108,11 @@ class IngestConfigTest {
                 "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "user:password",
                 "PATH", "/usr/bin"));
 
-        assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL")
+        assertThat(config.publishing().kafka()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.jaas.config", "secret")
                 .containsEntry("bootstrap.servers", "localhost:9092")
                 .doesNotContainKey("heap.opts");
-        assertThat(config.schemaRegistry()).containsEntry("schema.registry.basic.auth.user.info", "user:password")
+        assertThat(config.publishing().schemaRegistry()).containsEntry("schema.registry.basic.auth.user.info", "user:password")
                 .containsEntry("schema.registry.url", "http://localhost:8081")
                 .hasSize(3);
     }
@@ -121,8 +121,8 @@ class IngestConfigTest {
     void treats_blank_values_as_unset() {
         IngestConfig config = IngestConfig.from(env("INGEST_HTTP_PORT", " ", "KAFKA_BOOTSTRAP_SERVERS", ""));
 
-        assertThat(config.httpPort()).isEqualTo(8080);
-        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.publishing().bootstrapServers()).isEqualTo("localhost:9092");
     }
 
     @ParameterizedTest
@@ -165,7 +165,7 @@ class IngestConfigTest {
     void accepts_the_only_safe_producer_guarantees_when_given_explicitly() {
         IngestConfig config = IngestConfig.from(env("KAFKA_ACKS", "all", "KAFKA_ENABLE_IDEMPOTENCE", "TRUE"));
 
-        assertThat(config.kafka()).containsEntry("acks", "all");
+        assertThat(config.publishing().kafka()).containsEntry("acks", "all");
     }
 
     @Test
@@ -176,9 +176,9 @@ class IngestConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("INGEST_PSEUDONYM_SECRET is required")
                 .hasMessageContaining("INGEST_LOCAL_MODE=true");
-        assertThat(local.localMode()).isTrue();
-        assertThat(local.usesLocalModePseudonymSecret()).isTrue();
-        assertThat(IngestConfig.from(env("INGEST_LOCAL_MODE", "true")).usesLocalModePseudonymSecret()).isFalse();
+        assertThat(local.pseudonyms().localMode()).isTrue();
+        assertThat(local.pseudonyms().usesLocalModeSecret()).isTrue();
+        assertThat(IngestConfig.from(env("INGEST_LOCAL_MODE", "true")).pseudonyms().usesLocalModeSecret()).isFalse();
     }
 
     @Test
@@ -190,11 +190,11 @@ class IngestConfigTest {
                 "INGEST_KIOSK_API_KEYS", "kiosk-key-value",
                 "INGEST_PUBLIC_BASE_URL", "https://feedback.example.com/ingest"));
 
-        assertThat(config.twilioAuthToken()).contains(Secret.of("twilio-token-value"));
-        assertThat(config.smsApiKeys()).containsExactly(Secret.of("gateway-key-1"), Secret.of("gateway-key-2"));
-        assertThat(config.smsHmacSecret()).contains(Secret.of("gateway-hmac-value"));
-        assertThat(config.kioskApiKeys()).containsExactly(Secret.of("kiosk-key-value"));
-        assertThat(config.publicBaseUrl()).hasValueSatisfying(
+        assertThat(config.twilio().authToken()).contains(Secret.of("twilio-token-value"));
+        assertThat(config.smsGateways().apiKeys()).containsExactly(Secret.of("gateway-key-1"), Secret.of("gateway-key-2"));
+        assertThat(config.smsGateways().hmacSecret()).contains(Secret.of("gateway-hmac-value"));
+        assertThat(config.kiosks().apiKeys()).containsExactly(Secret.of("kiosk-key-value"));
+        assertThat(config.twilio().publicBaseUrl()).hasValueSatisfying(
                 url -> assertThat(url).hasToString("https://feedback.example.com/ingest"));
         assertThat(config.toString()).doesNotContain("twilio-token-value", "gateway-key-1", "gateway-hmac-value",
                 "kiosk-key-value", SECRET);
@@ -202,8 +202,8 @@ class IngestConfigTest {
 
     @Test
     void sends_no_twilio_reply_when_told_none() {
-        assertThat(IngestConfig.from(env("INGEST_TWILIO_REPLY", "NONE")).twilioReply()).isEmpty();
-        assertThat(IngestConfig.from(env("INGEST_TWILIO_REPLY", "Danke!")).twilioReply()).isEqualTo("Danke!");
+        assertThat(IngestConfig.from(env("INGEST_TWILIO_REPLY", "NONE")).twilio().reply()).isEmpty();
+        assertThat(IngestConfig.from(env("INGEST_TWILIO_REPLY", "Danke!")).twilio().reply()).isEqualTo("Danke!");
     }
 
     @Test
@@ -223,7 +223,7 @@ class IngestConfigTest {
         Files.writeString(rules, "alias Central Station -> branch-central\nallow night-*\n");
 
         SubjectAllowlist allowlist = IngestConfig.from(env("INGEST_SMS_RULES_FILE", rules.toString(),
-                "INGEST_SUBJECT_ALLOWLIST", "route-*, branch-airport")).subjectAllowlist();
+                "INGEST_SUBJECT_ALLOWLIST", "route-*, branch-airport")).subjects().allowlist();
 
         assertThat(allowlist.restricts()).isTrue();
         assertThat(List.of("route-9", "night-3", "branch-airport", "branch-central", "unassigned"))
@@ -243,6 +243,6 @@ class IngestConfigTest {
                 "INGEST_TRUSTED_PROXIES", "10.0.0.0/8, ::1"));
 
         assertThat(config.rateLimits()).isEqualTo(new RateLimitSettings(false, 600, 100, 1, 3, 5_000));
-        assertThat(config.trustedProxies().entries()).containsExactly("10.0.0.0/8", "::1");
+        assertThat(config.http().trustedProxies().entries()).containsExactly("10.0.0.0/8", "::1");
     }
 }

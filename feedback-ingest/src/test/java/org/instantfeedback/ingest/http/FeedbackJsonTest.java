@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
-import org.instantfeedback.ingest.feedback.FieldError;
+import org.instantfeedback.service.problem.FieldError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -21,11 +21,14 @@ class FormParametersTest {
 
     @Test
     void refuses_broken_percent_escapes_and_bytes_that_are_not_utf_8() {
-        assertThatThrownBy(() -> parse("Body=100%")).isInstanceOf(MalformedFormException.class);
-        assertThatThrownBy(() -> parse("Body=%zz")).isInstanceOf(MalformedFormException.class);
-        assertThatThrownBy(() -> parse("Body=%C3%28")).isInstanceOf(InvalidEncodingException.class);
+        assertThatThrownBy(() -> parse("Body=100%")).isInstanceOf(RejectedRequestException.class)
+                .extracting("slug").isEqualTo("malformed-form");
+        assertThatThrownBy(() -> parse("Body=%zz")).isInstanceOf(RejectedRequestException.class)
+                .extracting("slug").isEqualTo("malformed-form");
+        assertThatThrownBy(() -> parse("Body=%C3%28")).isInstanceOf(RejectedRequestException.class)
+                .extracting("slug").isEqualTo("invalid-encoding");
         assertThatThrownBy(() -> FormParameters.parse("Body=Gr\u00fc\u00dfe".getBytes(StandardCharsets.ISO_8859_1)))
-                .isInstanceOf(InvalidEncodingException.class);
+                .isInstanceOf(RejectedRequestException.class).extracting("slug").isEqualTo("invalid-encoding");
     }
 
     private static FormParameters parse(String body) {

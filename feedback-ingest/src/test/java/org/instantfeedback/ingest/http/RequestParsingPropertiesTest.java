@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generated bodies and headers through the request parsers: they answer with a value or with one
- * of the documented {@link RejectedRequestException}s (which become 4xx), never anything else.
+ * of the documented {@link org.instantfeedback.service.problem.ProblemException}s (which become 4xx), never anything else.
  */
 class RequestParsingPropertiesTest {
     private static final long SEED = 0x5EED_0002L;
@@ -45,7 +45,8 @@ class RequestParsingPropertiesTest {
                 int decodedChars = form.entries().stream()
                         .mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
                 assertThat(decodedChars).isLessThanOrEqualTo(bytes.length);
-            } catch (MalformedFormException | InvalidEncodingException refused) {
+            } catch (RejectedRequestException refused) {
+                assertThat(refused.slug()).isIn("malformed-form", "invalid-encoding");
                 assertThat(refused.status()).isEqualTo(400);
             }
         });
@@ -71,7 +72,8 @@ class RequestParsingPropertiesTest {
                 ObjectNode parsed = body.parseObject(bytes);
                 assertThat(parsed.isObject()).isTrue();
                 assertThatCode(() -> FeedbackJson.webSubmission(parsed, null)).doesNotThrowAnyException();
-            } catch (MalformedJsonException | InvalidEncodingException refused) {
+            } catch (RejectedRequestException refused) {
+                assertThat(refused.slug()).isIn("malformed-json", "invalid-encoding");
                 assertThat(refused.status()).isEqualTo(400);
                 assertThat(refused.getMessage()).hasSizeLessThan(2_000);
             }
@@ -109,8 +111,8 @@ class RequestParsingPropertiesTest {
     void refuses_json_nested_ten_thousand_levels_deep_as_malformed() {
         byte[] nested = ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.US_ASCII);
 
-        assertThatThrownBy(() -> body.parseObject(nested)).isInstanceOf(MalformedJsonException.class)
-                .hasMessageContaining("nesting depth");
+        assertThatThrownBy(() -> body.parseObject(nested)).isInstanceOf(RejectedRequestException.class)
+                .hasMessageContaining("nesting depth").extracting("slug").isEqualTo("malformed-json");
     }
 
     /** Found by the property above: a Content-Type of semicolons alone split into nothing, which was a 500. */

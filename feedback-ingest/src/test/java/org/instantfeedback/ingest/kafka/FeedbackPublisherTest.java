@@ -17,7 +17,7 @@ class FeedbackPublisherTest {
     @Test
     void waits_for_all_replicas_without_duplicates_and_never_longer_than_the_publish_timeout() {
         Map<String, Object> props = FeedbackPublisher.producerProperties(
-                IngestConfig.from(Map.of("INGEST_LOCAL_MODE", "true", "INGEST_PUBLISH_TIMEOUT_MS", "3000")));
+                IngestConfig.from(Map.of("INGEST_LOCAL_MODE", "true", "INGEST_PUBLISH_TIMEOUT_MS", "3000")).publishing());
 
         assertThat(props).containsEntry("acks", "all")
                 .containsEntry("enable.idempotence", "true")
@@ -31,7 +31,7 @@ class FeedbackPublisherTest {
     void keeps_timeouts_the_operator_set_and_derives_the_request_timeout_from_their_linger() {
         Map<String, Object> props = FeedbackPublisher.producerProperties(IngestConfig.from(Map.of(
                 "INGEST_LOCAL_MODE", "true", "INGEST_PUBLISH_TIMEOUT_MS", "3000", "KAFKA_LINGER_MS", "100",
-                "KAFKA_MAX_BLOCK_MS", "1000")));
+                "KAFKA_MAX_BLOCK_MS", "1000")).publishing());
 
         assertThat(props).containsEntry("max.block.ms", "1000").containsEntry("request.timeout.ms", "2900");
     }
@@ -39,7 +39,7 @@ class FeedbackPublisherTest {
     @Test
     void bounds_schema_registry_calls_by_the_publish_timeout_too() {
         Map<String, Object> props = FeedbackPublisher.serdeProperties(
-                IngestConfig.from(Map.of("INGEST_LOCAL_MODE", "true", "INGEST_PUBLISH_TIMEOUT_MS", "3000")));
+                IngestConfig.from(Map.of("INGEST_LOCAL_MODE", "true", "INGEST_PUBLISH_TIMEOUT_MS", "3000")).publishing());
 
         assertThat(props).containsEntry("schema.registry.request.timeout.ms", "3000")
                 .containsEntry("schema.registry.url", "http://localhost:8081");

@@ -28,7 +28,7 @@ import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.registry.SpecificAvroSerde;
 import org.instantfeedback.streams.feedback.EventSerdes;
-import org.instantfeedback.streams.metrics.OutputMetrics;
+import org.instantfeedback.streams.telemetry.OutputTelemetry;
 
 /**
  * The alerting part of the topology (see alerting/ALERTS.md):
@@ -92,7 +92,7 @@ public final class AlertingTopology {
     /** Running time-to-acknowledge and time-to-resolve tallies per {@code <scope>:<id>:<kind>}. */
     public static final String HANDLING_STORE = "alerting.handling-times.v1";
     public static final String HANDLING_SINK = "alerting.handling.sink.v1";
-    /** Counts alert events and records their end-to-end latency (see {@link OutputMetrics}). */
+    /** Counts alert events and records their end-to-end latency (see {@link OutputTelemetry}). */
     public static final String ALERT_METRICS = "alerting.alert-metrics.v1";
     public static final String REJECTED_ACTIONS_TO_JSON = "alerting.rejected-actions-to-json.v1";
     public static final String REJECTED_ACTIONS_SINK = "alerting.rejected-actions.sink.v1";
@@ -158,7 +158,7 @@ public final class AlertingTopology {
         KStream<String, FeedbackAlert> alerts = byKind.get(OUTPUTS + ALERTS)
                 .mapValues(out -> ((AlertingOutput.Alert) out).alert(), Named.as(TO_ALERTS))
                 .peek((alertId, alert) -> recordTimings(meters, alert), Named.as(TIME_ALERTS))
-                .processValues(OutputMetrics.alerts(meters), Named.as(ALERT_METRICS));
+                .processValues(OutputTelemetry.alerts(meters), Named.as(ALERT_METRICS));
         alerts.to(Topics.ALERTS, Produced.with(Serdes.String(), alertSerde).withName(ALERTS_SINK));
         alerts.process(TrackHandlingTimes::new, Named.as(TRACK_HANDLING), HANDLING_STORE)
                 .to(Topics.ALERT_HANDLING, Produced.with(Serdes.String(), handlingSerde).withName(HANDLING_SINK));
@@ -243,7 +243,7 @@ public final class AlertingTopology {
         String kind = alert.getKind().name().toLowerCase(Locale.ROOT);
         if (alert.getTimeToAcknowledgeMillis() != null && alert.getType() == FeedbackAlertEventType.ACKNOWLEDGED) {
             Timer.builder(TIME_TO_ACKNOWLEDGE_TIMER).tag("kind", kind)
-                    .description("From an alert opening to ops acknowledging it" + OutputMetrics.APPROXIMATE)
+                    .description("From an alert opening to ops acknowledging it" + OutputTelemetry.APPROXIMATE)
                     .register(meters)
                     .record(Duration.ofMillis(alert.getTimeToAcknowledgeMillis()));
         }
@@ -251,7 +251,7 @@ public final class AlertingTopology {
             Timer.builder(TIME_TO_RESOLVE_TIMER).tag("kind", kind).tag("resolution",
                             alert.getResolution() == null ? "unknown"
                                     : alert.getResolution().name().toLowerCase(Locale.ROOT))
-                    .description("From an alert opening to its resolution" + OutputMetrics.APPROXIMATE)
+                    .description("From an alert opening to its resolution" + OutputTelemetry.APPROXIMATE)
                     .register(meters)
                     .record(Duration.ofMillis(alert.getTimeToResolveMillis()));
         }

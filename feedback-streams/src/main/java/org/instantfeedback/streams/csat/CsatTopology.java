@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackReceived;
-import org.instantfeedback.streams.metrics.OutputMetrics;
+import org.instantfeedback.streams.telemetry.OutputTelemetry;
 
 /**
  * Rolling CSAT per subject: the 5-star ratings of deduplicated feedback (placed in time by
@@ -49,7 +49,7 @@ public final class CsatTopology {
         addCsat(feedback, windows, csatSerde, new SimpleMeterRegistry());
     }
 
-    /** As above, recording the end-to-end latency of each update in {@code meters} (see {@link OutputMetrics}). */
+    /** As above, recording the end-to-end latency of each update in {@code meters} (see {@link OutputTelemetry}). */
     public static void addCsat(KStream<String, FeedbackReceived> feedback, CsatWindowSpec windows,
                                Serde<CsatWindow> csatSerde, MeterRegistry meters) {
         Serde<CsatTally> tallySerde = new CsatTallySerde();
@@ -64,7 +64,7 @@ public final class CsatTopology {
                                 .withRetention(windows.retention()))
                 .toStream(Named.as(WINDOW_UPDATES))
                 .map(CsatTopology::toCsatWindow, Named.as(TO_CSAT_WINDOW))
-                .processValues(OutputMetrics.<CsatWindow>csat(meters), Named.as(END_TO_END_LATENCY))
+                .processValues(OutputTelemetry.<CsatWindow>csat(meters), Named.as(END_TO_END_LATENCY))
                 .to(Topics.CSAT, Produced.with(Serdes.String(), csatSerde).withName(CSAT_SINK));
     }
 

@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.instantfeedback.streams.http.ApiProblem;
+import org.instantfeedback.streams.http.QueryProblems;
 
 /**
  * The live dashboard's routes: {@code GET /} and {@code GET /dashboard} lead to
@@ -60,7 +60,7 @@ public final class DashboardRoutes {
     private void asset(Context ctx) {
         String name = ctx.pathParam("asset");
         if (!content.containsKey(name) || "index.html".equals(name)) {
-            throw ApiProblem.notFound("not-found", "Not found", "The dashboard has no file named '" + name + "'.");
+            throw QueryProblems.notFound("not-found", "Not found", "The dashboard has no file named '" + name + "'.");
         }
         serve(ctx, name);
     }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackMetrics;
-import org.instantfeedback.streams.http.HttpApi;
+import org.instantfeedback.streams.http.QueryHttpApi;
 import org.instantfeedback.streams.query.AlertView;
 import org.instantfeedback.streams.query.Figures;
 
@@ -17,7 +17,7 @@ import org.instantfeedback.streams.query.Figures;
  * merges a live update into what it loaded with one code path.
  */
 public final class LiveEvents {
-    private static final ObjectMapper JSON = HttpApi.objectMapper();
+    private static final ObjectMapper JSON = QueryHttpApi.objectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() { };
 
     private LiveEvents() {

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.instantfeedback.streams.http.ApiProblem;
+import org.instantfeedback.streams.http.QueryProblems;
 
 /**
  * {@code GET /v1/live}: the live stream as Server-Sent Events ({@code text/event-stream}). The
@@ -32,7 +32,7 @@ public final class LiveStreamHandler implements Handler {
     public void handle(Context ctx) throws IOException, InterruptedException {
         Optional<LiveSubscription> subscribed = broadcaster.subscribe();
         if (subscribed.isEmpty()) {
-            throw ApiProblem.unavailable("too-many-viewers", "Too many live viewers",
+            throw QueryProblems.unavailable("too-many-viewers", "Too many live viewers",
                     "This instance serves " + broadcaster.clients() + " live viewers already; try again later.",
                     TOO_MANY_VIEWERS_RETRY_AFTER_SECONDS);
         }

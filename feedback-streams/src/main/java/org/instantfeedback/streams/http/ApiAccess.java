@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.instantfeedback.service.health.HealthEndpoints;
+import org.instantfeedback.service.problem.ProblemException;
+import org.instantfeedback.service.telemetry.PrometheusEndpoint;
 
 /**
  * Who may read the query API and the dashboard, and from which browser origins. Runs before every
@@ -29,7 +32,8 @@ public final class ApiAccess {
     /** The credentials to pass on when this request is forwarded to another instance. */
     static final String FORWARD_AUTHORIZATION = "feedback.forward-authorization";
     static final String REALM = "feedback-streams";
-    static final Set<String> OPEN_PATHS = Set.of(HttpApi.LIVE_PATH, HttpApi.READY_PATH, HttpApi.METRICS_PATH);
+    private static final Set<String> OPEN_PATHS =
+            Set.of(HealthEndpoints.LIVE_PATH, HealthEndpoints.READY_PATH, PrometheusEndpoint.PATH);
     static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type";
     static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
@@ -51,7 +55,7 @@ public final class ApiAccess {
         boolean allowedOrigin = allowCors(ctx);
         if (ctx.method() == HandlerType.OPTIONS && ctx.header("Access-Control-Request-Method") != null) {
             if (!allowedOrigin) {
-                throw ApiProblem.ofStatus(403, "This origin may not call the API; see STREAMS_API_CORS_ORIGINS.");
+                throw ProblemException.ofStatus(403, "This origin may not call the API; see STREAMS_API_CORS_ORIGINS.");
             }
             ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
             ctx.header("Access-Control-Allow-Headers", ALLOWED_HEADERS);
@@ -137,8 +141,8 @@ public final class ApiAccess {
         return known;
     }
 
-    private ApiProblem unauthorized() {
-        return ApiProblem.unauthorized(settings.auth() == ApiSettings.Auth.TOKEN
+    private ProblemException unauthorized() {
+        return QueryProblems.unauthorized(settings.auth() == ApiSettings.Auth.TOKEN
                 ? "Bearer realm=\"" + REALM + "\""
                 : "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
     }

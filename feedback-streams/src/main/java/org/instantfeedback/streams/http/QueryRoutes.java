@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.instantfeedback.alerting.Scope;
+import org.instantfeedback.service.problem.ProblemException;
 import org.instantfeedback.streams.query.AlertActions;
 import org.instantfeedback.streams.query.AlertStatus;
 import org.instantfeedback.streams.query.AlertView;
@@ -29,10 +30,11 @@ import org.instantfeedback.streams.query.SubjectCsat;
  * work to {@link QueryService} and {@link AlertActions}.
  */
 final class QueryRoutes {
-    static final String SUBJECTS_PATH = "/v1/subjects";
-    static final String ALERTS_PATH = "/v1/alerts";
-    static final String ACKNOWLEDGE_PATH = "/v1/alerts/{alertId}/acknowledge";
-    static final String RESOLVE_PATH = "/v1/alerts/{alertId}/resolve";
+    private static final String SUBJECTS_PATH = "/v1/subjects";
+    private static final String CSAT_PATH = "/v1/subjects/{subject}/csat";
+    private static final String ALERTS_PATH = "/v1/alerts";
+    private static final String ACKNOWLEDGE_PATH = "/v1/alerts/{alertId}/acknowledge";
+    private static final String RESOLVE_PATH = "/v1/alerts/{alertId}/resolve";
     static final int MAX_ACTOR_LENGTH = 100;
     static final int MAX_NOTE_LENGTH = 1_000;
 
@@ -50,7 +52,7 @@ final class QueryRoutes {
 
     void register(RoutesConfig routes) {
         routes.get(SUBJECTS_PATH, ctx -> ctx.json(queries.subjects(ApiAccess.forwardAuthorization(ctx))));
-        routes.get(HttpApi.CSAT_PATH, this::csat);
+        routes.get(CSAT_PATH, this::csat);
         routes.get(ALERTS_PATH, this::alerts);
         routes.post(ACKNOWLEDGE_PATH, ctx -> act(ctx, AlertActions.Action.ACKNOWLEDGE));
         routes.post(RESOLVE_PATH, ctx -> act(ctx, AlertActions.Action.RESOLVE));
@@ -71,7 +73,7 @@ final class QueryRoutes {
         Scope scope = scope(ctx);
         Instant at = instant(ctx, "at");
         SubjectCsat answer = queries.csat(scope, subject, window, at, ApiAccess.forwardAuthorization(ctx))
-                .orElseThrow(() -> ApiProblem.notFound("no-csat-figures", "No CSAT figures",
+                .orElseThrow(() -> QueryProblems.notFound("no-csat-figures", "No CSAT figures",
                         "There are no figures for " + scope.id() + " '" + subject + "' in the " + window
                                 + " window" + (at == null ? "" : " as of " + at) + "."));
         ctx.json(answer);
@@ -87,24 +89,24 @@ final class QueryRoutes {
         JsonNode body = body(ctx);
         String actor = text(body, "actor");
         if (actor == null || actor.isBlank()) {
-            throw ApiProblem.invalidRequest("actor", "say who acts, e.g. {\"actor\":\"Sam\",\"note\":\"...\"}");
+            throw QueryProblems.invalidRequest("actor", "say who acts, e.g. {\"actor\":\"Sam\",\"note\":\"...\"}");
         }
         if (actor.length() > MAX_ACTOR_LENGTH) {
-            throw ApiProblem.invalidRequest("actor", "must be at most " + MAX_ACTOR_LENGTH + " characters");
+            throw QueryProblems.invalidRequest("actor", "must be at most " + MAX_ACTOR_LENGTH + " characters");
         }
         String note = text(body, "note");
         if (note != null && note.length() > MAX_NOTE_LENGTH) {
-            throw ApiProblem.invalidRequest("note", "must be at most " + MAX_NOTE_LENGTH + " characters");
+            throw QueryProblems.invalidRequest("note", "must be at most " + MAX_NOTE_LENGTH + " characters");
         }
         AlertView alert = queries.alert(alertId, ApiAccess.forwardAuthorization(ctx))
-                .orElseThrow(() -> ApiProblem.notFound("alert-not-found", "No such alert",
+                .orElseThrow(() -> QueryProblems.notFound("alert-not-found", "No such alert",
                         "There is no alert '" + alertId + "' (resolved alerts are forgotten after a while)."));
         if (alert.status() == AlertStatus.RESOLVED) {
-            throw ApiProblem.conflict("alert-resolved", "The alert is resolved",
+            throw QueryProblems.conflict("alert-resolved", "The alert is resolved",
                     "Alert '" + alertId + "' was resolved at " + alert.resolvedAt() + "; nothing is left to do.");
         }
         if (action == AlertActions.Action.ACKNOWLEDGE && alert.status() == AlertStatus.ACKNOWLEDGED) {
-            throw ApiProblem.conflict("alert-acknowledged", "The alert is acknowledged already",
+            throw QueryProblems.conflict("alert-acknowledged", "The alert is acknowledged already",
                     "Alert '" + alertId + "' was acknowledged by " + alert.acknowledgedBy() + " at "
                             + alert.acknowledgedAt() + ".");
         }
@@ -126,7 +128,7 @@ final class QueryRoutes {
         } catch (IOException e) {
             // answered below
         }
-        throw ApiProblem.invalidRequest("body", "must be a JSON object such as {\"actor\":\"Sam\",\"note\":\"...\"}");
+        throw QueryProblems.invalidRequest("body", "must be a JSON object such as {\"actor\":\"Sam\",\"note\":\"...\"}");
     }
 
     private static String text(JsonNode body, String field) {
@@ -147,7 +149,7 @@ final class QueryRoutes {
         } catch (DateTimeParseException e) {
             // answered below
         }
-        throw ApiProblem.invalidRequest("window", "must be one of " + windows);
+        throw QueryProblems.invalidRequest("window", "must be one of " + windows);
     }
 
     private static Scope scope(Context ctx) {
@@ -155,7 +157,7 @@ final class QueryRoutes {
         if (value == null || value.isBlank()) {
             return Scope.SUBJECT;
         }
-        return QueryService.scope(value).orElseThrow(() -> ApiProblem.invalidRequest("scope",
+        return QueryService.scope(value).orElseThrow(() -> QueryProblems.invalidRequest("scope",
                 "must be subject or group"));
     }
 
@@ -165,7 +167,7 @@ final class QueryRoutes {
         }
         Set<AlertStatus> statuses = EnumSet.noneOf(AlertStatus.class);
         for (String part : value.split(",")) {
-            statuses.add(AlertStatus.parse(part).orElseThrow(() -> ApiProblem.invalidRequest("status",
+            statuses.add(AlertStatus.parse(part).orElseThrow(() -> QueryProblems.invalidRequest("status",
                     "must be open, acknowledged or resolved (or several, comma-separated)")));
         }
         return statuses;
@@ -181,10 +183,10 @@ final class QueryRoutes {
         try {
             instant = Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidRequest(name, "must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
+            throw QueryProblems.invalidRequest(name, "must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
         }
         if (instant.isBefore(Instant.EPOCH)) {
-            throw ApiProblem.invalidRequest(name, "must not be before 1970-01-01T00:00:00Z");
+            throw QueryProblems.invalidRequest(name, "must not be before 1970-01-01T00:00:00Z");
         }
         return instant;
     }
@@ -192,7 +194,7 @@ final class QueryRoutes {
     private static String required(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isEmpty()) {
-            throw ApiProblem.invalidRequest(name, "is required");
+            throw QueryProblems.invalidRequest(name, "is required");
         }
         return value;
     }
@@ -202,11 +204,11 @@ final class QueryRoutes {
             return new TreeSet<>(Arrays.stream(required(ctx, "partitions").split(","))
                     .map(String::strip).map(Integer::valueOf).toList());
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalidRequest("partitions", "must be partition numbers separated by commas");
+            throw QueryProblems.invalidRequest("partitions", "must be partition numbers separated by commas");
         }
     }
 
-    private static ApiProblem notHere() {
-        return ApiProblem.notFound("not-found", "Not found", "This instance has nothing under that key.");
+    private static ProblemException notHere() {
+        return QueryProblems.notFound("not-found", "Not found", "This instance has nothing under that key.");
     }
 }

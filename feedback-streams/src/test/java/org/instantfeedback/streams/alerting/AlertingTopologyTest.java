@@ -38,7 +38,7 @@ import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.feedback.DeadLetterHeaders;
 import org.instantfeedback.streams.feedback.EventSerdes;
 import org.instantfeedback.streams.feedback.TestScorers;
-import org.instantfeedback.streams.metrics.OutputMetrics;
+import org.instantfeedback.streams.telemetry.OutputTelemetry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -283,9 +283,9 @@ class AlertingTopologyTest {
         act("subject:route-42:urgent-report", alertId, "ACKNOWLEDGE", "alice", null, at("08:07"));
 
         assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName()).contains(
-                AlertingTopology.TIME_TO_ACKNOWLEDGE_TIMER, OutputMetrics.ALERT_EVENTS, OutputMetrics.END_TO_END_LATENCY);
+                AlertingTopology.TIME_TO_ACKNOWLEDGE_TIMER, OutputTelemetry.ALERT_EVENTS, OutputTelemetry.END_TO_END_LATENCY);
         assertThat(meters.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getDescription())
-                .as(meter.getId().getName()).endsWith(OutputMetrics.APPROXIMATE));
+                .as(meter.getId().getName()).endsWith(OutputTelemetry.APPROXIMATE));
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.instantfeedback.streams.http.ProblemJson;
+import org.instantfeedback.streams.http.QueryHttpApi;
+import org.instantfeedback.streams.http.QueryProblems;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class DashboardRoutesTest {
         http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             DashboardRoutes.register(config.routes, broadcaster);
-            ProblemJson.register(config.routes);
+            QueryProblems.mapper(QueryHttpApi.objectMapper()).registerOn(config.routes);
         }).start(0);
     }
 

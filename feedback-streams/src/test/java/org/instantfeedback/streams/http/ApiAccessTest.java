@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import org.instantfeedback.service.problem.Problem;
 import org.instantfeedback.streams.csat.Feedback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -67,8 +68,8 @@ class ApiAccessTest {
                 assertThat(response.headers().firstValue("WWW-Authenticate"))
                         .hasValue("Bearer realm=\"feedback-streams\"");
                 assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                        type -> assertThat(type).startsWith(ProblemJson.CONTENT_TYPE));
-                assertThat(JSON.readTree(response.body()).get("type").asText()).isEqualTo("/problems/unauthorized");
+                        type -> assertThat(type).startsWith(Problem.CONTENT_TYPE));
+                assertThat(JSON.readTree(response.body()).get("type").asText()).isEqualTo("urn:instantfeedback:problem:unauthorized");
             }
             assertThat(send(get("/v1/subjects").header("Authorization", "Bearer not-" + TOKEN)).statusCode())
                     .isEqualTo(401);

@@ -74,10 +74,10 @@ final class QueryApiFixture implements AutoCloseable {
                 () -> locator.localStore(CsatTopology.STORE, QueryableStoreTypes.windowStore(), 0));
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         QueryService queries = new QueryService(locator, new LocalReads(locator, csat, config.api().seriesSpan()),
-                new PeerClient(HttpApi.objectMapper(), "http"), clock);
+                new PeerClient(QueryHttpApi.objectMapper(), "http"), clock);
         // No producer: the tests here stop before an action would be sent; sending is tested on a real broker.
         AlertActions actions = new AlertActions(() -> null, clock);
-        http = HttpApi.create(queries, actions, ApiSettings.from(apiEnv), config.alerting().windows(),
+        http = QueryHttpApi.create(queries, actions, ApiSettings.from(apiEnv), config.alerting().windows(),
                 streamsState::get, metrics, routes -> { }).start(0);
     }
 

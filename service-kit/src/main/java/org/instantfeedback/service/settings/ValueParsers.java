@@ -87,6 +87,18 @@ public final class ValueParsers {
         };
     }
 
+    /**
+     * Only {@code true} or {@code false}, in any case: for switches where a typo ({@code yes},
+     * {@code 1}) should stop the service rather than be read one way or the other.
+     */
+    public static ValueParser<Boolean> trueOrFalse() {
+        return text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
     /** One of {@code allowed}, in any case; the value is the allowed spelling. */
     public static ValueParser<String> oneOf(String... allowed) {
         return text -> Arrays.stream(allowed).filter(choice -> choice.equalsIgnoreCase(text)).findFirst()
