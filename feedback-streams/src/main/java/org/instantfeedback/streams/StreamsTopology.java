@@ -73,10 +73,6 @@ public final class StreamsTopology {
             return new Settings(windows, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention);
         }
 
-        public Settings withDedupeHorizon(Duration horizon) {
-            return new Settings(csatWindows, horizon, alerting, seriesSpan, resolvedAlertRetention);
-        }
-
         public Settings withAlerting(AlertingOptions options) {
             return new Settings(csatWindows, dedupeHorizon, options, seriesSpan, resolvedAlertRetention);
         }

@@ -16,7 +16,8 @@ import org.instantfeedback.service.settings.ValueParsers;
  * starts, feedback arriving up to {@code grace} after a window ended still counts in it, and the
  * store keeps each window for {@code retention} after it started, so the query API can look that
  * far back. The one place that knows the window arithmetic, so the topology, the late-record log
- * and the query API agree on which windows exist.
+ * and the query API agree on which windows exist. {@link #from} reads them from the
+ * {@code CSAT_*} variables in {@link #SETTINGS}.
  */
 public record CsatWindowSpec(Duration size, Duration advance, Duration grace, Duration retention) {
     public static final CsatWindowSpec DEFAULT = new CsatWindowSpec(
