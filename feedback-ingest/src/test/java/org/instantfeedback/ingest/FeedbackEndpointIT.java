@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,35 +33,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FeedbackEndpointIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static IngestApp app;
-    private static IngestApp restricted;
+    private static IngestOnBroker ingest;
     private static IngestHttpClient client;
     private static IngestHttpClient restrictedClient;
     private static FeedbackTopicReader topic;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) throws Exception {
-        runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
-        app = TestIngest.start(TestIngest.env(runtime));
-        restricted = TestIngest.start(TestIngest.env(runtime,
-                IngestConfig.SUBJECT_ALLOWLIST, "route-*, branch-central"));
-        client = new IngestHttpClient(app.port());
-        restrictedClient = new IngestHttpClient(restricted.port());
-        topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());
+        ingest = new IngestOnBroker(runtime);
+        client = ingest.start();
+        restrictedClient = ingest.start(IngestConfig.SUBJECT_ALLOWLIST, "route-*, branch-central");
+        topic = ingest.topic();
     }
 
     @AfterAll
-    static void stopIngest(KafkaAndRegistry runtime) {
-        if (topic != null) {
-            topic.close();
+    static void stopIngest() {
+        if (ingest != null) {
+            ingest.close();
         }
-        if (restricted != null) {
-            restricted.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
     }
 
     @Test

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.UUID;
-import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.ingest.config.IngestConfig;
@@ -21,38 +19,32 @@ class RateLimitIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GATEWAY_KEY = "gateway-key-rate-limits";
 
-    private static IngestApp limited;
-    private static IngestApp behindProxy;
+    private static IngestOnBroker ingest;
     private static IngestHttpClient client;
     private static IngestHttpClient proxyClient;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) {
-        runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
-        limited = TestIngest.start(TestIngest.env(runtime,
+        ingest = new IngestOnBroker(runtime);
+        client = ingest.start(
                 IngestConfig.RATE_LIMIT_ENABLED, "true",
                 IngestConfig.RATE_LIMIT_CLIENT_BURST, "3",
                 IngestConfig.RATE_LIMIT_CLIENT_PER_MINUTE, "1",
                 IngestConfig.RATE_LIMIT_SENDER_BURST, "2",
                 IngestConfig.RATE_LIMIT_SENDER_PER_MINUTE, "1",
-                IngestConfig.SMS_API_KEYS, GATEWAY_KEY));
-        behindProxy = TestIngest.start(TestIngest.env(runtime,
+                IngestConfig.SMS_API_KEYS, GATEWAY_KEY);
+        proxyClient = ingest.start(
                 IngestConfig.RATE_LIMIT_ENABLED, "true",
                 IngestConfig.RATE_LIMIT_CLIENT_BURST, "1",
                 IngestConfig.RATE_LIMIT_CLIENT_PER_MINUTE, "1",
-                IngestConfig.TRUSTED_PROXIES, "127.0.0.1, ::1"));
-        client = new IngestHttpClient(limited.port());
-        proxyClient = new IngestHttpClient(behindProxy.port());
+                IngestConfig.TRUSTED_PROXIES, "127.0.0.1, ::1");
     }
 
     @AfterAll
-    static void stopIngest(KafkaAndRegistry runtime) {
-        for (IngestApp app : new IngestApp[] {limited, behindProxy}) {
-            if (app != null) {
-                app.close();
-            }
+    static void stopIngest() {
+        if (ingest != null) {
+            ingest.close();
         }
-        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
     }
 
     @Test

@@ -8,9 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
-import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.events.Channel;
@@ -32,29 +30,24 @@ class SmsGatewayEndpointIT {
     private static final String API_KEY = "gateway-key-0123456789";
     private static final String HMAC_SECRET = "gateway-hmac-secret-0123456789";
 
-    private static IngestApp app;
+    private static IngestOnBroker ingest;
     private static IngestHttpClient client;
     private static FeedbackTopicReader topic;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) {
-        runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
-        app = TestIngest.start(TestIngest.env(runtime,
+        ingest = new IngestOnBroker(runtime);
+        client = ingest.start(
                 IngestConfig.SMS_API_KEYS, "old-key," + API_KEY,
-                IngestConfig.SMS_HMAC_SECRET, HMAC_SECRET));
-        client = new IngestHttpClient(app.port());
-        topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());
+                IngestConfig.SMS_HMAC_SECRET, HMAC_SECRET);
+        topic = ingest.topic();
     }
 
     @AfterAll
-    static void stopIngest(KafkaAndRegistry runtime) {
-        if (topic != null) {
-            topic.close();
+    static void stopIngest() {
+        if (ingest != null) {
+            ingest.close();
         }
-        if (app != null) {
-            app.close();
-        }
-        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.events.Channel;
@@ -41,15 +40,13 @@ class TwilioSmsEndpointIT {
     private static final String BRANCH_NUMBER = "+442079460000";
     private static final String SHARED_NUMBER = "+442079460001";
 
-    private static IngestApp app;
-    private static IngestApp proxied;
+    private static IngestOnBroker ingest;
     private static IngestHttpClient client;
     private static IngestHttpClient proxiedClient;
     private static FeedbackTopicReader topic;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime, @TempDir Path dir) throws Exception {
-        runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
         Path rules = dir.resolve("sms-rules.txt");
         Files.writeString(rules, """
                 number +44 20 7946 0000 -> branch-london
@@ -57,29 +54,22 @@ class TwilioSmsEndpointIT {
                 pattern bus {n} -> route-{n}
                 alias Central Station | HBF -> branch-central
                 """);
-        app = TestIngest.start(TestIngest.env(runtime,
+        ingest = new IngestOnBroker(runtime);
+        client = ingest.start(
                 IngestConfig.TWILIO_AUTH_TOKEN, AUTH_TOKEN,
-                IngestConfig.SMS_RULES_FILE, rules.toString()));
-        proxied = TestIngest.start(TestIngest.env(runtime,
+                IngestConfig.SMS_RULES_FILE, rules.toString());
+        proxiedClient = ingest.start(
                 IngestConfig.TWILIO_AUTH_TOKEN, AUTH_TOKEN,
                 IngestConfig.PUBLIC_BASE_URL, PUBLIC_BASE_URL,
-                IngestConfig.TWILIO_REPLY, "none"));
-        client = new IngestHttpClient(app.port());
-        proxiedClient = new IngestHttpClient(proxied.port());
-        topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());
+                IngestConfig.TWILIO_REPLY, "none");
+        topic = ingest.topic();
     }
 
     @AfterAll
-    static void stopIngest(KafkaAndRegistry runtime) {
-        if (topic != null) {
-            topic.close();
+    static void stopIngest() {
+        if (ingest != null) {
+            ingest.close();
         }
-        for (IngestApp running : new IngestApp[] {app, proxied}) {
-            if (running != null) {
-                running.close();
-            }
-        }
-        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
     }
 
     @Test
@@ -168,7 +158,7 @@ class TwilioSmsEndpointIT {
 
         HttpResponse<String> signedForPublicUrl = post(proxiedClient, publicUrl, sms);
         HttpResponse<String> signedForInternalUrl = proxiedClient.postTo(PATH, "application/x-www-form-urlencoded",
-                form(sms), "X-Twilio-Signature", signature("http://localhost:" + proxied.port() + PATH, sms));
+                form(sms), "X-Twilio-Signature", signature(proxiedClient.uri(PATH).toString(), sms));
 
         assertThat(signedForPublicUrl.statusCode()).as(signedForPublicUrl.body()).isEqualTo(200);
         assertThat(signedForPublicUrl.body()).as("no reply configured")
@@ -282,7 +272,7 @@ class TwilioSmsEndpointIT {
     }
 
     private String localUrl() {
-        return "http://localhost:" + app.port() + PATH;
+        return client.uri(PATH).toString();
     }
 
     private static String signature(String url, Map<String, String> parameters) {
