@@ -19,9 +19,9 @@ import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.ingest.config.IngestConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,24 +33,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FeedbackEndpointIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static IngestOnBroker ingest;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static IngestHttpClient restrictedClient;
     private static FeedbackTopicReader topic;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) throws Exception {
-        ingest = new IngestOnBroker(runtime);
-        client = ingest.start();
-        restrictedClient = ingest.start(IngestConfig.SUBJECT_ALLOWLIST, "route-*, branch-central");
-        topic = ingest.topic();
-    }
-
-    @AfterAll
-    static void stopIngest() {
-        if (ingest != null) {
-            ingest.close();
-        }
+        client = INGEST.start(runtime);
+        restrictedClient = INGEST.start(runtime, IngestConfig.SUBJECT_ALLOWLIST, "route-*, branch-central");
+        topic = INGEST.topic();
     }
 
     @Test

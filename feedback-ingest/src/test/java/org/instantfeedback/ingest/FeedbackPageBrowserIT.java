@@ -20,6 +20,7 @@ import org.instantfeedback.events.RatingScale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -38,7 +39,9 @@ class FeedbackPageBrowserIT {
     static final String SCREENSHOT = "qr-feedback-page.png";
     static final String THANKS_SCREENSHOT = "qr-feedback-thanks.png";
 
-    private static IngestOnBroker ingest;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static FeedbackTopicReader topic;
     private static HeadlessChromium chromium;
@@ -46,9 +49,8 @@ class FeedbackPageBrowserIT {
 
     @BeforeAll
     static void startIngestAndBrowser(KafkaAndRegistry runtime) throws Exception {
-        ingest = new IngestOnBroker(runtime);
-        client = ingest.start();
-        topic = ingest.topic();
+        client = INGEST.start(runtime);
+        topic = INGEST.topic();
         // A small phone: 360 CSS pixels wide.
         chromium = HeadlessChromium.open(360, 740);
         browser = chromium.driver();
@@ -58,9 +60,6 @@ class FeedbackPageBrowserIT {
     static void stop() {
         if (chromium != null) {
             chromium.close();
-        }
-        if (ingest != null) {
-            ingest.close();
         }
     }
 

@@ -18,9 +18,9 @@ import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.ingest.config.IngestConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /v1/feedback/batch: taps a kiosk buffered, against a real broker. */
 @WithKafkaAndRegistry
@@ -29,27 +29,21 @@ class KioskBatchEndpointIT {
     private static final String PATH = "/v1/feedback/batch";
     private static final String KIOSK_KEY = "kiosk-key-0123456789";
 
-    private static IngestOnBroker ingest;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static FeedbackTopicReader topic;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) {
-        ingest = new IngestOnBroker(runtime);
-        client = ingest.start(
+        client = INGEST.start(runtime,
                 IngestConfig.KIOSK_API_KEYS, KIOSK_KEY,
                 IngestConfig.BATCH_MAX_ITEMS, "20",
                 IngestConfig.RETRY_AFTER_SECONDS, "11",
                 // Records over 1.5 kB fail in the producer: a real way to store some items of a batch and not others.
                 "KAFKA_MAX_REQUEST_SIZE", "1500");
-        topic = ingest.topic();
-    }
-
-    @AfterAll
-    static void stopIngest() {
-        if (ingest != null) {
-            ingest.close();
-        }
+        topic = INGEST.topic();
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.ingest.config.IngestConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Per-client and per-sender limits: 429 with Retry-After, and retries of stored feedback never limited. */
 @WithKafkaAndRegistry
@@ -19,32 +19,26 @@ class RateLimitIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GATEWAY_KEY = "gateway-key-rate-limits";
 
-    private static IngestOnBroker ingest;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static IngestHttpClient proxyClient;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) {
-        ingest = new IngestOnBroker(runtime);
-        client = ingest.start(
+        client = INGEST.start(runtime,
                 IngestConfig.RATE_LIMIT_ENABLED, "true",
                 IngestConfig.RATE_LIMIT_CLIENT_BURST, "3",
                 IngestConfig.RATE_LIMIT_CLIENT_PER_MINUTE, "1",
                 IngestConfig.RATE_LIMIT_SENDER_BURST, "2",
                 IngestConfig.RATE_LIMIT_SENDER_PER_MINUTE, "1",
                 IngestConfig.SMS_API_KEYS, GATEWAY_KEY);
-        proxyClient = ingest.start(
+        proxyClient = INGEST.start(runtime,
                 IngestConfig.RATE_LIMIT_ENABLED, "true",
                 IngestConfig.RATE_LIMIT_CLIENT_BURST, "1",
                 IngestConfig.RATE_LIMIT_CLIENT_PER_MINUTE, "1",
                 IngestConfig.TRUSTED_PROXIES, "127.0.0.1, ::1");
-    }
-
-    @AfterAll
-    static void stopIngest() {
-        if (ingest != null) {
-            ingest.close();
-        }
     }
 
     @Test

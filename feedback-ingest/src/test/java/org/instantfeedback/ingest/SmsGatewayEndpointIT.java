@@ -18,9 +18,9 @@ import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.ingest.config.Secret;
 import org.instantfeedback.ingest.http.BodySignature;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /v1/sms: generic and Vonage-, Infobip- and 46elks-style gateways against a real broker. */
 @WithKafkaAndRegistry
@@ -30,24 +30,18 @@ class SmsGatewayEndpointIT {
     private static final String API_KEY = "gateway-key-0123456789";
     private static final String HMAC_SECRET = "gateway-hmac-secret-0123456789";
 
-    private static IngestOnBroker ingest;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static FeedbackTopicReader topic;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) {
-        ingest = new IngestOnBroker(runtime);
-        client = ingest.start(
+        client = INGEST.start(runtime,
                 IngestConfig.SMS_API_KEYS, "old-key," + API_KEY,
                 IngestConfig.SMS_HMAC_SECRET, HMAC_SECRET);
-        topic = ingest.topic();
-    }
-
-    @AfterAll
-    static void stopIngest() {
-        if (ingest != null) {
-            ingest.close();
-        }
+        topic = INGEST.topic();
     }
 
     @Test

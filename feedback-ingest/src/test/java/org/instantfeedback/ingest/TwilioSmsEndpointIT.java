@@ -25,9 +25,9 @@ import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.ingest.config.Secret;
 import org.instantfeedback.ingest.sms.TwilioSignature;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Twilio's inbound-SMS webhook against a real broker: signatures, TwiML, retries, subjects, privacy. */
@@ -40,7 +40,9 @@ class TwilioSmsEndpointIT {
     private static final String BRANCH_NUMBER = "+442079460000";
     private static final String SHARED_NUMBER = "+442079460001";
 
-    private static IngestOnBroker ingest;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static IngestHttpClient proxiedClient;
     private static FeedbackTopicReader topic;
@@ -54,22 +56,14 @@ class TwilioSmsEndpointIT {
                 pattern bus {n} -> route-{n}
                 alias Central Station | HBF -> branch-central
                 """);
-        ingest = new IngestOnBroker(runtime);
-        client = ingest.start(
+        client = INGEST.start(runtime,
                 IngestConfig.TWILIO_AUTH_TOKEN, AUTH_TOKEN,
                 IngestConfig.SMS_RULES_FILE, rules.toString());
-        proxiedClient = ingest.start(
+        proxiedClient = INGEST.start(runtime,
                 IngestConfig.TWILIO_AUTH_TOKEN, AUTH_TOKEN,
                 IngestConfig.PUBLIC_BASE_URL, PUBLIC_BASE_URL,
                 IngestConfig.TWILIO_REPLY, "none");
-        topic = ingest.topic();
-    }
-
-    @AfterAll
-    static void stopIngest() {
-        if (ingest != null) {
-            ingest.close();
-        }
+        topic = INGEST.topic();
     }
 
     @Test
