@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.CsatWindow;
@@ -50,10 +52,17 @@ public final class FeedbackTopologyDriver implements AutoCloseable {
      */
     public FeedbackTopologyDriver(Map<String, String> settings, CsatWindowSpec windows, TextScorer scorer,
                                   Instant wallClock) {
+        this(settings, (config, serdes) -> FeedbackTopology.buildTopology(windows, config.dedupeHorizon(), scorer,
+                serdes), wallClock);
+    }
+
+    /** Drives the topology {@code build} makes from the configuration and the serdes, as above. */
+    public FeedbackTopologyDriver(Map<String, String> settings,
+                                  BiFunction<StreamsAppConfig, EventSerdes, Topology> build, Instant wallClock) {
         StreamsAppConfig config = StreamsAppConfig.from(settings);
         registryScope = settings.get("SCHEMA_REGISTRY_URL").substring(MOCK.length());
         serdes = EventSerdes.forRegistry(config.registrySettings());
-        var topology = FeedbackTopology.buildTopology(windows, config.dedupeHorizon(), scorer, serdes);
+        Topology topology = build.apply(config, serdes);
         driver = wallClock == null
                 ? new TopologyTestDriver(topology, config.streamsProperties())
                 : new TopologyTestDriver(topology, config.streamsProperties(), wallClock);
@@ -68,6 +77,10 @@ public final class FeedbackTopologyDriver implements AutoCloseable {
 
     public EventSerdes serdes() {
         return serdes;
+    }
+
+    public TestInputTopic<String, FeedbackReceived> feedback() {
+        return feedback;
     }
 
     public TestOutputTopic<String, CsatWindow> csat() {
