@@ -10,26 +10,21 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackReceived;
-import org.instantfeedback.registry.MockSchemaRegistry;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
 import org.instantfeedback.streams.csat.CsatTopology;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
-import org.instantfeedback.streams.feedback.EventSerdes;
 import org.instantfeedback.streams.feedback.FeedbackTopology;
+import org.instantfeedback.streams.feedback.FeedbackTopologyDriver;
 import org.instantfeedback.streams.feedback.TestScorers;
 import org.instantfeedback.streams.query.AlertActions;
 import org.instantfeedback.streams.query.LocalReads;
@@ -51,24 +46,19 @@ final class QueryApiFixture implements AutoCloseable {
     final AtomicReference<KafkaStreams.State> streamsState = new AtomicReference<>(KafkaStreams.State.RUNNING);
     final AtomicBoolean storesQueryable = new AtomicBoolean(true);
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final String registryScope = "http-api-" + UUID.randomUUID();
-    private final EventSerdes serdes;
+    private final FeedbackTopologyDriver topology;
     private final TopologyTestDriver driver;
-    private final TestInputTopic<String, FeedbackReceived> feedback;
     private final Javalin http;
 
     QueryApiFixture(Path stateDir, Instant now, Map<String, String> apiEnv) {
-        StreamsAppConfig config = StreamsAppConfig.from(Map.of(
-                StreamsAppConfig.KAFKA_APPLICATION_ID, "http-api-test-" + UUID.randomUUID(),
-                StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString(),
-                StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope));
-        serdes = EventSerdes.forRegistry(config.registrySettings());
-        Topology topology = FeedbackTopology.buildTopology(CsatWindowSpec.DEFAULT, config.dedupeHorizon(),
-                TestScorers.standard(), serdes);
-        QueryTopology.addTo(topology, serdes, java.time.Duration.ofHours(2), java.time.Duration.ofHours(24));
-        driver = new TopologyTestDriver(topology, config.streamsProperties(), now.minusSeconds(3600));
-        feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(),
-                serdes.feedback().serializer());
+        Map<String, String> settings = FeedbackTopologyDriver.settings("http-api-test", stateDir);
+        StreamsAppConfig config = StreamsAppConfig.from(settings);
+        topology = new FeedbackTopologyDriver(settings, (appConfig, serdes) -> {
+            Topology built = FeedbackTopology.buildTopology(CsatWindowSpec.DEFAULT, appConfig.dedupeHorizon(),
+                    TestScorers.standard(), serdes);
+            return QueryTopology.addTo(built, serdes, java.time.Duration.ofHours(2), java.time.Duration.ofHours(24));
+        }, now.minusSeconds(3600));
+        driver = topology.driver();
 
         StoreLocator locator = new DriverLocator();
         CsatQueries csat = new CsatQueries(CsatWindowSpec.DEFAULT,
@@ -83,7 +73,7 @@ final class QueryApiFixture implements AutoCloseable {
     }
 
     void send(FeedbackReceived event) {
-        feedback.pipeInput(event.getSubject(), event, event.getReceivedAt());
+        topology.send(event);
     }
 
     int port() {
@@ -93,9 +83,7 @@ final class QueryApiFixture implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
-        driver.close();
-        serdes.close();
-        MockSchemaRegistry.drop(registryScope);
+        topology.close();
     }
 
     /** The driver holds every partition, as partition 0 of this one instance. */
