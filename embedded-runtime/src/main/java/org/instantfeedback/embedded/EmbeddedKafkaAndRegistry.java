@@ -12,15 +12,25 @@ import java.util.concurrent.CompletionException;
  *     ... stack.bootstrapServers(), stack.schemaRegistryUrl() ...
  * }
  * }</pre>
+ *
+ * Or a broker next to a registry someone else owns ({@link #sharingRegistry}), as each test
+ * class gets one next to the registry of the whole test run.
  */
 public final class EmbeddedKafkaAndRegistry implements CloseableKafkaAndRegistry {
 
     private final EmbeddedKafkaBroker broker;
-    private final EmbeddedSchemaRegistry registry;
+    private final String registryUrl;
+    private final Runnable closeRegistry;
 
-    private EmbeddedKafkaAndRegistry(EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry registry) {
+    private EmbeddedKafkaAndRegistry(EmbeddedKafkaBroker broker, String registryUrl, Runnable closeRegistry) {
         this.broker = broker;
-        this.registry = registry;
+        this.registryUrl = registryUrl;
+        this.closeRegistry = closeRegistry;
+    }
+
+    /** {@code broker} next to the registry at {@code registryUrl}; closing closes the broker only. */
+    public static EmbeddedKafkaAndRegistry sharingRegistry(EmbeddedKafkaBroker broker, String registryUrl) {
+        return new EmbeddedKafkaAndRegistry(broker, registryUrl, () -> { });
     }
 
     /** Starts both on ports chosen by the operating system. */
@@ -40,7 +50,8 @@ public final class EmbeddedKafkaAndRegistry implements CloseableKafkaAndRegistry
             throw e;
         }
         try {
-            return new EmbeddedKafkaAndRegistry(broker, registry.join());
+            EmbeddedSchemaRegistry started = registry.join();
+            return new EmbeddedKafkaAndRegistry(broker, started.url(), started::close);
         } catch (CompletionException e) {
             broker.close();
             throw BackgroundStart.unwrap(e);
@@ -51,10 +62,6 @@ public final class EmbeddedKafkaAndRegistry implements CloseableKafkaAndRegistry
         return broker;
     }
 
-    public EmbeddedSchemaRegistry registry() {
-        return registry;
-    }
-
     @Override
     public String bootstrapServers() {
         return broker.bootstrapServers();
@@ -62,7 +69,7 @@ public final class EmbeddedKafkaAndRegistry implements CloseableKafkaAndRegistry
 
     @Override
     public String schemaRegistryUrl() {
-        return registry.url();
+        return registryUrl;
     }
 
     @Override
@@ -82,7 +89,7 @@ public final class EmbeddedKafkaAndRegistry implements CloseableKafkaAndRegistry
         try {
             broker.close();
         } finally {
-            registry.close();
+            closeRegistry.run();
         }
     }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,9 +19,9 @@ import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.ingest.config.SubjectSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,35 +33,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FeedbackEndpointIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static IngestApp app;
-    private static IngestApp restricted;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static IngestHttpClient restrictedClient;
     private static FeedbackTopicReader topic;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) throws Exception {
-        runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
-        app = TestIngest.start(TestIngest.env(runtime));
-        restricted = TestIngest.start(TestIngest.env(runtime,
-                SubjectSettings.SUBJECT_ALLOWLIST.name(), "route-*, branch-central"));
-        client = new IngestHttpClient(app.port());
-        restrictedClient = new IngestHttpClient(restricted.port());
-        topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());
-    }
-
-    @AfterAll
-    static void stopIngest(KafkaAndRegistry runtime) {
-        if (topic != null) {
-            topic.close();
-        }
-        if (restricted != null) {
-            restricted.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
+        client = INGEST.start(runtime);
+        restrictedClient = INGEST.start(runtime, SubjectSettings.SUBJECT_ALLOWLIST.name(), "route-*, branch-central");
+        topic = INGEST.topic();
     }
 
     @Test

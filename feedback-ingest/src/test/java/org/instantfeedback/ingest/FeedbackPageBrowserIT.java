@@ -3,19 +3,15 @@ package org.instantfeedback.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
+import org.instantfeedback.embedded.browser.HeadlessChromium;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
@@ -24,82 +20,47 @@ import org.instantfeedback.events.RatingScale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The feedback page a QR code opens, in a real headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}, which {@code .ci/run} installs): choose stars with mouse and keyboard,
- * comment, send, see the thanks, find the event on the topic. Also the form without JavaScript.
+ * The feedback page a QR code opens, in a real headless Chromium (found by {@link
+ * org.instantfeedback.embedded.browser.ChromeInstallation}; {@code .ci/run} installs Debian's
+ * {@code chromium} and {@code chromium-driver}): choose stars with mouse and keyboard, comment,
+ * send, see the thanks, find the event on the topic. Also the form without JavaScript. Takes the
+ * screenshots docs/ingest.md shows into {@code target/screenshots/}; {@code docs/refresh-screenshots}
+ * copies them to docs/.
  */
 @WithKafkaAndRegistry
 class FeedbackPageBrowserIT {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Where the screenshot docs/ingest.md shows is written. */
-    static final Path SCREENSHOT = Path.of("target", "qr-feedback-page.png");
-    static final Path THANKS_SCREENSHOT = Path.of("target", "qr-feedback-thanks.png");
+    static final String SCREENSHOT = "qr-feedback-page.png";
+    static final String THANKS_SCREENSHOT = "qr-feedback-thanks.png";
 
-    private static IngestApp app;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static FeedbackTopicReader topic;
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void startIngestAndBrowser(KafkaAndRegistry runtime) throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("The QR page test drives a real browser: %s and %s are needed. Install them with"
-                        + " 'apt-get install -y chromium chromium-driver' (as .ci/run does).", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-        runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
-        app = TestIngest.start(TestIngest.env(runtime));
-        client = new IngestHttpClient(app.port());
-        topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());
-        profile = Files.createTempDirectory("chromium-profile-");
-        browser = chromium(profile);
-    }
-
-    /** Debian's browser and driver, named outright, so Selenium Manager never downloads anything. */
-    private static WebDriver chromium(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        client = INGEST.start(runtime);
+        topic = INGEST.topic();
         // A small phone: 360 CSS pixels wide.
-        driver.manage().window().setSize(new Dimension(360, 740));
-        return driver;
+        chromium = HeadlessChromium.open(360, 740);
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void stop(KafkaAndRegistry runtime) throws Exception {
-        if (browser != null) {
-            browser.quit();
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
         }
-        if (topic != null) {
-            topic.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
-        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
     }
 
     @Test
@@ -116,14 +77,14 @@ class FeedbackPageBrowserIT {
         browser.findElement(By.id("comment")).sendKeys("The driver waited for me at the stop.");
         assertThat(browser.findElement(By.id("star-4")).isSelected()).as("arrow keys move along the stars").isTrue();
         assertThat(browser.findElements(By.cssSelector(".stars label.on"))).hasSize(4);
-        screenshot(SCREENSHOT);
+        chromium.screenshot(SCREENSHOT);
         browser.findElement(By.id("comment")).sendKeys(" Call me on " + PersonalData.NUMBER_IN_TEXT);
         browser.findElement(By.cssSelector("button[type='submit']")).click();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("thanks")).isEmpty());
         assertThat(browser.findElement(By.id("thanks")).getText()).isEqualTo("Thank you!");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(subject + " has been received");
-        screenshot(THANKS_SCREENSHOT);
+        chromium.screenshot(THANKS_SCREENSHOT);
         FeedbackReceived event = topic.awaitEvent("qr:" + token).value();
         assertThat(event.getChannel()).isEqualTo(Channel.QR);
         assertThat(event.getSubject()).isEqualTo(subject);
@@ -228,10 +189,5 @@ class FeedbackPageBrowserIT {
         Matcher matcher = Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
         assertThat(matcher.find()).as(name + " in the page").isTrue();
         return matcher.group(1).replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"");
-    }
-
-    private static void screenshot(Path target) throws Exception {
-        Files.createDirectories(target.getParent());
-        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

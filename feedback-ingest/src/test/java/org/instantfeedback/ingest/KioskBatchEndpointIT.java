@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.events.Channel;
@@ -21,9 +19,9 @@ import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.ingest.config.KioskSettings;
 import org.instantfeedback.ingest.config.PublishSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /v1/feedback/batch: taps a kiosk buffered, against a real broker. */
 @WithKafkaAndRegistry
@@ -32,32 +30,21 @@ class KioskBatchEndpointIT {
     private static final String PATH = "/v1/feedback/batch";
     private static final String KIOSK_KEY = "kiosk-key-0123456789";
 
-    private static IngestApp app;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static FeedbackTopicReader topic;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) {
-        runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
-        app = TestIngest.start(TestIngest.env(runtime,
+        client = INGEST.start(runtime,
                 KioskSettings.KIOSK_API_KEYS.name(), KIOSK_KEY,
                 KioskSettings.BATCH_MAX_ITEMS.name(), "20",
                 PublishSettings.RETRY_AFTER_SECONDS.name(), "11",
                 // Records over 1.5 kB fail in the producer: a real way to store some items of a batch and not others.
-                "KAFKA_MAX_REQUEST_SIZE", "1500"));
-        client = new IngestHttpClient(app.port());
-        topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());
-    }
-
-    @AfterAll
-    static void stopIngest(KafkaAndRegistry runtime) {
-        if (topic != null) {
-            topic.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
+                "KAFKA_MAX_REQUEST_SIZE", "1500");
+        topic = INGEST.topic();
     }
 
     @Test

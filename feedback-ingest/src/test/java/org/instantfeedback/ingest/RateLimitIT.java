@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.UUID;
-import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.ingest.config.HttpSettings;
 import org.instantfeedback.ingest.config.RateLimitSettings;
 import org.instantfeedback.ingest.config.SmsGatewaySettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Per-client and per-sender limits: 429 with Retry-After, and retries of stored feedback never limited. */
 @WithKafkaAndRegistry
@@ -23,38 +21,26 @@ class RateLimitIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GATEWAY_KEY = "gateway-key-rate-limits";
 
-    private static IngestApp limited;
-    private static IngestApp behindProxy;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static IngestHttpClient proxyClient;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) {
-        runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
-        limited = TestIngest.start(TestIngest.env(runtime,
+        client = INGEST.start(runtime,
                 RateLimitSettings.RATE_LIMIT_ENABLED.name(), "true",
                 RateLimitSettings.RATE_LIMIT_CLIENT_BURST.name(), "3",
                 RateLimitSettings.RATE_LIMIT_CLIENT_PER_MINUTE.name(), "1",
                 RateLimitSettings.RATE_LIMIT_SENDER_BURST.name(), "2",
                 RateLimitSettings.RATE_LIMIT_SENDER_PER_MINUTE.name(), "1",
-                SmsGatewaySettings.SMS_API_KEYS.name(), GATEWAY_KEY));
-        behindProxy = TestIngest.start(TestIngest.env(runtime,
+                SmsGatewaySettings.SMS_API_KEYS.name(), GATEWAY_KEY);
+        proxyClient = INGEST.start(runtime,
                 RateLimitSettings.RATE_LIMIT_ENABLED.name(), "true",
                 RateLimitSettings.RATE_LIMIT_CLIENT_BURST.name(), "1",
                 RateLimitSettings.RATE_LIMIT_CLIENT_PER_MINUTE.name(), "1",
-                HttpSettings.TRUSTED_PROXIES.name(), "127.0.0.1, ::1"));
-        client = new IngestHttpClient(limited.port());
-        proxyClient = new IngestHttpClient(behindProxy.port());
-    }
-
-    @AfterAll
-    static void stopIngest(KafkaAndRegistry runtime) {
-        for (IngestApp app : new IngestApp[] {limited, behindProxy}) {
-            if (app != null) {
-                app.close();
-            }
-        }
-        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
+                HttpSettings.TRUSTED_PROXIES.name(), "127.0.0.1, ::1");
     }
 
     @Test

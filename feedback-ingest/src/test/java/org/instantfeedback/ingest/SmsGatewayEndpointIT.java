@@ -8,9 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
-import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.events.Channel;
@@ -20,9 +18,9 @@ import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.ingest.config.Secret;
 import org.instantfeedback.ingest.config.SmsGatewaySettings;
 import org.instantfeedback.ingest.http.BodySignature;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /v1/sms: generic and Vonage-, Infobip- and 46elks-style gateways against a real broker. */
 @WithKafkaAndRegistry
@@ -32,29 +30,18 @@ class SmsGatewayEndpointIT {
     private static final String API_KEY = "gateway-key-0123456789";
     private static final String HMAC_SECRET = "gateway-hmac-secret-0123456789";
 
-    private static IngestApp app;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static FeedbackTopicReader topic;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime) {
-        runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
-        app = TestIngest.start(TestIngest.env(runtime,
+        client = INGEST.start(runtime,
                 SmsGatewaySettings.SMS_API_KEYS.name(), "old-key," + API_KEY,
-                SmsGatewaySettings.SMS_HMAC_SECRET.name(), HMAC_SECRET));
-        client = new IngestHttpClient(app.port());
-        topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());
-    }
-
-    @AfterAll
-    static void stopIngest(KafkaAndRegistry runtime) {
-        if (topic != null) {
-            topic.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
+                SmsGatewaySettings.SMS_HMAC_SECRET.name(), HMAC_SECRET);
+        topic = INGEST.topic();
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.events.Channel;
@@ -27,9 +26,9 @@ import org.instantfeedback.ingest.config.Secret;
 import org.instantfeedback.ingest.config.SubjectSettings;
 import org.instantfeedback.ingest.config.TwilioSettings;
 import org.instantfeedback.ingest.sms.TwilioSignature;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Twilio's inbound-SMS webhook against a real broker: signatures, TwiML, retries, subjects, privacy. */
@@ -42,15 +41,15 @@ class TwilioSmsEndpointIT {
     private static final String BRANCH_NUMBER = "+442079460000";
     private static final String SHARED_NUMBER = "+442079460001";
 
-    private static IngestApp app;
-    private static IngestApp proxied;
+    @RegisterExtension
+    static final IngestOnBroker INGEST = new IngestOnBroker();
+
     private static IngestHttpClient client;
     private static IngestHttpClient proxiedClient;
     private static FeedbackTopicReader topic;
 
     @BeforeAll
     static void startIngest(KafkaAndRegistry runtime, @TempDir Path dir) throws Exception {
-        runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
         Path rules = dir.resolve("sms-rules.txt");
         Files.writeString(rules, """
                 number +44 20 7946 0000 -> branch-london
@@ -58,29 +57,14 @@ class TwilioSmsEndpointIT {
                 pattern bus {n} -> route-{n}
                 alias Central Station | HBF -> branch-central
                 """);
-        app = TestIngest.start(TestIngest.env(runtime,
+        client = INGEST.start(runtime,
                 TwilioSettings.TWILIO_AUTH_TOKEN.name(), AUTH_TOKEN,
-                SubjectSettings.SMS_RULES_FILE.name(), rules.toString()));
-        proxied = TestIngest.start(TestIngest.env(runtime,
+                SubjectSettings.SMS_RULES_FILE.name(), rules.toString());
+        proxiedClient = INGEST.start(runtime,
                 TwilioSettings.TWILIO_AUTH_TOKEN.name(), AUTH_TOKEN,
                 TwilioSettings.PUBLIC_BASE_URL.name(), PUBLIC_BASE_URL,
-                TwilioSettings.TWILIO_REPLY.name(), "none"));
-        client = new IngestHttpClient(app.port());
-        proxiedClient = new IngestHttpClient(proxied.port());
-        topic = new FeedbackTopicReader(runtime.bootstrapServers(), runtime.schemaRegistryUrl());
-    }
-
-    @AfterAll
-    static void stopIngest(KafkaAndRegistry runtime) {
-        if (topic != null) {
-            topic.close();
-        }
-        for (IngestApp running : new IngestApp[] {app, proxied}) {
-            if (running != null) {
-                running.close();
-            }
-        }
-        KafkaPrivacyScan.assertNoPersonalDataOn(runtime);
+                TwilioSettings.TWILIO_REPLY.name(), "none");
+        topic = INGEST.topic();
     }
 
     @Test
@@ -169,7 +153,7 @@ class TwilioSmsEndpointIT {
 
         HttpResponse<String> signedForPublicUrl = post(proxiedClient, publicUrl, sms);
         HttpResponse<String> signedForInternalUrl = proxiedClient.postTo(PATH, "application/x-www-form-urlencoded",
-                form(sms), "X-Twilio-Signature", signature("http://localhost:" + proxied.port() + PATH, sms));
+                form(sms), "X-Twilio-Signature", signature(proxiedClient.uri(PATH).toString(), sms));
 
         assertThat(signedForPublicUrl.statusCode()).as(signedForPublicUrl.body()).isEqualTo(200);
         assertThat(signedForPublicUrl.body()).as("no reply configured")
@@ -283,7 +267,7 @@ class TwilioSmsEndpointIT {
     }
 
     private String localUrl() {
-        return "http://localhost:" + app.port() + PATH;
+        return client.uri(PATH).toString();
     }
 
     private static String signature(String url, Map<String, String> parameters) {

@@ -10,29 +10,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.events.FeedbackReceived;
-import org.instantfeedback.registry.SchemaRegistrySettings;
-import org.instantfeedback.registry.SpecificAvroSerializer;
-import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.Feedback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,59 +42,44 @@ class TwoInstancesQueryIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<StreamsApp> apps = new ArrayList<>();
-    private final List<Path> stateDirs = new ArrayList<>();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<String> rated = new ArrayList<>();
     private final List<String> reported = new ArrayList<>();
+    private StreamsOnBroker streams;
 
     @BeforeAll
     void startTwoInstances(KafkaAndRegistry kafka) throws Exception {
-        kafka.createTopics(Map.ofEntries(Map.entry(Topics.FEEDBACK_RECEIVED, 2), Map.entry(Topics.FEEDBACK_SCORED, 2),
-                Map.entry(Topics.CSAT, 2), Map.entry(Topics.DEAD_LETTER, 1), Map.entry(Topics.METRICS, 2),
-                Map.entry(Topics.METRICS_LATEST, 2), Map.entry(Topics.ALERTS, 2), Map.entry(Topics.ALERT_ACTIONS, 2),
-                Map.entry(Topics.ALERT_RULES, 1), Map.entry(Topics.ALERT_RULES_ACCEPTED, 1)));
+        streams = new StreamsOnBroker(kafka);
         String applicationId = "two-instances-" + run;
         for (int i = 0; i < 2; i++) {
-            Path stateDir = Files.createTempDirectory("feedback-streams-two-" + i);
-            stateDirs.add(stateDir);
-            Map<String, String> env = new HashMap<>();
-            env.put("STREAMS_HTTP_PORT", "0");
-            env.put("STREAMS_ADVERTISED_URL", "http://localhost");
-            env.put("STREAMS_API_TOKENS", TOKEN);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("KAFKA_APPLICATION_ID", applicationId);
-            env.put("KAFKA_STATE_DIR", stateDir.toString());
-            env.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
-            StreamsApp app = StreamsApp.create(StreamsAppConfig.from(env));
-            apps.add(app);
-            app.start();
+            apps.add(streams.start(applicationId, Map.of(
+                    "STREAMS_ADVERTISED_URL", "http://localhost",
+                    "STREAMS_API_TOKENS", TOKEN)));
         }
         await("both instances running").atMost(DEADLINE)
                 .until(() -> apps.stream().allMatch(app -> app.state() == KafkaStreams.State.RUNNING));
 
         Instant now = Instant.now();
-        try (KafkaProducer<String, FeedbackReceived> producer = producer(kafka)) {
+        try (KafkaProducer<String, FeedbackReceived> producer = streams.feedbackProducer()) {
             for (int i = 0; i < SUBJECTS; i++) {
                 String subject = "route-" + run + "-" + i;
                 rated.add(subject);
-                send(producer, Feedback.stars(subject, 4, now.minusSeconds(20)));
-                send(producer, Feedback.stars(subject, 2, now.minusSeconds(10)));
+                StreamsOnBroker.send(producer, Feedback.stars(subject, 4, now.minusSeconds(20)));
+                StreamsOnBroker.send(producer, Feedback.stars(subject, 2, now.minusSeconds(10)));
             }
             for (int i = 0; i < SUBJECTS; i++) {
                 String subject = "night-" + run + "-" + i;
                 reported.add(subject);
-                send(producer, Feedback.textOnly(subject, "driver was drunk and crashed into a car", now));
+                StreamsOnBroker.send(producer,
+                        Feedback.textOnly(subject, "driver was drunk and crashed into a car", now));
             }
         }
     }
 
     @AfterAll
-    void stopInstances() throws IOException {
-        apps.forEach(StreamsApp::close);
-        for (Path stateDir : stateDirs) {
-            try (var files = Files.walk(stateDir)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-            }
+    void stopInstances() {
+        if (streams != null) {
+            streams.close();
         }
     }
 
@@ -215,20 +188,5 @@ class TwoInstancesQueryIT {
 
     private static URI uri(StreamsApp app, String path) {
         return URI.create("http://localhost:" + app.port() + path);
-    }
-
-    private static void send(KafkaProducer<String, FeedbackReceived> producer, FeedbackReceived feedback)
-            throws Exception {
-        producer.send(new ProducerRecord<>(Topics.FEEDBACK_RECEIVED, feedback.getSubject(), feedback))
-                .get(30, TimeUnit.SECONDS);
-    }
-
-    private static KafkaProducer<String, FeedbackReceived> producer(KafkaAndRegistry kafka) {
-        SpecificAvroSerializer<FeedbackReceived> serializer = new SpecificAvroSerializer<>();
-        serializer.configure(Map.of(SchemaRegistrySettings.URL, kafka.schemaRegistryUrl()), false);
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(properties, new StringSerializer(), serializer);
     }
 }

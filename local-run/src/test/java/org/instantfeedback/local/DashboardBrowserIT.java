@@ -3,137 +3,77 @@ package org.instantfeedback.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.instantfeedback.embedded.KafkaAndRegistry;
+import org.instantfeedback.embedded.browser.HeadlessChromium;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
-import org.instantfeedback.ingest.IngestApp;
-import org.instantfeedback.ingest.config.HttpSettings;
-import org.instantfeedback.ingest.config.IngestConfig;
-import org.instantfeedback.ingest.config.PseudonymSettings;
 import org.instantfeedback.ingest.config.RateLimitSettings;
-import org.instantfeedback.streams.StreamsApp;
-import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.http.ApiSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The live dashboard in a real headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}, which {@code .ci/run} installs), against ingest and feedback-streams on
- * the real broker and registry: feedback posted to ingest appears on the open page without a
- * reload, an urgent report appears in the alert feed, an operator acknowledges it with the button,
- * and the page shows it acknowledged. Saves the screenshots docs/query-api.md shows (desktop and a 390 px
- * phone) to {@code target/} and {@code docs/}.
+ * The live dashboard in a real headless Chromium (found by {@link
+ * org.instantfeedback.embedded.browser.ChromeInstallation}; {@code .ci/run} installs Debian's
+ * {@code chromium} and {@code chromium-driver}), against ingest and feedback-streams on the real
+ * broker and registry: feedback posted to ingest appears on the open page without a reload, an
+ * urgent report appears in the alert feed, an operator acknowledges it with the button, and the
+ * page shows it acknowledged. Takes the screenshots docs/query-api.md shows (desktop and a 390 px
+ * phone) into {@code target/screenshots/}; {@code docs/refresh-screenshots} copies them to docs/.
  */
 @WithKafkaAndRegistry
 class DashboardBrowserIT {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOT = Path.of("target", "dashboard.png");
-    static final Path PHONE_SCREENSHOT = Path.of("target", "dashboard-phone.png");
-    /** The copies docs/query-api.md shows: docs/ at the top of the project (the tests run in local-run/). */
-    static final Path DOCS = Path.of("").toAbsolutePath().getParent().resolve("docs");
+    static final String SCREENSHOT = "dashboard.png";
+    static final String PHONE_SCREENSHOT = "dashboard-phone.png";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String OPERATOR = "Alex Ops";
     private static final String TOKEN = "dashboard-test-" + UUID.randomUUID();
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static IngestApp ingest;
-    private static StreamsApp streams;
+    private static IngestAndStreams services;
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profile;
-    private static Path stateDir;
 
     @BeforeAll
-    static void startServicesAndBrowser(KafkaAndRegistry kafka) throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("The dashboard test drives a real browser: %s and %s are needed. Install them with"
-                        + " 'apt-get install -y chromium chromium-driver' (as .ci/run does).", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-        kafka.createTopics(LocalRun.TOPICS);
-        stateDir = Files.createTempDirectory("dashboard-streams-");
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
-        env.put(HttpSettings.HTTP_PORT.name(), "0");
-        env.put(PseudonymSettings.LOCAL_MODE.name(), "true");
+    static void startServicesAndBrowser(KafkaAndRegistry kafka, @TempDir Path stateDir) throws IOException {
+        Map<String, String> env = IngestAndStreams.settings(kafka, "dashboard", stateDir);
         env.put(RateLimitSettings.RATE_LIMIT_ENABLED.name(), "false");
-        env.put(StreamsAppConfig.STREAMS_HTTP_PORT, "0");
-        env.put(StreamsAppConfig.KAFKA_APPLICATION_ID, "dashboard-" + UUID.randomUUID());
-        env.put(StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString());
         // As in production: the page, its API calls and the live stream need the token.
         env.put(ApiSettings.STREAMS_API_AUTH, "token");
         env.put(ApiSettings.STREAMS_API_TOKENS, TOKEN);
-        ingest = IngestApp.create(IngestConfig.from(env)).start();
-        streams = StreamsApp.create(StreamsAppConfig.from(env));
-        streams.start();
-        profile = Files.createTempDirectory("chromium-profile-");
-        browser = chromium(profile);
-    }
-
-    /** Debian's browser and driver, named outright, so Selenium Manager never downloads anything. */
-    private static WebDriver chromium(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=en-GB",
-                "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 800));
-        return driver;
+        services = IngestAndStreams.start(env);
+        chromium = HeadlessChromium.open(1280, 800, "--hide-scrollbars");
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
         }
-        if (streams != null) {
-            streams.close();
-        }
-        if (ingest != null) {
-            ingest.close();
-        }
-        for (Path dir : new Path[] {profile, stateDir}) {
-            if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                }
-            }
+        if (services != null) {
+            services.close();
         }
     }
 
     @Test
     void feedback_shows_up_live_and_an_urgent_report_is_acknowledged_from_the_page() throws Exception {
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(streamsUrl("/v1/live"))).build(),
+        assertThat(HTTP.send(HttpRequest.newBuilder(services.streamsUri("/v1/live")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).as("the live stream without the token").isEqualTo(401);
         // The link an operator is given once; the app keeps the token in a cookie for the session.
         browser.get(streamsUrl("/?access_token=" + TOKEN));
@@ -207,17 +147,14 @@ class DashboardBrowserIT {
         assertThat(js("return document.querySelector('#card-route-42 svg.spark').getAttribute('aria-label')"))
                 .startsWith("CSAT trend over").endsWith("to 20\u202f%");
 
-        screenshot(SCREENSHOT);
+        chromium.screenshot(SCREENSHOT);
         browser.manage().window().setSize(new Dimension(390, 844));
         await().atMost(Duration.ofSeconds(10)).until(() -> viewportWidth() <= 390);
         assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth")).intValue())
                 .as("no sideways scrolling on a phone").isLessThanOrEqualTo(viewportWidth());
-        screenshot(PHONE_SCREENSHOT);
+        chromium.screenshot(PHONE_SCREENSHOT);
         browser.manage().window().setSize(new Dimension(1280, 800));
-        Files.createDirectories(DOCS);
-        Files.copy(SCREENSHOT, DOCS.resolve("dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(PHONE_SCREENSHOT, DOCS.resolve("dashboard-phone.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
@@ -234,7 +171,7 @@ class DashboardBrowserIT {
     }
 
     private static String streamsUrl(String path) {
-        return "http://localhost:" + streams.port() + path;
+        return services.streamsUri(path).toString();
     }
 
     private static void postRatings(String subject, List<Integer> ratings, List<String> comments) throws Exception {
@@ -245,11 +182,7 @@ class DashboardBrowserIT {
     }
 
     private static void post(String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + ingest.port() + "/v1/feedback"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = services.postFeedback(json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
@@ -291,10 +224,5 @@ class DashboardBrowserIT {
 
     private static int viewportWidth() {
         return ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).intValue();
-    }
-
-    private static void screenshot(Path target) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -31,14 +31,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
-import org.instantfeedback.ingest.IngestApp;
-import org.instantfeedback.ingest.config.HttpSettings;
-import org.instantfeedback.ingest.config.IngestConfig;
-import org.instantfeedback.ingest.config.PseudonymSettings;
 import org.instantfeedback.notifier.NotifierApp;
 import org.instantfeedback.notifier.config.NotifierConfig;
-import org.instantfeedback.streams.StreamsApp;
-import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,15 +57,13 @@ class DashboardQueriesIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private HttpServer slack;
-    private IngestApp ingest;
-    private StreamsApp streams;
+    private IngestAndStreams services;
     private NotifierApp notifier;
     private KafkaProducer<String, String> actions;
     private final List<String> slackAlertIds = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void startServices(KafkaAndRegistry kafka, @TempDir Path dir) throws IOException {
-        kafka.createTopics(LocalRun.TOPICS);
         slack = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         slack.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -87,18 +79,9 @@ class DashboardQueriesIT {
         Files.writeString(routes, "{\"targets\":[{\"name\":\"ops-slack\",\"type\":\"slack\",\"url\":\"http://127.0.0.1:"
                 + slack.getAddress().getPort() + "/hook\"}]}");
 
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
-        env.put(HttpSettings.HTTP_PORT.name(), "0");
-        env.put(PseudonymSettings.LOCAL_MODE.name(), "true");
-        env.put(StreamsAppConfig.STREAMS_HTTP_PORT, "0");
-        env.put(StreamsAppConfig.KAFKA_APPLICATION_ID, "dashboard-queries-" + UUID.randomUUID());
-        env.put(StreamsAppConfig.KAFKA_STATE_DIR, dir.resolve("state").toString());
+        Map<String, String> env = IngestAndStreams.settings(kafka, "dashboard-queries", dir.resolve("state"));
         env.put("STREAMS_API_AUTH", "none"); // metrics are open anyway; the query API is not used here
-        ingest = IngestApp.create(IngestConfig.from(env)).start();
-        streams = StreamsApp.create(StreamsAppConfig.from(env));
-        streams.start();
+        services = IngestAndStreams.start(env);
 
         Map<String, String> notifierEnv = new HashMap<>(env);
         notifierEnv.put(NotifierConfig.NOTIFIER_HTTP_PORT.name(), "0");
@@ -118,11 +101,8 @@ class DashboardQueriesIT {
         if (notifier != null) {
             notifier.close();
         }
-        if (streams != null) {
-            streams.close();
-        }
-        if (ingest != null) {
-            ingest.close();
+        if (services != null) {
+            services.close();
         }
         if (slack != null) {
             slack.stop(0);
@@ -144,8 +124,8 @@ class DashboardQueriesIT {
         act(subject, alertId, "ACKNOWLEDGE");
         act(subject, alertId, "RESOLVE");
         await("the alert resolved").atMost(DEADLINE)
-                .until(() -> scrape(streams.port()).contains("feedback_alerts_time_to_resolve_seconds_count{"));
-        get(streams.port(), "/health/ready"); // a request the streams API times
+                .until(() -> scrape(services.streams().port()).contains("feedback_alerts_time_to_resolve_seconds_count{"));
+        get(services.streams().port(), "/health/ready"); // a request the streams API times
 
         List<DashboardFile.Selector> selectors = DashboardFile.read(ROOT).selectors().stream()
                 .filter(selector -> !selector.metric().equals(PROMETHEUS_OWN))
@@ -157,8 +137,8 @@ class DashboardQueriesIT {
         await("every metric the dashboard reads").atMost(METER_REFRESH_DEADLINE).pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> {
                     Map<String, String> scrapes = Map.of(
-                            "feedback-ingest", scrape(ingest.port()),
-                            "feedback-streams", scrape(streams.port()),
+                            "feedback-ingest", scrape(services.ingest().port()),
+                            "feedback-streams", scrape(services.streams().port()),
                             "alert-notifier", scrape(notifier.port()));
                     keep(scrapes);
                     assertThat(missing(selectors, scrapes))
@@ -192,12 +172,7 @@ class DashboardQueriesIT {
     }
 
     private void post(String json, String idempotencyKey) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + ingest.port() + "/v1/feedback"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = services.postFeedback(json, "Idempotency-Key", idempotencyKey);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 

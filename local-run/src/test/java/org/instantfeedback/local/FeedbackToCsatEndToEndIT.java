@@ -6,15 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,13 +22,7 @@ import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.events.CsatWindow;
-import org.instantfeedback.ingest.IngestApp;
-import org.instantfeedback.ingest.config.HttpSettings;
-import org.instantfeedback.ingest.config.IngestConfig;
-import org.instantfeedback.ingest.config.PseudonymSettings;
 import org.instantfeedback.registry.SpecificAvroDeserializer;
-import org.instantfeedback.streams.StreamsApp;
-import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.http.ApiSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,38 +40,23 @@ class FeedbackToCsatEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private IngestApp ingest;
-    private StreamsApp streams;
+    private IngestAndStreams services;
     private KafkaAndRegistry kafka;
 
     @BeforeAll
     void startServices(KafkaAndRegistry kafka, @TempDir Path stateDir) {
         this.kafka = kafka;
-        kafka.createTopics(LocalRun.TOPICS);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
-        env.put(HttpSettings.HTTP_PORT.name(), "0");
-        env.put(PseudonymSettings.LOCAL_MODE.name(), "true");
-        env.put(StreamsAppConfig.STREAMS_HTTP_PORT, "0");
+        Map<String, String> env = IngestAndStreams.settings(kafka, "end-to-end", stateDir);
         env.put(ApiSettings.STREAMS_API_AUTH, "none");
-        env.put(StreamsAppConfig.KAFKA_APPLICATION_ID, "end-to-end-" + UUID.randomUUID());
-        env.put(StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString());
-        ingest = IngestApp.create(IngestConfig.from(env)).start();
-        streams = StreamsApp.create(StreamsAppConfig.from(env));
-        streams.start();
+        services = IngestAndStreams.start(env);
         // Until Kafka Streams runs, the read endpoint rightly answers 503 ("ask again"), not 404.
         await().atMost(DEADLINE).until(() -> get("/health/ready").statusCode() == 200);
     }
 
     @AfterAll
     void stopServices() {
-        if (streams != null) {
-            streams.close();
-        }
-        if (ingest != null) {
-            ingest.close();
+        if (services != null) {
+            services.close();
         }
     }
 
@@ -159,14 +134,10 @@ class FeedbackToCsatEndToEndIT {
     }
 
     private HttpResponse<String> post(String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ingest.port() + "/v1/feedback"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return services.postFeedback(json);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + streams.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return services.getFromStreams(path);
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.instantfeedback.embedded.BackgroundStart;
 import org.instantfeedback.embedded.CloseableKafkaAndRegistry;
+import org.instantfeedback.embedded.EmbeddedKafkaAndRegistry;
 import org.instantfeedback.embedded.EmbeddedKafkaBroker;
 import org.instantfeedback.embedded.EmbeddedSchemaRegistry;
 
@@ -33,7 +34,7 @@ final class EmbeddedTestBackend implements TestBackend {
     public CloseableKafkaAndRegistry startForTestClass() {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
         try {
-            return new ClassBroker(broker, registry.join().url());
+            return EmbeddedKafkaAndRegistry.sharingRegistry(broker, registry.join().url());
         } catch (CompletionException e) {
             broker.close();
             throw BackgroundStart.unwrap(e);
@@ -44,43 +45,5 @@ final class EmbeddedTestBackend implements TestBackend {
     public void close() {
         // Closes the registry now if it runs, or as soon as a start still under way completes.
         registry.thenAccept(EmbeddedSchemaRegistry::close);
-    }
-
-    /** One test class's broker, next to the shared registry; closing it leaves the registry running. */
-    private static final class ClassBroker implements CloseableKafkaAndRegistry {
-        private final EmbeddedKafkaBroker broker;
-        private final String registryUrl;
-
-        ClassBroker(EmbeddedKafkaBroker broker, String registryUrl) {
-            this.broker = broker;
-            this.registryUrl = registryUrl;
-        }
-
-        @Override
-        public String bootstrapServers() {
-            return broker.bootstrapServers();
-        }
-
-        @Override
-        public String schemaRegistryUrl() {
-            return registryUrl;
-        }
-
-        @Override
-        public void stopBroker() {
-            broker.stop();
-        }
-
-        @Override
-        public void startBroker() {
-            if (!broker.isRunning()) {
-                broker.restart();
-            }
-        }
-
-        @Override
-        public void close() {
-            broker.close();
-        }
     }
 }

@@ -32,11 +32,10 @@ import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.events.SubjectScope;
-import org.instantfeedback.registry.MockSchemaRegistry;
-import org.instantfeedback.streams.StreamsTopology;
-import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.feedback.DeadLetterHeaders;
 import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.StreamsTopology;
+import org.instantfeedback.streams.feedback.FeedbackTopologyDriver;
 import org.instantfeedback.streams.feedback.TestScorers;
 import org.instantfeedback.streams.telemetry.OutputTelemetry;
 import org.junit.jupiter.api.AfterEach;
@@ -62,8 +61,8 @@ class AlertingTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final String registryScope = "alerting-topology-" + UUID.randomUUID();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private FeedbackTopologyDriver topology;
     private EventSerdes serdes;
     private TopologyTestDriver driver;
     private TestInputTopic<String, FeedbackReceived> feedback;
@@ -77,16 +76,15 @@ class AlertingTopologyTest {
 
     @BeforeEach
     void start() {
-        StreamsAppConfig config = StreamsAppConfig.from(Map.of(
-                StreamsAppConfig.KAFKA_APPLICATION_ID, "alerting-topology-test-" + UUID.randomUUID(),
-                StreamsAppConfig.KAFKA_STATE_DIR, stateDir.resolve("state").toString(),
-                StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope));
-        serdes = EventSerdes.forRegistry(config.registrySettings());
-        AlertingOptions options = config.alerting().withHierarchy(HIERARCHY);
-        driver = new TopologyTestDriver(StreamsTopology.build(StreamsTopology.Settings.of(config).withAlerting(options),
-                TestScorers::standard, serdes, meters), config.streamsProperties(), at("12:00"));
-        feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(),
-                serdes.feedback().serializer());
+        topology = new FeedbackTopologyDriver(
+                FeedbackTopologyDriver.settings("alerting-topology-test", stateDir.resolve("state")),
+                (config, eventSerdes) -> StreamsTopology.build(StreamsTopology.Settings.of(config)
+                        .withAlerting(config.alerting().withHierarchy(HIERARCHY)), TestScorers::standard, eventSerdes,
+                        meters),
+                at("12:00"));
+        serdes = topology.serdes();
+        driver = topology.driver();
+        feedback = topology.feedback();
         rules = driver.createInputTopic(Topics.ALERT_RULES, new StringSerializer(), new StringSerializer());
         actions = driver.createInputTopic(Topics.ALERT_ACTIONS, new StringSerializer(), new StringSerializer());
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), serdes.alerts().deserializer());
@@ -100,9 +98,7 @@ class AlertingTopologyTest {
 
     @AfterEach
     void closeDriver() {
-        driver.close();
-        serdes.close();
-        MockSchemaRegistry.drop(registryScope);
+        topology.close();
     }
 
     @Test

@@ -38,7 +38,7 @@ class StreamsAppConfigTest {
     }
 
     @Test
-    void processes_exactly_once_and_publishes_within_a_tenth_of_a_second() {
+    void processes_exactly_once_commits_every_tenth_of_a_second_and_caches_ten_mebibytes() {
         Map<String, Object> streams = StreamsAppConfig.from(Map.of()).kafkaSettings();
 
         assertThat(streams).contains(

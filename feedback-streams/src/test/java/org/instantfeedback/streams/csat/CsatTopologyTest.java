@@ -3,33 +3,24 @@ package org.instantfeedback.streams.csat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.instantfeedback.streams.csat.Feedback.stars;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.RatingScale;
-import org.instantfeedback.registry.MockSchemaRegistry;
-import org.instantfeedback.streams.StreamsTopology;
-import org.instantfeedback.streams.config.StreamsAppConfig;
-import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.feedback.FeedbackTopologyDriver;
 import org.instantfeedback.streams.feedback.TestScorers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,21 +40,16 @@ class CsatTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final String registryScope = "csat-topology-" + UUID.randomUUID();
-    private TopologyTestDriver driver;
-    private EventSerdes serdes;
-    private TestInputTopic<String, FeedbackReceived> feedback;
-    private TestInputTopic<byte[], byte[]> rawFeedback;
+    private FeedbackTopologyDriver topology;
     private TestOutputTopic<String, CsatWindow> csat;
+    private TestInputTopic<byte[], byte[]> rawFeedback;
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
     @AfterEach
     void closeDriver() {
-        if (driver != null) {
-            driver.close();
-            serdes.close();
+        if (topology != null) {
+            topology.close();
         }
-        MockSchemaRegistry.drop(registryScope);
     }
 
     @Test
@@ -159,7 +145,7 @@ class CsatTopologyTest {
         feedback(stars(ROUTE, 1, at("12:08")));
 
         assertThat(csat.isEmpty()).isTrue();
-        assertThat(driver.<String, CsatTally>getWindowStore(CsatTopology.STORE).fetch(ROUTE, at("12:00").toEpochMilli()))
+        assertThat(topology.driver().<String, CsatTally>getWindowStore(CsatTopology.STORE).fetch(ROUTE, at("12:00").toEpochMilli()))
                 .isEqualTo(CsatTally.ofRating(5, at("12:03").toEpochMilli()));
         assertThat(droppedRecords()).isEqualTo(2.0);
     }
@@ -197,7 +183,7 @@ class CsatTopologyTest {
     void windows_follow_when_the_feedback_occurred_not_when_it_reached_kafka() {
         start(TEN_BY_FIVE);
 
-        feedback.pipeInput(ROUTE, stars(ROUTE, 5, at("12:07")), at("12:31"));
+        topology.send(stars(ROUTE, 5, at("12:07")), at("12:31"));
 
         assertThat(csat.readValuesToList()).extracting(CsatWindow::getWindowStart)
                 .containsExactlyInAnyOrder(at("12:00"), at("12:05"));
@@ -239,7 +225,7 @@ class CsatTopologyTest {
         feedback(stars(ROUTE, 5, at("12:06")));
         feedback(stars(ROUTE, 3, at("12:12")));
 
-        CsatQueries queries = new CsatQueries(TEN_BY_FIVE, () -> driver.getWindowStore(CsatTopology.STORE));
+        CsatQueries queries = new CsatQueries(TEN_BY_FIVE, () -> topology.driver().getWindowStore(CsatTopology.STORE));
 
         CsatFigures figures = queries.currentWindow(ROUTE, at("12:13")).orElseThrow();
         assertThat(figures.windowStart()).isEqualTo(at("12:05"));
@@ -267,38 +253,26 @@ class CsatTopologyTest {
     }
 
     private void start(CsatWindowSpec windows, String processingGuarantee) {
-        StreamsAppConfig config = StreamsAppConfig.from(Map.of(
-                StreamsAppConfig.KAFKA_APPLICATION_ID, "csat-topology-test-" + UUID.randomUUID(),
-                StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString(),
-                StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope,
-                "KAFKA_PROCESSING_GUARANTEE", processingGuarantee));
-        serdes = EventSerdes.forRegistry(config.registrySettings());
-        Properties properties = config.streamsProperties();
-        driver = new TopologyTestDriver(StreamsTopology.build(StreamsTopology.Settings.of(config).withCsatWindows(windows),
-                TestScorers::standard, serdes, new SimpleMeterRegistry()), properties);
-        feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(), serdes.feedback().serializer());
-        rawFeedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new ByteArraySerializer(), new ByteArraySerializer());
-        csat = driver.createOutputTopic(Topics.CSAT, new StringDeserializer(), serdes.csat().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, String> settings = FeedbackTopologyDriver.settings("csat-topology-test", stateDir);
+        settings.put("KAFKA_PROCESSING_GUARANTEE", processingGuarantee);
+        topology = new FeedbackTopologyDriver(settings, windows, TestScorers.standard(), null);
+        csat = topology.csat();
+        rawFeedback = topology.driver().createInputTopic(Topics.FEEDBACK_RECEIVED, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        deadLetters = topology.driver().createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
-    /** Pipes feedback keyed by its subject, written to Kafka when the ingest service received it. */
     private void feedback(FeedbackReceived event) {
-        feedback.pipeInput(event.getSubject(), event, event.getReceivedAt());
+        topology.send(event);
     }
 
     private CsatWindow lastUpdateOf(Instant windowStart) {
-        return csat.readValuesToList().stream()
-                .filter(window -> window.getWindowStart().equals(windowStart))
-                .reduce((earlier, later) -> later)
-                .orElseThrow(() -> new AssertionError("no update of the window starting " + windowStart));
+        return topology.lastUpdateOf(windowStart);
     }
 
     private double droppedRecords() {
-        return driver.metrics().entrySet().stream()
-                .filter(metric -> metric.getKey().name().equals("dropped-records-total"))
-                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
-                .sum();
+        return topology.metricTotal("dropped-records-total");
     }
 
     private static String header(TestRecord<byte[], byte[]> record, String name) {

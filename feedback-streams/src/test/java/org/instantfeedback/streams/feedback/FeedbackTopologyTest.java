@@ -10,26 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.instantfeedback.config.Topics;
-import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.events.FeedbackSentiment;
 import org.instantfeedback.events.FeedbackTopic;
-import org.instantfeedback.registry.MockSchemaRegistry;
 import org.instantfeedback.scoring.TextScorer;
 import org.instantfeedback.streams.StreamsApp;
 import org.instantfeedback.streams.StreamsTopology;
@@ -55,21 +49,15 @@ class FeedbackTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final String registryScope = "feedback-topology-" + UUID.randomUUID();
-    private EventSerdes serdes;
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, FeedbackReceived> feedback;
+    private FeedbackTopologyDriver topology;
     private TestOutputTopic<String, FeedbackScored> scored;
-    private TestOutputTopic<String, CsatWindow> csat;
     private TestOutputTopic<String, byte[]> deadLetters;
 
     @AfterEach
     void closeDriver() {
-        if (driver != null) {
-            driver.close();
-            serdes.close();
+        if (topology != null) {
+            topology.close();
         }
-        MockSchemaRegistry.drop(registryScope);
     }
 
     @Test
@@ -81,7 +69,7 @@ class FeedbackTopologyTest {
         send(copyReceivedAt(first, at("12:52")));
         send(stars(ROUTE, 1, at("12:08")));
 
-        assertThat(lastUpdateOf(at("12:05")).getRatedResponses()).as("the 5 once and the 1").isEqualTo(2);
+        assertThat(topology.lastUpdateOf(at("12:05")).getRatedResponses()).as("the 5 once and the 1").isEqualTo(2);
         assertThat(scored.readValuesToList()).extracting(s -> s.getFeedback().getEventId())
                 .containsOnlyOnce(first.getEventId()).hasSize(2);
         assertThat(duplicatesDropped()).isEqualTo(1.0);
@@ -96,7 +84,7 @@ class FeedbackTopologyTest {
         send(copyReceivedAt(first, first.getReceivedAt().plus(HORIZON).minusMillis(1)));
 
         assertThat(scored.readValuesToList()).hasSize(1);
-        assertThat(lastUpdateOf(at("12:05")).getRatedResponses()).isEqualTo(1);
+        assertThat(topology.lastUpdateOf(at("12:05")).getRatedResponses()).isEqualTo(1);
     }
 
     /**
@@ -113,7 +101,7 @@ class FeedbackTopologyTest {
 
         assertThat(scored.readValuesToList()).extracting(s -> s.getFeedback().getEventId())
                 .containsExactly(first.getEventId(), first.getEventId());
-        assertThat(lastUpdateOf(at("12:05")).getRatedResponses()).isEqualTo(2);
+        assertThat(topology.lastUpdateOf(at("12:05")).getRatedResponses()).isEqualTo(2);
         assertThat(duplicatesDropped()).isZero();
     }
 
@@ -138,7 +126,7 @@ class FeedbackTopologyTest {
         send(one);
         send(other);
 
-        assertThat(lastUpdateOf(at("12:05")).getRatedResponses()).isEqualTo(2);
+        assertThat(topology.lastUpdateOf(at("12:05")).getRatedResponses()).isEqualTo(2);
         assertThat(scored.readValuesToList()).hasSize(2);
     }
 
@@ -223,13 +211,12 @@ class FeedbackTopologyTest {
         start(TestScorers.standard());
         send(textOnly(ROUTE, text, at("12:07")));
         FeedbackScored standard = scored.readValue();
-        driver.close();
-        serdes.close();
+        topology.close();
 
         Path extension = Files.writeString(stateDir.resolve("scoring.txt"),
                 "# our operators dislike yellow buses\nvalence yellow = -2.5\ntopic yellow = cleanliness\n");
-        StreamsAppConfig config = config(Map.of(StreamsAppConfig.SCORING_CONFIG_FILE, extension.toString()));
-        start(config, StreamsApp.textScorer(config));
+        Map<String, String> settings = settings(Map.of(StreamsAppConfig.SCORING_CONFIG_FILE, extension.toString()));
+        start(settings, StreamsApp.textScorer(StreamsAppConfig.from(settings)));
         send(textOnly(ROUTE, text, at("12:08")));
         FeedbackScored extended = scored.readValue();
 
@@ -255,7 +242,7 @@ class FeedbackTopologyTest {
 
         TestRecord<String, byte[]> deadLetter = deadLetters.readRecord();
         assertThat(deadLetter.key()).isEqualTo(ROUTE);
-        assertThat(serdes.feedback().deserializer().deserialize(Topics.FEEDBACK_RECEIVED, deadLetter.value()))
+        assertThat(topology.serdes().feedback().deserializer().deserialize(Topics.FEEDBACK_RECEIVED, deadLetter.value()))
                 .isEqualTo(foreign);
         assertThat(header(deadLetter, DeadLetterHeaders.EXCEPTION)).isEqualTo(IllegalStateException.class.getName());
         assertThat(header(deadLetter, DeadLetterHeaders.MESSAGE)).contains("language detector broke");
@@ -264,15 +251,17 @@ class FeedbackTopologyTest {
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(scored.readValuesToList()).extracting(score -> score.getFeedback().getText())
                 .containsExactly("lovely driver!");
-        assertThat(lastUpdateOf(at("12:05")).getRatedResponses()).as("its rating still counts").isEqualTo(1);
+        assertThat(topology.lastUpdateOf(at("12:05")).getRatedResponses()).as("its rating still counts").isEqualTo(1);
     }
 
     @Test
     void every_step_has_a_versioned_name() {
         start(TestScorers.standard());
-        Topology topology = topology(config(Map.of()), TestScorers.standard());
+        Topology built = StreamsTopology.build(
+                StreamsTopology.Settings.of(StreamsAppConfig.from(settings(Map.of()))).withCsatWindows(WINDOWS),
+                TestScorers::standard, topology.serdes(), new SimpleMeterRegistry());
 
-        String description = topology.describe().toString();
+        String description = built.describe().toString();
 
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-")
                 .contains(FeedbackTopology.FEEDBACK_SOURCE, FeedbackTopology.DEDUPLICATE, FeedbackTopology.DEDUPE_STORE,
@@ -282,36 +271,27 @@ class FeedbackTopologyTest {
     }
 
     private void start(TextScorer scorer) {
-        start(config(Map.of()), scorer);
+        start(settings(Map.of()), scorer);
     }
 
-    private void start(StreamsAppConfig config, TextScorer scorer) {
-        serdes = EventSerdes.forRegistry(config.registrySettings());
-        driver = new TopologyTestDriver(topology(config, scorer), config.streamsProperties(), WALL_CLOCK);
-        feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(), serdes.feedback().serializer());
-        scored = driver.createOutputTopic(Topics.FEEDBACK_SCORED, new StringDeserializer(), serdes.scored().deserializer());
-        csat = driver.createOutputTopic(Topics.CSAT, new StringDeserializer(), serdes.csat().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer());
+    private void start(Map<String, String> settings, TextScorer scorer) {
+        topology = new FeedbackTopologyDriver(settings, WINDOWS, scorer, WALL_CLOCK);
+        scored = topology.driver().createOutputTopic(Topics.FEEDBACK_SCORED, new StringDeserializer(),
+                topology.serdes().scored().deserializer());
+        deadLetters = topology.driver().createOutputTopic(Topics.DEAD_LETTER, new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
-    private Topology topology(StreamsAppConfig config, TextScorer scorer) {
-        return StreamsTopology.build(StreamsTopology.Settings.of(config).withCsatWindows(WINDOWS), () -> scorer, serdes,
-                new SimpleMeterRegistry());
+    private Map<String, String> settings(Map<String, String> extra) {
+        Map<String, String> settings = FeedbackTopologyDriver.settings("feedback-topology-test",
+                stateDir.resolve("state"));
+        settings.put(StreamsAppConfig.DEDUPE_HORIZON, HORIZON.toString());
+        settings.putAll(extra);
+        return settings;
     }
 
-    private StreamsAppConfig config(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                StreamsAppConfig.KAFKA_APPLICATION_ID, "feedback-topology-test-" + UUID.randomUUID(),
-                StreamsAppConfig.KAFKA_STATE_DIR, stateDir.resolve("state").toString(),
-                StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope,
-                StreamsAppConfig.DEDUPE_HORIZON, HORIZON.toString()));
-        env.putAll(extra);
-        return StreamsAppConfig.from(env);
-    }
-
-    /** Pipes feedback keyed by its subject, written to Kafka when the ingest service received it. */
     private void send(FeedbackReceived event) {
-        feedback.pipeInput(event.getSubject(), event, event.getReceivedAt());
+        topology.send(event);
     }
 
     /** The same event delivered again (a retry), accepted by ingest at {@code receivedAt}. */
@@ -320,24 +300,14 @@ class FeedbackTopologyTest {
     }
 
     private boolean remembered(FeedbackReceived event) {
-        try (var copies = driver.<String, Long>getWindowStore(FeedbackTopology.DEDUPE_STORE)
+        try (var copies = topology.driver().<String, Long>getWindowStore(FeedbackTopology.DEDUPE_STORE)
                 .fetch(event.getEventId(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))) {
             return copies.hasNext();
         }
     }
 
-    private CsatWindow lastUpdateOf(Instant windowStart) {
-        return csat.readValuesToList().stream()
-                .filter(window -> window.getWindowStart().equals(windowStart))
-                .reduce((earlier, later) -> later)
-                .orElseThrow(() -> new AssertionError("no update of the window starting " + windowStart));
-    }
-
     private double duplicatesDropped() {
-        return driver.metrics().entrySet().stream()
-                .filter(metric -> metric.getKey().name().equals(DeduplicateFeedback.DUPLICATES_DROPPED + "-total"))
-                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
-                .sum();
+        return topology.metricTotal(DeduplicateFeedback.DUPLICATES_DROPPED + "-total");
     }
 
     private static String header(TestRecord<?, ?> record, String name) {

@@ -11,25 +11,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackReceived;
-import org.instantfeedback.registry.MockSchemaRegistry;
 import org.instantfeedback.streams.StreamsTopology;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
 import org.instantfeedback.streams.csat.CsatTopology;
-import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.feedback.FeedbackTopologyDriver;
 import org.instantfeedback.streams.feedback.TestScorers;
 import org.instantfeedback.streams.query.AlertActions;
 import org.instantfeedback.streams.query.LocalReads;
@@ -51,23 +45,17 @@ final class QueryApiFixture implements AutoCloseable {
     final AtomicReference<KafkaStreams.State> streamsState = new AtomicReference<>(KafkaStreams.State.RUNNING);
     final AtomicBoolean storesQueryable = new AtomicBoolean(true);
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final String registryScope = "http-api-" + UUID.randomUUID();
-    private final EventSerdes serdes;
+    private final FeedbackTopologyDriver topology;
     private final TopologyTestDriver driver;
-    private final TestInputTopic<String, FeedbackReceived> feedback;
     private final Javalin http;
 
     QueryApiFixture(Path stateDir, Instant now, Map<String, String> apiEnv) {
-        StreamsAppConfig config = StreamsAppConfig.from(Map.of(
-                StreamsAppConfig.KAFKA_APPLICATION_ID, "http-api-test-" + UUID.randomUUID(),
-                StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString(),
-                StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope));
-        serdes = EventSerdes.forRegistry(config.registrySettings());
-        Topology topology = StreamsTopology.build(StreamsTopology.Settings.of(config), TestScorers::standard, serdes,
-                new SimpleMeterRegistry());
-        driver = new TopologyTestDriver(topology, config.streamsProperties(), now.minusSeconds(3600));
-        feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(),
-                serdes.feedback().serializer());
+        Map<String, String> settings = FeedbackTopologyDriver.settings("http-api-test", stateDir);
+        StreamsAppConfig config = StreamsAppConfig.from(settings);
+        topology = new FeedbackTopologyDriver(settings, (appConfig, serdes) -> StreamsTopology.build(
+                StreamsTopology.Settings.of(appConfig), TestScorers::standard, serdes, new SimpleMeterRegistry()),
+                now.minusSeconds(3600));
+        driver = topology.driver();
 
         StoreLocator locator = new DriverLocator();
         CsatQueries csat = new CsatQueries(config.csatWindows(),
@@ -82,7 +70,7 @@ final class QueryApiFixture implements AutoCloseable {
     }
 
     void send(FeedbackReceived event) {
-        feedback.pipeInput(event.getSubject(), event, event.getReceivedAt());
+        topology.send(event);
     }
 
     int port() {
@@ -92,9 +80,7 @@ final class QueryApiFixture implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
-        driver.close();
-        serdes.close();
-        MockSchemaRegistry.drop(registryScope);
+        topology.close();
     }
 
     /** The driver holds every partition, as partition 0 of this one instance. */

@@ -93,10 +93,9 @@ class QueryHttpApiTest {
     void a_window_that_is_not_kept_is_a_400_problem_naming_the_field() throws Exception {
         HttpResponse<String> response = get("/v1/subjects/route-42/csat?window=PT5M");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("window");
-        assertThat(problem.get("errors").get(0).get("message").asText()).contains("PT15M");
+        JsonNode error = fieldError(response);
+        assertThat(error.get("field").asText()).isEqualTo("window");
+        assertThat(error.get("message").asText()).contains("PT15M");
     }
 
     @Test
@@ -152,8 +151,7 @@ class QueryHttpApiTest {
     void a_status_that_is_not_one_is_a_400_problem() throws Exception {
         HttpResponse<String> response = get("/v1/alerts?status=forgotten");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("status");
+        assertThat(fieldError(response).get("field").asText()).isEqualTo("status");
     }
 
     @Test
@@ -161,16 +159,13 @@ class QueryHttpApiTest {
         String alertId = JSON.readTree(get("/v1/alerts").body()).get("alerts").get(0).get("alertId").asText();
 
         HttpResponse<String> anonymous = post("/v1/alerts/" + alertId + "/acknowledge", "{\"note\":\"on it\"}");
-        assertThat(anonymous.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(anonymous.body()).get("errors").get(0).get("field").asText()).isEqualTo("actor");
+        assertThat(fieldError(anonymous).get("field").asText()).isEqualTo("actor");
 
         HttpResponse<String> notJson = post("/v1/alerts/" + alertId + "/resolve", "actor=Sam");
         assertThat(notJson.statusCode()).isEqualTo(400);
 
         HttpResponse<String> unknown = post("/v1/alerts/no-such-alert/resolve", "{\"actor\":\"Sam\"}");
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(Problem.CONTENT_TYPE));
-        assertThat(JSON.readTree(unknown.body()).get("type").asText()).isEqualTo("urn:instantfeedback:problem:alert-not-found");
+        assertThat(problemOf(unknown, 404).get("type").asText()).isEqualTo("urn:instantfeedback:problem:alert-not-found");
     }
 
     @Test
@@ -190,9 +185,7 @@ class QueryHttpApiTest {
     void a_subject_without_figures_is_a_404_problem() throws Exception {
         HttpResponse<String> response = get("/v1/subjects/branch-7/csat");
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(Problem.CONTENT_TYPE));
-        JsonNode problem = JSON.readTree(response.body());
+        JsonNode problem = problemOf(response, 404);
         assertThat(problem.get("type").asText()).isEqualTo("urn:instantfeedback:problem:no-csat-figures");
         assertThat(problem.get("status").asInt()).isEqualTo(404);
         assertThat(problem.get("detail").asText()).contains("branch-7");
@@ -202,10 +195,9 @@ class QueryHttpApiTest {
     void an_at_that_is_not_an_instant_is_a_400_problem_naming_the_field() throws Exception {
         HttpResponse<String> response = get("/v1/subjects/route-42/csat?at=yesterday");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("at");
-        assertThat(problem.get("errors").get(0).get("message").asText()).contains("ISO-8601");
+        JsonNode error = fieldError(response);
+        assertThat(error.get("field").asText()).isEqualTo("at");
+        assertThat(error.get("message").asText()).contains("ISO-8601");
     }
 
     @Test
@@ -239,17 +231,14 @@ class QueryHttpApiTest {
     void a_moment_before_1970_is_a_400_problem() throws Exception {
         HttpResponse<String> response = get("/v1/subjects/route-42/csat?at=1969-12-31T23:59:59Z");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("at");
+        assertThat(fieldError(response).get("field").asText()).isEqualTo("at");
     }
 
     @Test
     void an_unknown_address_is_a_404_problem() throws Exception {
         HttpResponse<String> response = get("/v1/nothing-here");
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(Problem.CONTENT_TYPE));
-        assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(404);
+        assertThat(problemOf(response, 404).get("status").asInt()).isEqualTo(404);
     }
 
     @Test
@@ -269,6 +258,18 @@ class QueryHttpApiTest {
                 .contains("uri=\"NOT_FOUND\"")
                 .doesNotContain("route-42")
                 .doesNotContain("nothing-here");
+    }
+
+    /** The problem document of {@code response}, once its status and media type are checked. */
+    private static JsonNode problemOf(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(Problem.CONTENT_TYPE));
+        return JSON.readTree(response.body());
+    }
+
+    /** The first field error of a 400 problem. */
+    private static JsonNode fieldError(HttpResponse<String> response) throws IOException {
+        return problemOf(response, 400).get("errors").get(0);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -11,11 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -28,13 +25,11 @@ import org.instantfeedback.events.RatedText;
 import org.instantfeedback.events.RatedTextLabel;
 import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.events.TextModelPublished;
-import org.instantfeedback.registry.MockSchemaRegistry;
-import org.instantfeedback.scoring.SentimentLabel;
 import org.instantfeedback.scoring.training.LabelledText;
 import org.instantfeedback.scoring.training.OperatorTraining;
 import org.instantfeedback.streams.StreamsTopology;
-import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.feedback.FeedbackTopologyDriver;
 import org.instantfeedback.streams.feedback.TestScorers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,8 +48,8 @@ class OperatorLoopTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final String registryScope = "operator-loop-" + UUID.randomUUID();
     private final ActiveTextModel active = new ActiveTextModel(TestScorers.standard());
+    private FeedbackTopologyDriver topology;
     private EventSerdes serdes;
     private TopologyTestDriver driver;
     private TestInputTopic<String, FeedbackReceived> feedback;
@@ -63,15 +58,12 @@ class OperatorLoopTopologyTest {
 
     @BeforeEach
     void start() {
-        StreamsAppConfig config = StreamsAppConfig.from(Map.of(
-                StreamsAppConfig.KAFKA_APPLICATION_ID, "operator-loop-test-" + UUID.randomUUID(),
-                StreamsAppConfig.KAFKA_STATE_DIR, stateDir.toString(),
-                StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope));
-        serdes = EventSerdes.forRegistry(config.registrySettings());
-        driver = new TopologyTestDriver(StreamsTopology.build(StreamsTopology.Settings.of(config), active, serdes,
-                new SimpleMeterRegistry()), config.streamsProperties(), START);
-        feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(),
-                serdes.feedback().serializer());
+        topology = new FeedbackTopologyDriver(FeedbackTopologyDriver.settings("operator-loop-test", stateDir),
+                (config, eventSerdes) -> StreamsTopology.build(StreamsTopology.Settings.of(config), active, eventSerdes,
+                        new SimpleMeterRegistry()), START);
+        serdes = topology.serdes();
+        driver = topology.driver();
+        feedback = topology.feedback();
         scored = driver.createOutputTopic(Topics.FEEDBACK_SCORED, new StringDeserializer(),
                 serdes.scored().deserializer());
         ratedTexts = driver.createOutputTopic(Topics.RATED_TEXTS, new StringDeserializer(),
@@ -80,9 +72,7 @@ class OperatorLoopTopologyTest {
 
     @AfterEach
     void close() {
-        driver.close();
-        serdes.close();
-        MockSchemaRegistry.drop(registryScope);
+        topology.close();
     }
 
     @Test

@@ -11,8 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,16 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
@@ -40,11 +35,8 @@ import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.events.FeedbackSentiment;
 import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.events.TextModelPublished;
-import org.instantfeedback.registry.SchemaRegistrySettings;
-import org.instantfeedback.registry.SpecificAvroDeserializer;
-import org.instantfeedback.registry.SpecificAvroSerializer;
 import org.instantfeedback.streams.StreamsApp;
-import org.instantfeedback.streams.config.StreamsAppConfig;
+import org.instantfeedback.streams.StreamsOnBroker;
 import org.instantfeedback.streams.csat.Feedback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,18 +59,15 @@ class TextModelLoopIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<StreamsApp> apps = new ArrayList<>();
-    private final List<Path> stateDirs = new ArrayList<>();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private KafkaAndRegistry kafka;
+    private StreamsOnBroker streams;
     private StreamsApp pinned;
 
     @BeforeAll
     void startTwoInstancesAndAPinnedOne(KafkaAndRegistry kafka) throws Exception {
         this.kafka = kafka;
-        kafka.createTopics(Map.ofEntries(Map.entry(Topics.FEEDBACK_RECEIVED, 2), Map.entry(Topics.FEEDBACK_SCORED, 2),
-                Map.entry(Topics.CSAT, 2), Map.entry(Topics.DEAD_LETTER, 1), Map.entry(Topics.METRICS, 2),
-                Map.entry(Topics.METRICS_LATEST, 2), Map.entry(Topics.ALERTS, 2), Map.entry(Topics.ALERT_ACTIONS, 2),
-                Map.entry(Topics.ALERT_RULES, 1), Map.entry(Topics.ALERT_RULES_ACCEPTED, 1)));
+        streams = new StreamsOnBroker(kafka);
         apps.add(start("sofia-" + run, Map.of()));
         apps.add(start("sofia-" + run, Map.of()));
         pinned = start("sofia-pinned-" + run, Map.of(TextModelSettings.TEXT_MODEL_VERSION, "base-1",
@@ -88,15 +77,9 @@ class TextModelLoopIT {
     }
 
     @AfterAll
-    void stopInstances() throws IOException {
-        apps.forEach(StreamsApp::close);
-        if (pinned != null) {
-            pinned.close();
-        }
-        for (Path stateDir : stateDirs) {
-            try (var files = Files.walk(stateDir)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-            }
+    void stopInstances() {
+        if (streams != null) {
+            streams.close();
         }
     }
 
@@ -107,7 +90,7 @@ class TextModelLoopIT {
                 .isEqualTo(FeedbackSentiment.UNKNOWN);
 
         List<FeedbackReceived> rated = bulgarianRatedFeedback();
-        try (KafkaProducer<String, FeedbackReceived> producer = producer()) {
+        try (KafkaProducer<String, FeedbackReceived> producer = streams.feedbackProducer()) {
             for (FeedbackReceived feedback : rated) {
                 producer.send(new ProducerRecord<>(Topics.FEEDBACK_RECEIVED, feedback.getSubject(), feedback));
             }
@@ -146,17 +129,10 @@ class TextModelLoopIT {
                 .contains("feedback_text_model_generation{application=\"sofia-" + run + "\"} 1.0");
     }
 
-    private StreamsApp start(String applicationId, Map<String, String> extra) throws IOException {
-        Path stateDir = Files.createTempDirectory("feedback-streams-text-model");
-        stateDirs.add(stateDir);
+    private StreamsApp start(String applicationId, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of(
-                "STREAMS_HTTP_PORT", "0",
                 "STREAMS_ADVERTISED_URL", "http://localhost",
-                "STREAMS_API_AUTH", "none",
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "KAFKA_APPLICATION_ID", applicationId,
-                "KAFKA_STATE_DIR", stateDir.toString(),
-                "SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl()));
+                "STREAMS_API_AUTH", "none"));
         // one round, once all 420 rated texts are in; the next would wait ten minutes
         env.put(TextModelSettings.TEXT_MODEL_MIN_EXAMPLES, "420");
         env.put(TextModelSettings.TEXT_MODEL_RETRAIN_AFTER, "1");
@@ -165,9 +141,7 @@ class TextModelLoopIT {
         // texts in file order, here they arrive in any order (0.75 to 0.85 measured over 8 orders)
         env.put(TextModelSettings.TEXT_MODEL_LANGUAGE_FLOOR, "0.65");
         env.putAll(extra);
-        StreamsApp app = StreamsApp.create(StreamsAppConfig.from(env));
-        app.start();
-        return app;
+        return streams.start(applicationId, env);
     }
 
     private static List<FeedbackReceived> bulgarianRatedFeedback() throws IOException {
@@ -188,9 +162,8 @@ class TextModelLoopIT {
     }
 
     private String send(FeedbackReceived feedback) throws Exception {
-        try (KafkaProducer<String, FeedbackReceived> producer = producer()) {
-            producer.send(new ProducerRecord<>(Topics.FEEDBACK_RECEIVED, feedback.getSubject(), feedback))
-                    .get(30, TimeUnit.SECONDS);
+        try (KafkaProducer<String, FeedbackReceived> producer = streams.feedbackProducer()) {
+            StreamsOnBroker.send(producer, feedback);
         }
         return feedback.getEventId();
     }
@@ -224,24 +197,13 @@ class TextModelLoopIT {
     }
 
     private <T extends org.apache.avro.specific.SpecificRecord> KafkaConsumer<String, T> consumer(Class<T> type) {
-        SpecificAvroDeserializer<T> deserializer = new SpecificAvroDeserializer<>(type);
-        deserializer.configure(Map.of(SchemaRegistrySettings.URL, kafka.schemaRegistryUrl()), false);
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "text-model-test-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, TextModelTopics.MAX_MODEL_BYTES);
-        return new KafkaConsumer<>(properties, new StringDeserializer(), deserializer);
-    }
-
-    private KafkaProducer<String, FeedbackReceived> producer() {
-        SpecificAvroSerializer<FeedbackReceived> serializer = new SpecificAvroSerializer<>();
-        serializer.configure(Map.of(SchemaRegistrySettings.URL, kafka.schemaRegistryUrl()), false);
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(properties, new StringSerializer(), serializer);
+        return new KafkaConsumer<>(properties, new StringDeserializer(), streams.deserializer(type));
     }
 
     private String metrics(StreamsApp app) {

@@ -1,6 +1,5 @@
 package org.instantfeedback.scoring.training;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

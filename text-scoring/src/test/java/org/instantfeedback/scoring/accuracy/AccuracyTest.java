@@ -16,6 +16,8 @@ import org.instantfeedback.scoring.training.LabelledText;
 import org.instantfeedback.scoring.Topic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The lexicon's accuracy (no model: its reading is one of the model's features, and the
@@ -32,40 +34,23 @@ class AccuracyTest {
     private final TextScorer scorer = Scorers.lexicon();
     private final TextScorer vader = Scorers.plainVader();
 
-    @Test
-    void tweets_negative_f1_is_at_least_original_vaders() {
-        SentimentEvaluation counts = humanRated("tweets", "tweets_GroundTruth.txt");
-        assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.88);
-        assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.80);
-        assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.87);
+    /** On tweets the negative F1 is level with plain VADER's (0.883 with the extension, 0.884 without). */
+    @ParameterizedTest(name = "{0}: accuracy at least {2}, negative F1 at least {3}, positive F1 at least {4}")
+    @CsvSource({
+        "tweets,         tweets_GroundTruth.txt,               0.80, 0.88, 0.87",
+        "amazon reviews, amazonReviewSnippets_GroundTruth.txt, 0.59, 0.54, 0.71",
+        "movie reviews,  movieReviewSnippets_GroundTruth.txt,  0.54, 0.51, 0.65",
+        "nyt editorials, nytEditorialSnippets_GroundTruth.txt, 0.55, 0.58, 0.50"})
+    void vaders_human_rated_sets_read_above_their_thresholds_and_within_half_a_point_of_plain_vaders_accuracy(
+            String name, String file, double accuracy, double negativeF1, double positiveF1) {
+        SentimentEvaluation counts = humanRated(name, file);
+        assertThat(counts.accuracy()).as("accuracy").isGreaterThanOrEqualTo(accuracy);
+        assertThat(counts.f1(SentimentLabel.NEGATIVE)).as("negative F1").isGreaterThanOrEqualTo(negativeF1);
+        assertThat(counts.f1(SentimentLabel.POSITIVE)).as("positive F1").isGreaterThanOrEqualTo(positiveF1);
     }
 
     @Test
-    void amazon_review_snippets() {
-        SentimentEvaluation counts = humanRated("amazon reviews", "amazonReviewSnippets_GroundTruth.txt");
-        assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.59);
-        assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.54);
-        assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.71);
-    }
-
-    @Test
-    void movie_review_snippets() {
-        SentimentEvaluation counts = humanRated("movie reviews", "movieReviewSnippets_GroundTruth.txt");
-        assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.54);
-        assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.51);
-        assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.65);
-    }
-
-    @Test
-    void nyt_editorial_snippets() {
-        SentimentEvaluation counts = humanRated("nyt editorials", "nytEditorialSnippets_GroundTruth.txt");
-        assertThat(counts.accuracy()).isGreaterThanOrEqualTo(0.55);
-        assertThat(counts.f1(SentimentLabel.NEGATIVE)).isGreaterThanOrEqualTo(0.58);
-        assertThat(counts.f1(SentimentLabel.POSITIVE)).isGreaterThanOrEqualTo(0.50);
-    }
-
-    @Test
-    void passenger_messages_the_rules_were_tuned_on() {
+    void passenger_messages_the_rules_were_tuned_on_read_at_least_0_86_accurately_and_15_points_above_plain_vader() {
         List<PassengerMessage> messages = PassengerMessage.loadFixture();
         assertThat(messages).hasSizeGreaterThanOrEqualTo(300);
         assertThat(messages).filteredOn(PassengerMessage::urgent).hasSizeGreaterThanOrEqualTo(25);
@@ -85,7 +70,7 @@ class AccuracyTest {
     }
 
     @Test
-    void held_out_passenger_messages_never_used_for_tuning() {
+    void held_out_passenger_messages_read_at_least_0_80_accurately_and_10_points_above_plain_vader() {
         List<PassengerMessage> messages = PassengerMessage.load(
                 "/org/instantfeedback/scoring/passenger_messages_holdout.tsv");
         assertThat(messages).hasSizeGreaterThanOrEqualTo(100);
@@ -122,7 +107,8 @@ class AccuracyTest {
         row(name, "VADER only", plain, "", "", "");
         row(name, "VADER + transport", full, "", "", "");
         // the transport extension must not cost accuracy on general text
-        assertThat(full.accuracy()).isGreaterThanOrEqualTo(plain.accuracy() - 0.005);
+        assertThat(full.accuracy()).as("accuracy against plain VADER's %.3f", plain.accuracy())
+                .isGreaterThanOrEqualTo(plain.accuracy() - 0.005);
         return full;
     }
 
