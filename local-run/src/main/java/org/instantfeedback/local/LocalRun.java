@@ -92,7 +92,7 @@ public final class LocalRun implements AutoCloseable {
      * The text model learns within minutes instead of hours: a round once 100 rated texts are in
      * (about a minute of the simulator at its default rate), then at most one a minute.
      */
-    public static final Map<String, String> DEMO_TEXT_MODEL = Map.of(
+    private static final Map<String, String> DEMO_TEXT_MODEL = Map.of(
             TextModelSettings.TEXT_MODEL_MIN_EXAMPLES, "100",
             TextModelSettings.TEXT_MODEL_RETRAIN_AFTER, "100",
             TextModelSettings.TEXT_MODEL_RETRAIN_GAP, "PT1M",
@@ -100,7 +100,7 @@ public final class LocalRun implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     /** The key the simulator's SMS gateway uses, unless the operator configured keys of their own. */
-    static final String LOCAL_SMS_API_KEY = "local-simulator-key";
+    private static final String LOCAL_SMS_API_KEY = "local-simulator-key";
 
     private EmbeddedKafkaAndRegistry kafka;
     private String smsApiKey;
@@ -191,7 +191,8 @@ public final class LocalRun implements AutoCloseable {
     private void startNotifier(Map<String, String> services) {
         Map<String, String> notifierEnv = new HashMap<>(services);
         notifierEnv.putIfAbsent("KAFKA_AUTO_OFFSET_RESET", "earliest");
-        LOG.info("starting alert-notifier with the routes in {}", services.get(NotifierConfig.NOTIFIER_ROUTES_FILE.name()));
+        LOG.info("starting alert-notifier with the routes in {}",
+                services.get(NotifierConfig.NOTIFIER_ROUTES_FILE.name()));
         notifier = remember(NotifierApp.create(NotifierConfig.from(notifierEnv)));
         notifier.start();
     }

@@ -29,8 +29,8 @@ final class BoundedBody {
         try {
             body = ctx.req().getInputStream().readNBytes(maxBytes + 1);
         } catch (IOException e) {
-            throw RejectedRequestException.incompleteBody("the request body ended before it was complete (" + e.getMessage()
-                    + "); send it again whole");
+            throw RejectedRequestException.incompleteBody("the request body ended before it was complete ("
+                    + e.getMessage() + "); send it again whole");
         }
         if (body.length > maxBytes) {
             throw new PayloadTooLargeException(maxBytes);

@@ -26,7 +26,7 @@ public final class FeedbackPageController {
     public static final String PATH = FeedbackPages.PATH_PREFIX + "{subject}";
     public static final String STYLE_PATH = "/assets/feedback-page.css";
     public static final String SCRIPT_PATH = "/assets/feedback-page.js";
-    static final String EVENT_ID_PREFIX = "qr:";
+    private static final String EVENT_ID_PREFIX = "qr:";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final FeedbackPages pages;

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The parameters of an {@code application/x-www-form-urlencoded} body, in order and with repeated
  * names kept (a Twilio signature covers every one). Decoding is strict: a broken percent escape
- * is a {@link RejectedRequestException#malformedForm}, bytes that are not UTF-8 an {@link RejectedRequestException#notUtf8};
+ * is a {@link RejectedRequestException#malformedForm}, bytes that are not UTF-8 an
+ * {@link RejectedRequestException#notUtf8};
  * nothing is silently replaced. Linear in the size of the body.
  */
 public final class FormParameters {
@@ -52,12 +53,14 @@ public final class FormParameters {
                 bytes.write(' ');
             } else if (b == '%') {
                 if (i + 2 >= end) {
-                    throw RejectedRequestException.malformedForm("a % in the form body is not followed by two hex digits");
+                    throw RejectedRequestException.malformedForm(
+                            "a % in the form body is not followed by two hex digits");
                 }
                 int high = Character.digit(body[i + 1], 16);
                 int low = Character.digit(body[i + 2], 16);
                 if (high < 0 || low < 0) {
-                    throw RejectedRequestException.malformedForm("a % in the form body is not followed by two hex digits");
+                    throw RejectedRequestException.malformedForm(
+                            "a % in the form body is not followed by two hex digits");
                 }
                 bytes.write(high * 16 + low);
                 i += 2;

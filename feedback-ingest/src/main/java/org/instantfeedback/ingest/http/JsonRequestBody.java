@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
  * costs no more memory than the limit.
  */
 public final class JsonRequestBody {
-    static final String JSON_MEDIA_TYPE = "application/json";
+    private static final String JSON_MEDIA_TYPE = "application/json";
 
     private final ObjectMapper json;
     private final int maxBytes;
@@ -46,8 +46,8 @@ public final class JsonRequestBody {
     public ObjectNode parseObject(byte[] body) {
         JsonNode parsed = parse(body);
         if (!parsed.isObject()) {
-            throw RejectedRequestException.malformedJson("the request body must be a JSON object, like {\"subject\": \"route-42\","
-                    + " \"rating\": 5}");
+            throw RejectedRequestException.malformedJson(
+                    "the request body must be a JSON object, like {\"subject\": \"route-42\", \"rating\": 5}");
         }
         return (ObjectNode) parsed;
     }

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class TwilioSmsController {
     public static final String PATH = "/v1/sms/twilio";
-    public static final String SIGNATURE_HEADER = "X-Twilio-Signature";
-    public static final String EVENT_ID_PREFIX = "twilio:";
-    static final String TWIML = "text/xml; charset=utf-8";
+    private static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+    private static final String EVENT_ID_PREFIX = "twilio:";
+    private static final String TWIML = "text/xml; charset=utf-8";
     private static final Pattern MESSAGE_SID = Pattern.compile("[A-Za-z0-9]{2,64}");
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsController.class);
 
@@ -40,7 +40,8 @@ public final class TwilioSmsController {
     private final SmsInterpreter interpreter;
     private final FeedbackIntake intake;
 
-    public TwilioSmsController(TwilioSettings config, int maxBodyBytes, SmsInterpreter interpreter, FeedbackIntake intake) {
+    public TwilioSmsController(TwilioSettings config, int maxBodyBytes, SmsInterpreter interpreter,
+            FeedbackIntake intake) {
         this.authToken = config.authToken();
         this.publicBaseUrl = config.publicBaseUrl();
         this.reply = config.reply();
