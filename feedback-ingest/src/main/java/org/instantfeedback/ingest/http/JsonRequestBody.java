@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 
 /**
  * Reads a request body that must be a JSON object: {@code Content-Type: application/json} (a
@@ -46,7 +47,7 @@ public final class JsonRequestBody {
     public ObjectNode parseObject(byte[] body) {
         JsonNode parsed = parse(body);
         if (!parsed.isObject()) {
-            throw RejectedRequestException.malformedJson(
+            throw new RejectedRequestException(Reason.MALFORMED_JSON,
                     "the request body must be a JSON object, like {\"subject\": \"route-42\", \"rating\": 5}");
         }
         return (ObjectNode) parsed;
@@ -54,14 +55,14 @@ public final class JsonRequestBody {
 
     private JsonNode parse(byte[] body) {
         if (body.length == 0) {
-            throw RejectedRequestException.malformedJson("the request body is empty; send a JSON object");
+            throw new RejectedRequestException(Reason.MALFORMED_JSON, "the request body is empty; send a JSON object");
         }
         BoundedBody.utf8(body, "the request body");
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw RejectedRequestException.malformedJson("the request body is not valid JSON: " + e.getOriginalMessage()
-                    + where(e.getLocation()));
+            throw new RejectedRequestException(Reason.MALFORMED_JSON,
+                    "the request body is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the request body", e);
         }

@@ -12,6 +12,7 @@ import org.instantfeedback.ingest.config.KioskSettings;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
 import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
+import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.ratelimit.RateLimiter;
 import org.instantfeedback.service.problem.FieldError;
@@ -62,7 +63,7 @@ public final class KioskBatchController {
 
     public void submit(Context ctx) {
         if (!apiKeys.configured()) {
-            throw RejectedRequestException.channelNotConfigured(
+            throw new RejectedRequestException(Reason.CHANNEL_NOT_CONFIGURED,
                     "kiosk batches are not enabled on this service; the operator sets " + KioskSettings.KIOSK_API_KEYS);
         }
         apiKeys.authenticate(ctx);

@@ -12,6 +12,7 @@ import org.instantfeedback.ingest.config.Secret;
 import org.instantfeedback.ingest.config.SmsGatewaySettings;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
 import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
+import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.sms.InboundSms;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
@@ -53,7 +54,7 @@ public final class SmsGatewayController {
 
     public void receive(Context ctx) {
         if (!apiKeys.configured() && hmacSecret.isEmpty()) {
-            throw RejectedRequestException.channelNotConfigured(
+            throw new RejectedRequestException(Reason.CHANNEL_NOT_CONFIGURED,
                     "SMS gateways are not enabled on this service; the operator sets "
                             + SmsGatewaySettings.SMS_API_KEYS + " or " + SmsGatewaySettings.SMS_HMAC_SECRET);
         }

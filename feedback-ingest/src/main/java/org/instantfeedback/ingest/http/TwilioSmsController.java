@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.instantfeedback.ingest.config.Secret;
 import org.instantfeedback.ingest.config.TwilioSettings;
+import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.sms.InboundSms;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
@@ -51,7 +52,7 @@ public final class TwilioSmsController {
     }
 
     public void receive(Context ctx) {
-        Secret token = authToken.orElseThrow(() -> RejectedRequestException.channelNotConfigured(
+        Secret token = authToken.orElseThrow(() -> new RejectedRequestException(Reason.CHANNEL_NOT_CONFIGURED,
                 "Twilio SMS is not enabled on this service; the operator sets " + TwilioSettings.TWILIO_AUTH_TOKEN));
         String signature = ctx.header(SIGNATURE_HEADER);
         if (signature == null || signature.isBlank()) {
