@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestApp.class);
-    static final String APPLICATION = "feedback-ingest";
+    private static final String APPLICATION = "feedback-ingest";
     /** How much longer than a publish may take a request in flight is given to finish on close. */
     private static final Duration GRACE_AFTER_PUBLISH_TIMEOUT = Duration.ofSeconds(1);
 
@@ -72,7 +72,8 @@ public final class IngestApp implements AutoCloseable {
         List<AutoCloseable> created = new ArrayList<>();
         try {
             ServiceTelemetry telemetry = remember(created, ServiceTelemetry.create(APPLICATION));
-            FeedbackPublisher publisher = remember(created, FeedbackPublisher.create(config.publishing(), telemetry.registry()));
+            FeedbackPublisher publisher = remember(created,
+                    FeedbackPublisher.create(config.publishing(), telemetry.registry()));
             KafkaCheck kafka = remember(created, KafkaCheck.create(config.publishing().kafka()));
             SchemaRegistryCheck registry = remember(created,
                     SchemaRegistryCheck.create(config.publishing().schemaRegistry(), Readiness.PROBE_TIMEOUT));

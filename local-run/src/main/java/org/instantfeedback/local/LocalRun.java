@@ -193,7 +193,8 @@ public final class LocalRun implements AutoCloseable {
     private void startNotifier(Map<String, String> services) {
         Map<String, String> notifierEnv = new HashMap<>(services);
         notifierEnv.putIfAbsent("KAFKA_AUTO_OFFSET_RESET", "earliest");
-        LOG.info("starting alert-notifier with the routes in {}", services.get(NotifierConfig.NOTIFIER_ROUTES_FILE.name()));
+        LOG.info("starting alert-notifier with the routes in {}",
+                services.get(NotifierConfig.NOTIFIER_ROUTES_FILE.name()));
         notifier = remember(NotifierApp.create(NotifierConfig.from(notifierEnv)));
         notifier.start();
     }

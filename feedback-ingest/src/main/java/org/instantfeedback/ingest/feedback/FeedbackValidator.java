@@ -47,18 +47,18 @@ import org.instantfeedback.service.problem.FieldError;
 public final class FeedbackValidator {
     public static final int SUBJECT_MAX_LENGTH = 64;
     public static final int COMMENT_MAX_LENGTH = 1000;
-    public static final int SMS_TEXT_MAX_LENGTH = 1600;
+    private static final int SMS_TEXT_MAX_LENGTH = 1600;
     /** Digits in a row (spaces and hyphens allowed between) from which a subject looks like a phone number. */
     public static final int SUBJECT_PHONE_DIGITS = 9;
-    public static final int IDEMPOTENCY_KEY_MAX_LENGTH = 128;
-    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    private static final int IDEMPOTENCY_KEY_MAX_LENGTH = 128;
+    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     public static final String SUBJECT = "subject";
     public static final String RATING = "rating";
     public static final String SCALE = "scale";
     public static final String COMMENT = "comment";
     public static final String OCCURRED_AT = "occurredAt";
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     /** Errors are reported in this order (unknown fields last), whatever order they were found in. */
     private static final List<String> FIELD_ORDER =

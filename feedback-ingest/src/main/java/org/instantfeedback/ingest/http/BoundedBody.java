@@ -8,6 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 
 /**
  * Reads request bodies with a bound, so an oversized or endless body costs no more memory than
@@ -29,8 +30,8 @@ final class BoundedBody {
         try {
             body = ctx.req().getInputStream().readNBytes(maxBytes + 1);
         } catch (IOException e) {
-            throw RejectedRequestException.incompleteBody("the request body ended before it was complete (" + e.getMessage()
-                    + "); send it again whole");
+            throw new RejectedRequestException(Reason.INCOMPLETE_BODY, "the request body ended before it was complete ("
+                    + e.getMessage() + "); send it again whole");
         }
         if (body.length > maxBytes) {
             throw new PayloadTooLargeException(maxBytes);
@@ -38,7 +39,7 @@ final class BoundedBody {
         return body;
     }
 
-    /** The bytes as UTF-8 text, or {@link RejectedRequestException#notUtf8} naming where they stop being UTF-8. */
+    /** The bytes as UTF-8 text, or a refusal ({@link Reason#INVALID_ENCODING}) naming where they stop being UTF-8. */
     static String utf8(byte[] bytes, String what) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -46,7 +47,8 @@ final class BoundedBody {
         try {
             return decoder.decode(in).toString();
         } catch (CharacterCodingException e) {
-            throw RejectedRequestException.notUtf8(what + " is not valid UTF-8 (near byte " + in.position() + ")");
+            throw new RejectedRequestException(Reason.INVALID_ENCODING,
+                    what + " is not valid UTF-8 (near byte " + in.position() + ")");
         }
     }
 

@@ -19,7 +19,7 @@ import org.instantfeedback.service.problem.FieldError;
  * absent; other fields are ignored, so clients may send more than this version reads.
  */
 final class FeedbackJson {
-    static final String CHANNEL = "channel";
+    private static final String CHANNEL = "channel";
     /** The channels a client of the JSON endpoint may name; the others have endpoints of their own. */
     private static final Map<String, Channel> WEB_CHANNELS =
             Map.of("web", Channel.WEB, "qr", Channel.QR, "api", Channel.API);

@@ -10,6 +10,7 @@ import org.instantfeedback.events.Channel;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
 import org.instantfeedback.ingest.feedback.SupportedScale;
+import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.ratelimit.RateLimiter;
 import org.instantfeedback.service.problem.FieldError;
@@ -26,7 +27,7 @@ public final class FeedbackPageController {
     public static final String PATH = FeedbackPages.PATH_PREFIX + "{subject}";
     public static final String STYLE_PATH = "/assets/feedback-page.css";
     public static final String SCRIPT_PATH = "/assets/feedback-page.js";
-    static final String EVENT_ID_PREFIX = "qr:";
+    private static final String EVENT_ID_PREFIX = "qr:";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final FeedbackPages pages;
@@ -85,7 +86,8 @@ public final class FeedbackPageController {
 
     private String subjectOf(Context ctx) {
         return intake.validator().acceptedSubject(ctx.pathParam("subject")).orElseThrow(() ->
-                RejectedRequestException.noPage("there is no feedback page for this code; check the link or QR code"));
+                new RejectedRequestException(Reason.NO_PAGE,
+                        "there is no feedback page for this code; check the link or QR code"));
     }
 
     private String newToken() {

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 
 /**
  * The parameters of an {@code application/x-www-form-urlencoded} body, in order and with repeated
  * names kept (a Twilio signature covers every one). Decoding is strict: a broken percent escape
- * is a {@link RejectedRequestException#malformedForm}, bytes that are not UTF-8 an {@link RejectedRequestException#notUtf8};
+ * is refused as {@link Reason#MALFORMED_FORM}, bytes that are not UTF-8 as
+ * {@link Reason#INVALID_ENCODING};
  * nothing is silently replaced. Linear in the size of the body.
  */
 public final class FormParameters {
@@ -52,12 +54,14 @@ public final class FormParameters {
                 bytes.write(' ');
             } else if (b == '%') {
                 if (i + 2 >= end) {
-                    throw RejectedRequestException.malformedForm("a % in the form body is not followed by two hex digits");
+                    throw new RejectedRequestException(Reason.MALFORMED_FORM,
+                            "a % in the form body is not followed by two hex digits");
                 }
                 int high = Character.digit(body[i + 1], 16);
                 int low = Character.digit(body[i + 2], 16);
                 if (high < 0 || low < 0) {
-                    throw RejectedRequestException.malformedForm("a % in the form body is not followed by two hex digits");
+                    throw new RejectedRequestException(Reason.MALFORMED_FORM,
+                            "a % in the form body is not followed by two hex digits");
                 }
                 bytes.write(high * 16 + low);
                 i += 2;

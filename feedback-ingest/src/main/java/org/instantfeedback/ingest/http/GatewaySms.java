@@ -42,11 +42,11 @@ import org.instantfeedback.service.problem.FieldError;
  * so a passenger has the same pseudonym whichever gateway their SMS came through.
  */
 final class GatewaySms {
-    static final String EVENT_ID_PREFIX = "sms:";
+    private static final String EVENT_ID_PREFIX = "sms:";
     static final String GATEWAY = "gateway";
-    static final String MESSAGE_ID = "messageId";
-    static final String RECEIVED_AT = "receivedAt";
-    static final int MESSAGE_ID_MAX_LENGTH = 64;
+    private static final String MESSAGE_ID = "messageId";
+    private static final String RECEIVED_AT = "receivedAt";
+    private static final int MESSAGE_ID_MAX_LENGTH = 64;
     private static final Pattern GATEWAY_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,15}");
     private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]{6,14}");
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");

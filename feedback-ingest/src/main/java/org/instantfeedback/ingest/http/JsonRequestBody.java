@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 
 /**
  * Reads a request body that must be a JSON object: {@code Content-Type: application/json} (a
@@ -17,7 +18,7 @@ import java.io.UncheckedIOException;
  * costs no more memory than the limit.
  */
 public final class JsonRequestBody {
-    static final String JSON_MEDIA_TYPE = "application/json";
+    private static final String JSON_MEDIA_TYPE = "application/json";
 
     private final ObjectMapper json;
     private final int maxBytes;
@@ -46,22 +47,22 @@ public final class JsonRequestBody {
     public ObjectNode parseObject(byte[] body) {
         JsonNode parsed = parse(body);
         if (!parsed.isObject()) {
-            throw RejectedRequestException.malformedJson("the request body must be a JSON object, like {\"subject\": \"route-42\","
-                    + " \"rating\": 5}");
+            throw new RejectedRequestException(Reason.MALFORMED_JSON,
+                    "the request body must be a JSON object, like {\"subject\": \"route-42\", \"rating\": 5}");
         }
         return (ObjectNode) parsed;
     }
 
     private JsonNode parse(byte[] body) {
         if (body.length == 0) {
-            throw RejectedRequestException.malformedJson("the request body is empty; send a JSON object");
+            throw new RejectedRequestException(Reason.MALFORMED_JSON, "the request body is empty; send a JSON object");
         }
         BoundedBody.utf8(body, "the request body");
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw RejectedRequestException.malformedJson("the request body is not valid JSON: " + e.getOriginalMessage()
-                    + where(e.getLocation()));
+            throw new RejectedRequestException(Reason.MALFORMED_JSON,
+                    "the request body is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the request body", e);
         }

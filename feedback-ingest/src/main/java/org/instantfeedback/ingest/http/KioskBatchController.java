@@ -12,6 +12,7 @@ import org.instantfeedback.ingest.config.KioskSettings;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
 import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
+import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.ratelimit.RateLimiter;
 import org.instantfeedback.service.problem.FieldError;
@@ -33,11 +34,11 @@ import org.instantfeedback.service.problem.FieldError;
  */
 public final class KioskBatchController {
     public static final String PATH = "/v1/feedback/batch";
-    static final String KIOSK_ID = "kioskId";
-    static final String ITEMS = "items";
-    static final String ITEM_ID = "itemId";
-    static final String EVENT_ID_PREFIX = "kiosk:";
-    static final int BATCH_KEY_MAX_LENGTH = 64;
+    private static final String KIOSK_ID = "kioskId";
+    private static final String ITEMS = "items";
+    private static final String ITEM_ID = "itemId";
+    private static final String EVENT_ID_PREFIX = "kiosk:";
+    private static final int BATCH_KEY_MAX_LENGTH = 64;
     private static final Pattern KIOSK_ID_FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final Pattern ITEM_ID_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
@@ -62,8 +63,8 @@ public final class KioskBatchController {
 
     public void submit(Context ctx) {
         if (!apiKeys.configured()) {
-            throw RejectedRequestException.channelNotConfigured("kiosk batches are not enabled on this service; the operator"
-                    + " sets " + KioskSettings.KIOSK_API_KEYS);
+            throw new RejectedRequestException(Reason.CHANNEL_NOT_CONFIGURED,
+                    "kiosk batches are not enabled on this service; the operator sets " + KioskSettings.KIOSK_API_KEYS);
         }
         apiKeys.authenticate(ctx);
         limits.checkClient(clients.of(ctx));

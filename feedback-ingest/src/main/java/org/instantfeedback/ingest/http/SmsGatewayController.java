@@ -12,6 +12,7 @@ import org.instantfeedback.ingest.config.Secret;
 import org.instantfeedback.ingest.config.SmsGatewaySettings;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
 import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
+import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.sms.InboundSms;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
@@ -28,7 +29,7 @@ import org.instantfeedback.service.problem.FieldError;
  */
 public final class SmsGatewayController {
     public static final String PATH = "/v1/sms";
-    static final int MAX_MESSAGES = 100;
+    private static final int MAX_MESSAGES = 100;
 
     private final ApiKeys apiKeys;
     private final Optional<Secret> hmacSecret;
@@ -39,8 +40,8 @@ public final class SmsGatewayController {
     private final JsonResponses responses;
     private final BatchResults batchResults;
 
-    public SmsGatewayController(SmsGatewaySettings config, int maxBodyBytes, JsonRequestBody json, SmsInterpreter interpreter,
-            FeedbackIntake intake, JsonResponses responses, BatchResults batchResults) {
+    public SmsGatewayController(SmsGatewaySettings config, int maxBodyBytes, JsonRequestBody json,
+            SmsInterpreter interpreter, FeedbackIntake intake, JsonResponses responses, BatchResults batchResults) {
         this.apiKeys = new ApiKeys(config.apiKeys());
         this.hmacSecret = config.hmacSecret();
         this.json = json;
@@ -53,9 +54,9 @@ public final class SmsGatewayController {
 
     public void receive(Context ctx) {
         if (!apiKeys.configured() && hmacSecret.isEmpty()) {
-            throw RejectedRequestException.channelNotConfigured("SMS gateways are not enabled on this service; the operator"
-                    + " sets " + SmsGatewaySettings.SMS_API_KEYS + " or "
-                    + SmsGatewaySettings.SMS_HMAC_SECRET);
+            throw new RejectedRequestException(Reason.CHANNEL_NOT_CONFIGURED,
+                    "SMS gateways are not enabled on this service; the operator sets "
+                            + SmsGatewaySettings.SMS_API_KEYS + " or " + SmsGatewaySettings.SMS_HMAC_SECRET);
         }
         String mediaType = BoundedBody.requireMediaType(ctx.contentType(), BoundedBody.JSON, BoundedBody.FORM);
         byte[] body = BoundedBody.read(ctx, maxBodyBytes);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.instantfeedback.ingest.config.Secret;
 import org.instantfeedback.ingest.config.TwilioSettings;
+import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.sms.InboundSms;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
@@ -27,9 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class TwilioSmsController {
     public static final String PATH = "/v1/sms/twilio";
-    public static final String SIGNATURE_HEADER = "X-Twilio-Signature";
-    public static final String EVENT_ID_PREFIX = "twilio:";
-    static final String TWIML = "text/xml; charset=utf-8";
+    private static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+    private static final String EVENT_ID_PREFIX = "twilio:";
+    private static final String TWIML = "text/xml; charset=utf-8";
     private static final Pattern MESSAGE_SID = Pattern.compile("[A-Za-z0-9]{2,64}");
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsController.class);
 
@@ -40,7 +41,8 @@ public final class TwilioSmsController {
     private final SmsInterpreter interpreter;
     private final FeedbackIntake intake;
 
-    public TwilioSmsController(TwilioSettings config, int maxBodyBytes, SmsInterpreter interpreter, FeedbackIntake intake) {
+    public TwilioSmsController(TwilioSettings config, int maxBodyBytes, SmsInterpreter interpreter,
+            FeedbackIntake intake) {
         this.authToken = config.authToken();
         this.publicBaseUrl = config.publicBaseUrl();
         this.reply = config.reply();
@@ -50,7 +52,7 @@ public final class TwilioSmsController {
     }
 
     public void receive(Context ctx) {
-        Secret token = authToken.orElseThrow(() -> RejectedRequestException.channelNotConfigured(
+        Secret token = authToken.orElseThrow(() -> new RejectedRequestException(Reason.CHANNEL_NOT_CONFIGURED,
                 "Twilio SMS is not enabled on this service; the operator sets " + TwilioSettings.TWILIO_AUTH_TOKEN));
         String signature = ctx.header(SIGNATURE_HEADER);
         if (signature == null || signature.isBlank()) {

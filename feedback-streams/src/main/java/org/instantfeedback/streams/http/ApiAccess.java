@@ -28,15 +28,15 @@ import org.instantfeedback.service.telemetry.PrometheusEndpoint;
 public final class ApiAccess {
     /** Set by a browser's first visit with {@code ?access_token=}, so the page's own requests carry the token. */
     public static final String TOKEN_COOKIE = "feedback_api_token";
-    public static final String TOKEN_PARAMETER = "access_token";
+    private static final String TOKEN_PARAMETER = "access_token";
     /** The credentials to pass on when this request is forwarded to another instance. */
-    static final String FORWARD_AUTHORIZATION = "feedback.forward-authorization";
-    static final String REALM = "feedback-streams";
+    private static final String FORWARD_AUTHORIZATION = "feedback.forward-authorization";
+    private static final String REALM = "feedback-streams";
     private static final Set<String> OPEN_PATHS =
             Set.of(HealthEndpoints.LIVE_PATH, HealthEndpoints.READY_PATH, PrometheusEndpoint.PATH);
-    static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type";
-    static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
+    private static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type";
+    private static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
 
     private final ApiSettings settings;
     private final List<byte[]> tokenDigests;

@@ -35,8 +35,8 @@ final class QueryRoutes {
     private static final String ALERTS_PATH = "/v1/alerts";
     private static final String ACKNOWLEDGE_PATH = "/v1/alerts/{alertId}/acknowledge";
     private static final String RESOLVE_PATH = "/v1/alerts/{alertId}/resolve";
-    static final int MAX_ACTOR_LENGTH = 100;
-    static final int MAX_NOTE_LENGTH = 1_000;
+    private static final int MAX_ACTOR_LENGTH = 100;
+    private static final int MAX_NOTE_LENGTH = 1_000;
 
     private final QueryService queries;
     private final AlertActions actions;
@@ -128,7 +128,8 @@ final class QueryRoutes {
         } catch (IOException e) {
             // answered below
         }
-        throw QueryProblems.invalidRequest("body", "must be a JSON object such as {\"actor\":\"Sam\",\"note\":\"...\"}");
+        throw QueryProblems.invalidRequest("body",
+                "must be a JSON object such as {\"actor\":\"Sam\",\"note\":\"...\"}");
     }
 
     private static String text(JsonNode body, String field) {

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * number of time series.
  */
 public final class HttpRequestTimer implements RequestLogger {
-    public static final String METER = "http.server.requests";
-    public static final String IN_FLIGHT_METER = "http.server.requests.in.flight";
+    private static final String METER = "http.server.requests";
+    private static final String IN_FLIGHT_METER = "http.server.requests.in.flight";
     private static final String COUNTED = HttpRequestTimer.class.getName() + ".counted";
 
     /**

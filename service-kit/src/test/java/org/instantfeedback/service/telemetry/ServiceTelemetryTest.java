@@ -25,7 +25,7 @@ class ServiceTelemetryTest {
     }
 
     @Test
-    void closing_the_jvm_binder_lets_go_of_the_garbage_collector_listeners() {
+    void closes_the_registry_with_the_jvm_binder() {
         ServiceTelemetry telemetry = ServiceTelemetry.create("feedback-test");
 
         telemetry.close();
