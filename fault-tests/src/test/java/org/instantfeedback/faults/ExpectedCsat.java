@@ -11,7 +11,7 @@ import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
 
 /**
- * CSAT computed from the input alone, by the rules README states, without any code of the
+ * CSAT computed from the input alone, by docs/csat-and-nps.md states, without any code of the
  * pipeline: each eventId counts once; stars count as given, smileys 1-4 as 1, 2, 4, 5, thumbs as 1
  * or 5, NPS and text-only feedback not at all; a rating of 4 or 5 is satisfied; a rating counts in
  * every hopping window (epoch-aligned starts every {@code advance}, {@code size} long) that

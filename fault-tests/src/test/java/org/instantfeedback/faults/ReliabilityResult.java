@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The counts of one fault run, printed as one line and appended as one JSON object per line to
- * {@code target/reliability-results.json}, where RELIABILITY.md takes its figures from.
+ * {@code target/reliability-results.json}, where docs/reliability.md takes its figures from.
  *
  * @param fault      what was injected
  * @param sent       events or requests sent

@@ -31,7 +31,7 @@ import org.openqa.selenium.WebElement;
  * org.instantfeedback.embedded.browser.ChromeInstallation}; {@code .ci/run} installs Debian's
  * {@code chromium} and {@code chromium-driver}): choose stars with mouse and keyboard, comment,
  * send, see the thanks, find the event on the topic. Also the form without JavaScript. Takes the
- * screenshots docs/ingest.md shows into {@code target/screenshots/}; {@code docs/refresh-screenshots}
+ * screenshots docs/channels.md shows into {@code target/screenshots/}; {@code docs/refresh-screenshots}
  * copies them to docs/.
  */
 @WithKafkaAndRegistry

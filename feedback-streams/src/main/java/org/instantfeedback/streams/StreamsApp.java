@@ -2,7 +2,6 @@ package org.instantfeedback.streams;
 
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.URI;
@@ -22,8 +21,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.instantfeedback.scoring.TextScorer;
-import org.instantfeedback.service.telemetry.HttpRequestTimer;
-import org.instantfeedback.service.telemetry.JvmTelemetry;
+import org.instantfeedback.service.telemetry.ServiceTelemetry;
 import org.instantfeedback.streams.config.RegistryStartupCheck;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
@@ -63,7 +61,7 @@ public final class StreamsApp implements AutoCloseable {
     private final StreamsAppConfig config;
     private final Topology topology;
     private final RunningParts running;
-    private final JvmTelemetry jvmTelemetry;
+    private final ServiceTelemetry telemetry;
     private final PrometheusMeterRegistry metrics;
     private final Javalin http;
     private final EventSerdes serdes;
@@ -72,14 +70,13 @@ public final class StreamsApp implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private KafkaStreamsMetrics streamsMetrics;
 
-    private StreamsApp(StreamsAppConfig config, Topology topology, RunningParts running, JvmTelemetry jvmTelemetry,
-                       PrometheusMeterRegistry metrics, Javalin http, EventSerdes serdes, LiveUpdates live,
-                       TextModelLoop textModels) {
+    private StreamsApp(StreamsAppConfig config, Topology topology, RunningParts running, ServiceTelemetry telemetry,
+                       Javalin http, EventSerdes serdes, LiveUpdates live, TextModelLoop textModels) {
         this.config = config;
         this.topology = topology;
         this.running = running;
-        this.jvmTelemetry = jvmTelemetry;
-        this.metrics = metrics;
+        this.telemetry = telemetry;
+        this.metrics = telemetry.registry();
         this.http = http;
         this.serdes = serdes;
         this.live = live;
@@ -118,13 +115,11 @@ public final class StreamsApp implements AutoCloseable {
         ApiSettings api = config.api().requireCredentials();
         ActiveTextModel scorer = new ActiveTextModel(textScorer(config));
         EventSerdes serdes = EventSerdes.forRegistry(config.registrySettings());
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        metrics.config().commonTags("application", config.applicationId());
-        metrics.config().meterFilter(HttpRequestTimer.LATENCY_HISTOGRAM);
+        ServiceTelemetry telemetry = ServiceTelemetry.create(config.applicationId());
+        PrometheusMeterRegistry metrics = telemetry.registry();
         scorer.bindTo(metrics);
         Topology topology = StreamsTopology.build(StreamsTopology.Settings.of(config), scorer, serdes, metrics);
         log.debug("Topology:\n{}", topology.describe());
-        JvmTelemetry jvmTelemetry = JvmTelemetry.bindTo(metrics);
 
         RunningParts running = new RunningParts();
         StoreLocator locator = new KafkaStreamsLocator(running.streams::get, running.self::get,
@@ -141,7 +136,7 @@ public final class StreamsApp implements AutoCloseable {
         Javalin http = QueryHttpApi.create(queries, actions, api, config.alerting().windows(), running::state, metrics,
                 routes -> DashboardRoutes.register(routes, live.broadcaster()));
         TextModelLoop textModels = new TextModelLoop(config.textModel(), config.kafka(), scorer, metrics, Clock.systemUTC());
-        return new StreamsApp(config, topology, running, jvmTelemetry, metrics, http, serdes, live, textModels);
+        return new StreamsApp(config, topology, running, telemetry, http, serdes, live, textModels);
     }
 
     /**
@@ -239,9 +234,8 @@ public final class StreamsApp implements AutoCloseable {
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }
-        jvmTelemetry.close();
         serdes.close();
-        metrics.close();
+        telemetry.close();
         log.info("feedback-streams (application.id {}) stopped", config.applicationId());
     }
 

@@ -33,7 +33,7 @@ import org.openqa.selenium.WebElement;
  * {@code chromium} and {@code chromium-driver}), against ingest and feedback-streams on the real
  * broker and registry: feedback posted to ingest appears on the open page without a reload, an
  * urgent report appears in the alert feed, an operator acknowledges it with the button, and the
- * page shows it acknowledged. Takes the screenshots docs/query-api.md shows (desktop and a 390 px
+ * page shows it acknowledged. Takes the screenshots docs/api.md shows (desktop and a 390 px
  * phone) into {@code target/screenshots/}; {@code docs/refresh-screenshots} copies them to docs/.
  */
 @WithKafkaAndRegistry

@@ -161,7 +161,7 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
         return submission.bySms() && smsApiKey != null ? smsRequest(submission) : webRequest(submission);
     }
 
-    /** As an SMS gateway would forward the text (see docs/ingest.md, "Other SMS gateways"). */
+    /** As an SMS gateway would forward the text (see docs/channels.md, "Other SMS gateways"). */
     private HttpRequest smsRequest(PassengerTraffic.Submission submission) {
         ObjectNode body = JSON.createObjectNode()
                 .put("from", submission.senderNumber())

@@ -13,7 +13,7 @@ import org.instantfeedback.scoring.training.DevelopmentReport;
 import org.instantfeedback.scoring.training.LabelledText;
 
 /**
- * {@code score report}: the development-set figures of the model card and README, as Markdown
+ * {@code score report}: the development-set figures of the model card and docs/reading-texts.md, as Markdown
  * tables (about three minutes on two cores: it trains eleven models).
  */
 final class ReportCommand {

@@ -19,7 +19,7 @@ import org.instantfeedback.scoring.model.TextModel;
 import org.instantfeedback.scoring.model.TrainingProgress;
 
 /**
- * The figures of the model card and README: on each development set, the lexicon alone against
+ * The figures of the model card and docs/reading-texts.md: on each development set, the lexicon alone against
  * a model that never saw the texts it is judged on, and the learning curve of the operator loop.
  * Every model here is trained by the same code as the shipped one ({@link BaseModelTraining}).
  *

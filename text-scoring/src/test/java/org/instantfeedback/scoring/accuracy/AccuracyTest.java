@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * explanation of every reading) with thresholds, on VADER's four human-rated sets (the paper's cut: mean rating above
  * +0.5 positive, below -0.5 negative) and on our hand-labelled passenger messages. Thresholds sit
  * just under the measured figures, so a change that makes the scorer worse fails here. The figures
- * are printed as a table (target/surefire-reports/*AccuracyTest-output.txt) for the README.
+ * are printed as a table (target/surefire-reports/*AccuracyTest-output.txt) for docs/reading-texts.md.
  */
 class AccuracyTest {
 

@@ -56,7 +56,7 @@ class ModelAccuracyTest {
         assertThat(figures.lexicon().f1(SentimentLabel.NEGATIVE)).isLessThan(0.87);
     }
 
-    /** VADER's tweets are where its lexicon was made; the lexicon stays ahead there (README says so). */
+    /** VADER's tweets are where its lexicon was made; the lexicon stays ahead there (docs/reading-texts.md says so). */
     @Test
     void vader_tweets_test_split_negative_f1_at_least_0_80() {
         Figures figures = compare("tweets (VADER, test split)", vaderTestSplit("tweets_GroundTruth.txt"));
