@@ -128,10 +128,14 @@ public final class ModelTrainer extends ConsumerThread {
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL_TIMEOUT)) {
                     gather(record, ratedTexts);
                 }
-                long through = kafka.position(PARTITION);
-                if (owner && round == null && through >= endAtAssignment && schedule.due(examples.size(), through,
-                        feed.latest(), feed.nextGeneration(), clock.instant())) {
-                    startRound(through, publisher);
+                // Only the owner may ask for its position: an instance that never had the partition,
+                // or lost it in the rebalance this poll ran, would be refused (IllegalStateException).
+                if (owner && round == null) {
+                    long through = kafka.position(PARTITION);
+                    if (through >= endAtAssignment && schedule.due(examples.size(), through, feed.latest(),
+                            feed.nextGeneration(), clock.instant())) {
+                        startRound(through, publisher);
+                    }
                 }
                 if (round != null && round.isDone()) {
                     round = null;
