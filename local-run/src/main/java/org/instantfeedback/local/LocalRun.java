@@ -142,8 +142,10 @@ public final class LocalRun implements AutoCloseable {
         // and the simulator sends from one address far faster than a passenger would.
         services.putIfAbsent(PseudonymSettings.LOCAL_MODE.name(), "true");
         services.putIfAbsent(RateLimitSettings.RATE_LIMIT_ENABLED.name(), "false");
-        services.putIfAbsent(SmsGatewaySettings.SMS_API_KEYS.name(), LOCAL_SMS_API_KEY);
-        smsApiKey = services.get(SmsGatewaySettings.SMS_API_KEYS.name()).split(",")[0].trim();
+        if (!SmsGatewaySettings.SMS_API_KEYS.isSetIn(services)) {
+            services.put(SmsGatewaySettings.SMS_API_KEYS.name(), LOCAL_SMS_API_KEY);
+        }
+        smsApiKey = SmsGatewaySettings.SMS_API_KEYS.from(services).get(0);
 
         // The local run serves one person on their own machine: no credentials for the query API.
         services.putIfAbsent(ApiSettings.STREAMS_API_AUTH, "none");

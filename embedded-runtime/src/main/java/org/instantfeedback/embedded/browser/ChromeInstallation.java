@@ -20,11 +20,11 @@ import java.util.Optional;
 public record ChromeInstallation(Path browser, Path driver) {
     public static final String BROWSER_VARIABLE = "CHROME_BIN";
     public static final String DRIVER_VARIABLE = "CHROMEDRIVER";
-    public static final String DRIVER_PROPERTY = "webdriver.chrome.driver";
+    private static final String DRIVER_PROPERTY = "webdriver.chrome.driver";
     /** Debian, Ubuntu and Google's packages, in that order. */
-    public static final List<String> BROWSER_NAMES =
+    private static final List<String> BROWSER_NAMES =
             List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
-    public static final String DRIVER_NAME = "chromedriver";
+    private static final String DRIVER_NAME = "chromedriver";
 
     static final String HOW_TO_INSTALL = "Install them with 'apt-get install chromium chromium-driver'"
             + " on Debian/Ubuntu, or set " + BROWSER_VARIABLE + " to a Chromium or Chrome and "

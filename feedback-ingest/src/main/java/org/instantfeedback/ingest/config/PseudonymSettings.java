@@ -21,8 +21,8 @@ public record PseudonymSettings(boolean localMode, Secret secret) {
      */
     private static final String LOCAL_MODE_PSEUDONYM_SECRET = "local-mode-only:not-secret:instant-feedback-pseudonyms";
 
-    public static final Setting<Boolean> LOCAL_MODE = Setting.of("INGEST_LOCAL_MODE", "false",
-            ValueParsers.trueOrFalse(), "true for development only: without INGEST_PSEUDONYM_SECRET, use a fixed,"
+    public static final Setting<Boolean> LOCAL_MODE = Setting.flag("INGEST_LOCAL_MODE", false,
+            "true for development only: without INGEST_PSEUDONYM_SECRET, use a fixed,"
                     + " public pseudonym key (logged as a warning). Never with real phone numbers.");
     /** Required, but read by hand: local mode runs without it, and its text never shows in a message. */
     public static final Setting<String> PSEUDONYM_SECRET = Setting.required("INGEST_PSEUDONYM_SECRET",

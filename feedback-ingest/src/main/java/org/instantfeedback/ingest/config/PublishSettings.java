@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.common.config.ConfigException;
 import org.instantfeedback.config.ClientSettings;
 import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.instantfeedback.service.settings.Setting;
@@ -52,7 +51,7 @@ public record PublishSettings(Duration publishTimeout, int retryAfterSeconds, Ma
         KAFKA_ACKS.from(env);
         KAFKA_ENABLE_IDEMPOTENCE.from(env);
         return new PublishSettings(Duration.ofMillis(PUBLISH_TIMEOUT_MS.from(env)), RETRY_AFTER_SECONDS.from(env),
-                kafkaSettings(env), schemaRegistrySettings(env));
+                kafkaSettings(env), ClientSettings.schemaRegistryWithDefaults(env));
     }
 
     public String bootstrapServers() {
@@ -77,18 +76,6 @@ public record PublishSettings(Duration publishTimeout, int retryAfterSeconds, Ma
     private static Map<String, Object> kafkaSettings(Map<String, String> env) {
         Map<String, Object> settings = ClientSettings.kafka(env);
         settings.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, KAFKA_BOOTSTRAP_SERVERS.from(env));
-        return settings;
-    }
-
-    private static Map<String, Object> schemaRegistrySettings(Map<String, String> env) {
-        Map<String, Object> settings = ClientSettings.schemaRegistry(env);
-        settings.putIfAbsent(SchemaRegistrySettings.URL, SCHEMA_REGISTRY_URL.from(env));
-        try {
-            SchemaRegistrySettings.from(settings);
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException("invalid schema registry settings (" + SCHEMA_REGISTRY_URL
-                    + " and the other SCHEMA_REGISTRY_* variables): " + e.getMessage(), e);
-        }
         return settings;
     }
 

@@ -3,7 +3,6 @@ package org.instantfeedback.ingest.config;
 import java.util.List;
 import java.util.Map;
 import org.instantfeedback.service.settings.Setting;
-import org.instantfeedback.service.settings.ValueParsers;
 
 /**
  * Token-bucket limits: each key (client address, sender pseudonym) may make {@code burst}
@@ -18,8 +17,8 @@ import org.instantfeedback.service.settings.ValueParsers;
  */
 public record RateLimitSettings(boolean enabled, int clientPerMinute, int clientBurst, int senderPerMinute,
         int senderBurst, int maxTracked) {
-    public static final Setting<Boolean> RATE_LIMIT_ENABLED = Setting.of("INGEST_RATE_LIMIT_ENABLED", "true",
-            ValueParsers.trueOrFalse(), "false turns every rate limit off.");
+    public static final Setting<Boolean> RATE_LIMIT_ENABLED = Setting.flag("INGEST_RATE_LIMIT_ENABLED", true,
+            "false turns every rate limit off.");
     public static final Setting<Integer> RATE_LIMIT_CLIENT_PER_MINUTE = perKey("INGEST_RATE_LIMIT_CLIENT_PER_MINUTE",
             60, "Requests per minute one client address may make, after its burst (1-1000000).");
     public static final Setting<Integer> RATE_LIMIT_CLIENT_BURST = perKey("INGEST_RATE_LIMIT_CLIENT_BURST", 30,

@@ -101,10 +101,6 @@ public record AlertingOptions(List<Duration> windows, SubjectHierarchy hierarchy
         return new AlertingOptions(windows, newHierarchy, zone, evaluationInterval, defaultRules, baselines);
     }
 
-    public AlertingOptions withDefaultRules(AlertRules rules) {
-        return new AlertingOptions(windows, hierarchy, zone, evaluationInterval, rules, baselines);
-    }
-
     public Wording wording() {
         return new Wording(zone);
     }
@@ -150,9 +146,10 @@ public record AlertingOptions(List<Duration> windows, SubjectHierarchy hierarchy
     private static ValueParser<List<Duration>> wholeMinutes() {
         return text -> {
             List<Duration> windows = new ArrayList<>();
-            for (String part : ValueParsers.commaSeparated().parse(text)) {
+            // Each part must be a duration: an empty one (PT15M,,PT1H) is a mistake, not a gap to skip.
+            for (String part : text.split(",")) {
                 try {
-                    Duration window = Duration.parse(part);
+                    Duration window = Duration.parse(part.strip());
                     if (window.toMillis() >= 60_000 && window.toMillis() % 60_000 == 0) {
                         windows.add(window);
                         continue;

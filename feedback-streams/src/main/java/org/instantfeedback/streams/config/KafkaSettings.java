@@ -86,11 +86,6 @@ public record KafkaSettings(Map<String, Object> streams, Map<String, Object> reg
         return String.valueOf(streams.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
     }
 
-    /** Where Kafka Streams keeps its local stores (under a folder per application.id). */
-    public Path stateDir() {
-        return Path.of(String.valueOf(streams.get(StreamsConfig.STATE_DIR_CONFIG)));
-    }
-
     public String schemaRegistryUrl() {
         return String.valueOf(registry.get(SchemaRegistrySettings.URL));
     }

@@ -123,11 +123,6 @@ public record StreamsAppConfig(
         return kafka.bootstrapServers();
     }
 
-    /** Where Kafka Streams keeps its local stores (under a folder per application.id). */
-    public Path stateDir() {
-        return kafka.stateDir();
-    }
-
     public String schemaRegistryUrl() {
         return kafka.schemaRegistryUrl();
     }

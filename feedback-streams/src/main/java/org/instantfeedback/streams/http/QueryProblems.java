@@ -1,6 +1,7 @@
 package org.instantfeedback.streams.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
 import java.util.List;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.instantfeedback.service.problem.FieldError;
@@ -29,16 +30,15 @@ public final class QueryProblems {
     public static ProblemMapper mapper(ObjectMapper json) {
         return ProblemMapper.writingWith(json)
                 .translating(CsatStoreUnavailableException.class, (e, ctx) -> storeUnavailable())
-                .translating(QueryUnavailableException.class, (e, ctx) -> {
-                    log.debug("Cannot answer {} {} right now: {}", ctx.method(), ctx.path(), e.getMessage());
-                    return queryUnavailable();
-                })
+                .translating(QueryUnavailableException.class, QueryProblems::askAgainShortly)
                 // A store handle goes stale when its stream thread restarts or its task moves between the
                 // lookup and the read (seen in fault-tests' RebalanceIT): the same "ask again shortly".
-                .translating(InvalidStateStoreException.class, (e, ctx) -> {
-                    log.debug("Cannot answer {} {} right now: {}", ctx.method(), ctx.path(), e.getMessage());
-                    return queryUnavailable();
-                });
+                .translating(InvalidStateStoreException.class, QueryProblems::askAgainShortly);
+    }
+
+    private static ProblemException askAgainShortly(RuntimeException e, Context ctx) {
+        log.debug("Cannot answer {} {} right now: {}", ctx.method(), ctx.path(), e.getMessage());
+        return queryUnavailable();
     }
 
     public static ProblemException invalidRequest(String field, String message) {

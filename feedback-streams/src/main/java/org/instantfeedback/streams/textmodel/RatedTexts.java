@@ -61,11 +61,8 @@ public final class RatedTexts {
     /** Stars and faces by their 5-point equivalent, 0-10 by promoter category; other scales say nothing here. */
     static Optional<RatedTextLabel> label(Rating rating) {
         if (rating.getScale() == RatingScale.NPS_0_10) {
-            return RatingNormalisation.npsCategory(rating.getScale().name(), rating.getValue()).map(category -> switch (category) {
-                case DETRACTOR -> RatedTextLabel.NEGATIVE;
-                case PASSIVE -> RatedTextLabel.NEUTRAL;
-                case PROMOTER -> RatedTextLabel.POSITIVE;
-            });
+            return RatingNormalisation.npsCategory(rating.getScale().name(), rating.getValue())
+                    .map(category -> symbol(RatingLabels.ofRecommendation(rating.getValue())));
         }
         return RatingNormalisation.fivePointEquivalent(rating.getScale().name(), rating.getValue())
                 .map(stars -> symbol(RatingLabels.ofFivePoint(stars)));

@@ -2,6 +2,8 @@ package org.instantfeedback.streams.textmodel;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,37 +125,45 @@ public final class TextModelFeed extends ConsumerThread {
     }
 
     /**
-     * Of a batch of records, decodes only the model that may become active: the newest, and the
-     * pinned one. A model is 12 MB in memory, and a restart reads every version there has been.
+     * Of a batch of records, decodes only the models that may become active: the newest one this
+     * version can read (trying the next older when the newest cannot be read), and the pinned one.
+     * A model is 12 MB in memory, and a restart reads every version there has been.
      */
     private void read(ConsumerRecords<String, byte[]> batch, SpecificAvroDeserializer<TextModelPublished> records) {
-        TextModelPublished newest = null;
-        TextModelPublished wanted = null;
+        List<TextModelPublished> newestFirst = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : batch) {
             TextModelPublished published = published(record, records);
-            if (published == null) {
-                continue;
-            }
-            if (newest == null || generation(published) > generation(newest)) {
-                newest = published;
-            }
-            if (pinned.isPresent() && pinned.get().equals(published.getVersion())) {
-                wanted = published;
+            if (published != null) {
+                newestFirst.add(published);
             }
         }
-        if (newest != null && (latest == null || generation(newest) > latest.generation())) {
-            TextModelPublished record = newest;
-            model(record).ifPresent(model -> {
-                record.setModel(ByteBuffer.allocate(0));
-                latest = new PublishedModel(model, record);
+        newestFirst.sort(Comparator.comparingInt(TextModelFeed::generation).reversed());
+        Optional<TextModel> pinnedModel = Optional.empty();
+        boolean pinnedTried = false;
+        for (TextModelPublished published : newestFirst) {
+            if (latest != null && generation(published) <= latest.generation()) {
+                break;
+            }
+            Optional<TextModel> model = model(published);
+            pinnedTried |= isPinned(published);
+            if (model.isPresent()) {
+                pinnedModel = isPinned(published) ? model : pinnedModel;
+                published.setModel(ByteBuffer.allocate(0));
+                latest = new PublishedModel(model.get(), published);
                 if (pinned.isEmpty()) {
-                    active.use(model);
+                    active.use(model.get());
                 }
-            });
+                break;
+            }
         }
-        if (wanted != null) {
-            model(wanted).ifPresent(active::use);
+        if (!pinnedTried) {
+            pinnedModel = newestFirst.stream().filter(this::isPinned).findFirst().flatMap(this::model);
         }
+        pinnedModel.ifPresent(active::use);
+    }
+
+    private boolean isPinned(TextModelPublished published) {
+        return pinned.isPresent() && pinned.get().equals(published.getVersion());
     }
 
     private static TextModelPublished published(ConsumerRecord<String, byte[]> record,

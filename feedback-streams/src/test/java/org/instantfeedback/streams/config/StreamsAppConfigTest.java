@@ -147,6 +147,8 @@ class StreamsAppConfigTest {
                 .hasMessageStartingWith("ALERT_TIME_ZONE must be a time zone");
         assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("ALERT_WINDOWS", "PT15M,PT90S")))
                 .hasMessageStartingWith("ALERT_WINDOWS must list whole minutes");
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("ALERT_WINDOWS", "PT15M,,PT1H")))
+                .hasMessageStartingWith("ALERT_WINDOWS must list whole minutes");
     }
 
     @Test

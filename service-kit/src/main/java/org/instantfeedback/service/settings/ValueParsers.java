@@ -79,19 +79,11 @@ public final class ValueParsers {
         };
     }
 
-    public static ValueParser<Boolean> flag() {
-        return text -> switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException("must be true or false");
-        };
-    }
-
     /**
-     * Only {@code true} or {@code false}, in any case: for switches where a typo ({@code yes},
-     * {@code 1}) should stop the service rather than be read one way or the other.
+     * Only {@code true} or {@code false}, in any case: a switch spelled otherwise ({@code yes},
+     * {@code 1}) stops the service rather than being read one way or the other.
      */
-    public static ValueParser<Boolean> trueOrFalse() {
+    public static ValueParser<Boolean> flag() {
         return text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;

@@ -28,11 +28,6 @@ public final class ServiceTelemetry implements AutoCloseable {
         return registry;
     }
 
-    /** All meters in the Prometheus text format. */
-    public String scrape() {
-        return registry.scrape(PrometheusEndpoint.CONTENT_TYPE);
-    }
-
     @Override
     public void close() {
         jvm.close();

@@ -15,7 +15,7 @@ class ServiceTelemetryTest {
     @Test
     void publishes_jvm_and_process_figures_tagged_with_the_application() {
         try (ServiceTelemetry telemetry = ServiceTelemetry.create("feedback-test")) {
-            String scrape = telemetry.scrape();
+            String scrape = telemetry.registry().scrape(PrometheusEndpoint.CONTENT_TYPE);
 
             assertThat(scrape).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads{", "jvm_gc_",
                     "jvm_classes_loaded_classes{", "process_uptime_seconds{", "system_cpu_count{",
