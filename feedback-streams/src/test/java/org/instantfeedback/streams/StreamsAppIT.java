@@ -41,6 +41,7 @@ import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackAlertEventType;
 import org.instantfeedback.events.FeedbackAlertKind;
 import org.instantfeedback.events.FeedbackAlertSeverity;
+import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.events.FeedbackSentiment;
@@ -127,6 +128,41 @@ class StreamsAppIT {
         assertThat(Instant.parse(figures.get("windowEnd").asText())).isAfter(now);
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
         assertThat(get("/metrics").body()).contains("kafka_stream_alive_stream_threads");
+    }
+
+    /**
+     * Rolling figures are judged and published once per commit from the slices that changed, not
+     * once per response: a burst of ratings for one route reaches feedback.metrics.v1 as a few
+     * updates of its window, the last counting every rating, each update counting more.
+     */
+    @Test
+    void a_burst_of_feedback_is_published_as_a_few_updates_of_its_window_not_one_per_response() throws Exception {
+        String subject = "route-" + UUID.randomUUID();
+        int burst = 300;
+        Instant now = Instant.now();
+        for (int i = 0; i < burst; i++) {
+            feedbackProducer.send(new ProducerRecord<>(Topics.FEEDBACK_RECEIVED,
+                    subject, Feedback.stars(subject, 1 + i % 5, now.minusMillis(burst - i))));
+        }
+        feedbackProducer.flush();
+
+        String key = "subject:" + subject + ":PT15M";
+        try (KafkaConsumer<String, FeedbackMetrics> consumer =
+                     consumer(Topics.METRICS, streams.deserializer(FeedbackMetrics.class))) {
+            List<Long> counted = new ArrayList<>();
+            await("the window of " + subject + " counting all " + burst + " ratings").atMost(DEADLINE)
+                    .untilAsserted(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                            if (record.key().equals(key)) {
+                                counted.add(record.value().getResponses());
+                            }
+                        });
+                        assertThat(counted).contains((long) burst);
+                    });
+            assertThat(counted).isSorted().doesNotHaveDuplicates();
+            // One update per response would be 300; a commit every 100 ms folds the burst into a few.
+            assertThat(counted).hasSizeLessThan(burst / 5);
+        }
     }
 
     @Test

@@ -83,6 +83,10 @@ final class AlertRecords {
         return SubjectScope.valueOf(scope.name());
     }
 
+    static Scope scope(SubjectScope scope) {
+        return Scope.valueOf(scope.name());
+    }
+
     private static FeedbackAlertWindow window(AlertWindow window) {
         return window == null ? null
                 : new FeedbackAlertWindow(window.start(), window.end(), window.size().toMillis());

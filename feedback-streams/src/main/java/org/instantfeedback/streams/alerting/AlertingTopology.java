@@ -7,19 +7,25 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.instantfeedback.alerting.metrics.WindowMetrics;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackAlertEventType;
@@ -37,11 +43,18 @@ import org.instantfeedback.streams.telemetry.OutputTelemetry;
  *       keyed {@code subject:<id>} / {@code group:<id>}; ops actions from
  *       {@code feedback.alert-actions.v1} join them on the same key, and both are repartitioned
  *       together ({@value #BY_SCOPE}), so an action meets the alert state it changes;</li>
- *   <li>{@link EvaluateAlerts} keeps one-minute and quarter-hour buckets ({@value #BUCKET_STORE},
- *       {@value #COARSE_BUCKET_STORE}), baselines
- *       ({@value #BASELINE_STORE}) and alert states ({@value #ALERT_STATE_STORE}), and publishes
- *       rolling figures to {@code feedback.metrics.v1} and the compacted
- *       {@code feedback.metrics.latest.v1}, and alert events to {@code feedback.alerts.v1};</li>
+ *   <li>each input, as it comes, goes to {@link ReportsAndActions}: feedback is counted into the
+ *       baselines ({@value #BASELINE_STORE}), urgent reports and ops actions change the alert
+ *       states ({@value #ALERT_STATE_STORE});</li>
+ *   <li>each response is counted once more, into the one-minute slice of its subject or group
+ *       ({@value #SLICE_STORE}, a windowed aggregation with the record cache); the slices that
+ *       changed go on once per commit, when the cache is flushed, to {@link JudgeWindows}, which
+ *       assembles every window from slices and quarter hours ({@value #COARSE_BUCKET_STORE}),
+ *       publishes the figures that changed to {@code feedback.metrics.v1} and the compacted
+ *       {@code feedback.metrics.latest.v1}, and judges the windowed alert kinds; alert events go
+ *       to {@code feedback.alerts.v1}. A response thus costs a constant number of store
+ *       operations whatever the windows, and figures are published per commit, not per
+ *       response;</li>
  *   <li>rule overrides from the compacted {@code feedback.alert-rules.v1} are validated by
  *       {@link ValidateAlertRules}; accepted ones go to {@code feedback.alert-rules.accepted.v1},
  *       which every instance holds in full in the global store {@value #ACCEPTED_RULES_STORE};
@@ -71,13 +84,26 @@ public final class AlertingTopology {
     public static final String MERGE_INPUTS = "alerting.merge-inputs.v1";
     /** The repartition by subject or group; its topic is {@code <application.id>-alerting.by-scope.v1-repartition}. */
     public static final String BY_SCOPE = "alerting.by-scope.v1";
-    public static final String EVALUATE = "alerting.evaluate.v1";
-    /** One-minute buckets of {@code WindowMetrics} per subject and group. */
-    public static final String BUCKET_STORE = "alerting.buckets.v1";
-    /** Quarter-hour buckets of the same, so long windows merge few buckets (see {@link BucketedWindows}). */
+    /** Baselines, urgent reports and ops actions, per input ({@link ReportsAndActions}). */
+    public static final String REPORTS_AND_ACTIONS = "alerting.reports-and-actions.v1";
+    public static final String FEEDBACK_ONLY = "alerting.feedback-only.v1";
+    /** Names the grouping; the stream is already keyed by subject or group, so it adds no topic. */
+    public static final String BY_SCOPE_AND_SLICE = "alerting.by-scope-and-slice.v1";
+    public static final String COUNT_INTO_SLICES = "alerting.count-into-slices.v1";
+    /**
+     * One-minute slices of {@code WindowMetrics} per subject and group: each response is counted in
+     * one slice, and every window is assembled from slices (see {@link BucketedWindows}).
+     */
+    public static final String SLICE_STORE = "alerting.slices.v1";
+    /** The slices that changed, once per commit (the slice store's record cache is flushed then). */
+    public static final String CHANGED_SLICES = "alerting.changed-slices.v1";
+    public static final String JUDGE_WINDOWS = "alerting.judge-windows.v1";
+    /** Quarter-hour merges of the slices, so long windows merge few buckets (see {@link BucketedWindows}). */
     public static final String COARSE_BUCKET_STORE = "alerting.buckets-15m.v1";
     public static final String BASELINE_STORE = "alerting.baselines.v1";
     public static final String ALERT_STATE_STORE = "alerting.alert-state.v1";
+    public static final String MERGE_OUTPUTS = "alerting.merge-outputs.v1";
+    public static final String KEY_OUTPUTS = "alerting.key-outputs.v1";
     public static final String OUTPUTS = "alerting.output.v1-";
     public static final String METRICS = "metrics";
     public static final String ALERTS = "alerts";
@@ -122,20 +148,36 @@ public final class AlertingTopology {
     public static void addAlerting(StreamsBuilder builder, KStream<String, FeedbackScored> scored,
                                    AlertingOptions options, EventSerdes serdes, MeterRegistry meters) {
         addRules(builder, options);
-        builder.addStateStore(bucketStore(options, BUCKET_STORE, BucketedWindows.FINE));
-        builder.addStateStore(bucketStore(options, COARSE_BUCKET_STORE, BucketedWindows.COARSE));
         builder.addStateStore(keyValueStore(BASELINE_STORE));
-        builder.addStateStore(keyValueStore(ALERT_STATE_STORE));
+        // Written while the slice store's cache is flushed, so not cached themselves: a cache
+        // flushed before that would hold the writes past the commit (see JudgeWindows).
+        builder.addStateStore(keyValueStore(ALERT_STATE_STORE).withCachingDisabled());
+        builder.addStateStore(quarterHourStore(options).withCachingDisabled());
         builder.addStateStore(keyValueStore(HANDLING_STORE));
         Serde<AlertingInput> inputSerde = AlertingInputSerde.create();
         Observations observations = new Observations(options.hierarchy());
-        KStream<String, AlertingInput> feedback = scored.flatMap((subject, event) -> observations.fanOut(event),
-                Named.as(TO_OBSERVATIONS));
-        KStream<String, AlertingOutput> outputs = feedback.merge(opsActions(builder), Named.as(MERGE_INPUTS))
-                .repartition(Repartitioned.with(Serdes.String(), inputSerde).withName(BY_SCOPE))
-                .process(() -> new EvaluateAlerts(options), Named.as(EVALUATE),
-                        BUCKET_STORE, COARSE_BUCKET_STORE, BASELINE_STORE, ALERT_STATE_STORE);
-        publish(outputs, serdes, meters);
+        KStream<String, AlertingInput> inputs = scored
+                .flatMap((subject, event) -> observations.fanOut(event), Named.as(TO_OBSERVATIONS))
+                .merge(opsActions(builder), Named.as(MERGE_INPUTS))
+                .repartition(Repartitioned.with(Serdes.String(), inputSerde).withName(BY_SCOPE));
+        KStream<String, AlertingOutput> reportsAndActions = inputs.processValues(
+                () -> new ReportsAndActions(options), Named.as(REPORTS_AND_ACTIONS), BASELINE_STORE, ALERT_STATE_STORE);
+        KStream<String, AlertingOutput> judged = inputs
+                .filter((key, input) -> input != null && input.observation() != null, Named.as(FEEDBACK_ONLY))
+                .groupByKey(Grouped.with(BY_SCOPE_AND_SLICE, Serdes.String(), inputSerde))
+                .windowedBy(TimeWindows.ofSizeAndGrace(BucketedWindows.FINE,
+                        options.longestWindow().plus(BUCKET_GRACE).minus(BucketedWindows.FINE)))
+                .aggregate(WindowMetrics::empty, (key, input, slice) -> slice.add(input.observation()),
+                        Named.as(COUNT_INTO_SLICES),
+                        Materialized.<String, WindowMetrics, WindowStore<Bytes, byte[]>>as(SLICE_STORE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(WindowMetricsSerde.create())
+                                .withRetention(options.longestWindow().plus(BUCKET_GRACE)))
+                .toStream(Named.as(CHANGED_SLICES))
+                .process(() -> new JudgeWindows(options), Named.as(JUDGE_WINDOWS),
+                        SLICE_STORE, COARSE_BUCKET_STORE, BASELINE_STORE, ALERT_STATE_STORE);
+        publish(reportsAndActions.merge(judged, Named.as(MERGE_OUTPUTS))
+                .selectKey((key, output) -> output.key(), Named.as(KEY_OUTPUTS)), serdes, meters);
     }
 
     /** The key of a subject's or group's figures for one window: {@code subject:route-42:PT15M}. */
@@ -226,13 +268,13 @@ public final class AlertingTopology {
         }
     }
 
-    private static StoreBuilder<?> bucketStore(AlertingOptions options, String name, Duration bucket) {
+    private static StoreBuilder<WindowStore<String, byte[]>> quarterHourStore(AlertingOptions options) {
         Duration retention = options.longestWindow().plus(BUCKET_GRACE);
-        return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, retention, bucket, false),
-                Serdes.String(), Serdes.ByteArray());
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(COARSE_BUCKET_STORE, retention,
+                BucketedWindows.COARSE, false), Serdes.String(), Serdes.ByteArray());
     }
 
-    private static StoreBuilder<?> keyValueStore(String name) {
+    private static StoreBuilder<KeyValueStore<String, byte[]>> keyValueStore(String name) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
     }
 

@@ -10,6 +10,8 @@ import java.util.Random;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedWindowStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.instantfeedback.alerting.FeedbackObservation;
 import org.instantfeedback.alerting.metrics.WindowFigures;
@@ -24,8 +26,8 @@ class BucketedWindowsTest {
     private static final ScopeKey DEPOT = ScopeKey.group("depot-north");
 
     private final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
-    private final BucketedWindows windows = new BucketedWindows(store("fine", BucketedWindows.FINE),
-            store("coarse", BucketedWindows.COARSE));
+    private final TimestampedWindowStore<String, WindowMetrics> slices = sliceStore();
+    private final BucketedWindows windows = new BucketedWindows(slices, quarterHourStore());
 
     /**
      * Over two days of responses, a fifth of them late by up to three hours, every window of every
@@ -43,7 +45,7 @@ class BucketedWindowsTest {
             Instant at = random.nextInt(5) == 0 ? now.minusSeconds(random.nextInt(3 * 3600)) : now;
             boolean toRoute = random.nextBoolean();
             FeedbackObservation observation = observation(i, at, random);
-            windows.add(toRoute ? ROUTE : DEPOT, observation);
+            count(toRoute ? ROUTE : DEPOT, observation);
             (toRoute ? route : depot).add(observation);
 
             if (i % 7 == 0) {
@@ -77,9 +79,29 @@ class BucketedWindowsTest {
                 "person-" + random.nextInt(300), stars <= 2 ? "late again, number " + i : null);
     }
 
-    private WindowStore<String, byte[]> store(String name, Duration bucket) {
+    /** What the topology's slice aggregation and its downstream processor do with one response. */
+    private void count(ScopeKey key, FeedbackObservation observation) {
+        long slice = BucketedWindows.floor(observation.occurredAt().toEpochMilli(), BucketedWindows.FINE);
+        ValueAndTimestamp<WindowMetrics> stored = slices.fetch(key.toString(), slice);
+        WindowMetrics counted = (stored == null ? WindowMetrics.empty() : stored.value()).add(observation);
+        slices.put(key.toString(), ValueAndTimestamp.make(counted, slice), slice);
+        windows.sliceChanged(key, slice);
+    }
+
+    private TimestampedWindowStore<String, WindowMetrics> sliceStore() {
+        TimestampedWindowStore<String, WindowMetrics> store = Stores.timestampedWindowStoreBuilder(
+                        Stores.inMemoryWindowStore("slices", Duration.ofDays(3), BucketedWindows.FINE, false),
+                        Serdes.String(), WindowMetricsSerde.create())
+                .withLoggingDisabled()
+                .withCachingDisabled()
+                .build();
+        store.init(context.getStateStoreContext(), store);
+        return store;
+    }
+
+    private WindowStore<String, byte[]> quarterHourStore() {
         WindowStore<String, byte[]> store = Stores.windowStoreBuilder(
-                        Stores.inMemoryWindowStore(name, Duration.ofDays(3), bucket, false),
+                        Stores.inMemoryWindowStore("quarter-hours", Duration.ofDays(3), BucketedWindows.COARSE, false),
                         Serdes.String(), Serdes.ByteArray())
                 .withLoggingDisabled()
                 .withCachingDisabled()
