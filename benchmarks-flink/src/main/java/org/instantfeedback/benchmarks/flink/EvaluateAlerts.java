@@ -98,14 +98,10 @@ final class EvaluateAlerts extends KeyedProcessFunction<String, Tuple2<String, b
         learner = new BaselineLearner(BaselineSettings.DEFAULT);
         rules = RuleBook.of(AlertRules.DEFAULT, SubjectHierarchy.EMPTY, Set.copyOf(WINDOWS));
         buckets = new AlertBuckets(
-                getRuntimeContext().getMapState(new MapStateDescriptor<>("buckets-1m", Types.LONG,
-                        BYTES)),
-                getRuntimeContext().getMapState(new MapStateDescriptor<>("buckets-15m", Types.LONG,
-                        BYTES)));
-        baselines = getRuntimeContext().getState(new ValueStateDescriptor<>("baseline",
-                BYTES));
-        states = getRuntimeContext().getMapState(new MapStateDescriptor<>("alert-state", Types.STRING,
-                BYTES));
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("buckets-1m", Types.LONG, BYTES)),
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("buckets-15m", Types.LONG, BYTES)));
+        baselines = getRuntimeContext().getState(new ValueStateDescriptor<>("baseline", BYTES));
+        states = getRuntimeContext().getMapState(new MapStateDescriptor<>("alert-state", Types.STRING, BYTES));
         pendingReview = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-review", Types.LONG));
     }
 
