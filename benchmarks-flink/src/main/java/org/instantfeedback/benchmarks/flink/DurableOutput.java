@@ -19,10 +19,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The durable run's output: window counts as text records ({@code start, rated, satisfied, sum}
+ * The durable runs' CSAT output: window counts as text records ({@code start, rated, satisfied, sum}
  * tab-separated, keyed by subject) written by an exactly-once Kafka sink, and read back afterwards.
  */
 final class DurableOutput {
@@ -70,6 +71,26 @@ final class DurableOutput {
         return last.size();
     }
 
+    /** How many committed records the topic holds (read_committed, from its start to its end). */
+    static long committedRecords(String bootstrap, String topic) {
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long records = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                records += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        return records;
+    }
+
     private static final class SubjectKey implements SerializationSchema<Tuple5<String, Long, Long, Long, Long>> {
         @Override
         public byte[] serialize(Tuple5<String, Long, Long, Long, Long> window) {
@@ -77,11 +98,16 @@ final class DurableOutput {
         }
     }
 
+    /** A window's counts as its record value: {@code start, rated, satisfied, sum} tab-separated. */
+    static byte[] countsValue(Tuple5<String, Long, Long, Long, Long> window) {
+        return String.format(Locale.ROOT, "%d\t%d\t%d\t%d", window.f1, window.f2, window.f3, window.f4)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     private static final class CountsValue implements SerializationSchema<Tuple5<String, Long, Long, Long, Long>> {
         @Override
         public byte[] serialize(Tuple5<String, Long, Long, Long, Long> window) {
-            return String.format(Locale.ROOT, "%d\t%d\t%d\t%d", window.f1, window.f2, window.f3, window.f4)
-                    .getBytes(StandardCharsets.UTF_8);
+            return countsValue(window);
         }
     }
 }

@@ -54,7 +54,7 @@ public final class FlinkCsatJob {
     private static final Duration WINDOW_SIZE = Duration.ofMinutes(15);
     private static final Duration WINDOW_ADVANCE = Duration.ofMinutes(1);
     /** feedback-streams' commit.interval.ms. */
-    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+    static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
     private static final TypeInformation<long[]> TALLY = PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
     private static final TypeInformation<Tuple5<String, Long, Long, Long, Long>> WINDOW_COUNTS =
@@ -94,15 +94,8 @@ public final class FlinkCsatJob {
         WatermarkStrategy<Tuple3<String, Long, Integer>> watermarks = WatermarkStrategy
                 .<Tuple3<String, Long, Integer>>forMonotonousTimestamps()
                 .withTimestampAssigner((rating, previous) -> rating.f1);
-        WindowedStream<Tuple3<String, Long, Integer>, String, TimeWindow> windowed = env
-                .fromSource(source, watermarks, "feedback.received.v1")
-                .keyBy(rating -> rating.f0, Types.STRING)
-                .window(SlidingEventTimeWindows.of(WINDOW_SIZE, WINDOW_ADVANCE));
-        if (durable) {
-            windowed = windowed.trigger(new PublishChangesEvery(COMMIT_INTERVAL));
-        }
         DataStream<Tuple5<String, Long, Long, Long, Long>> windows =
-                windowed.aggregate(new CsatTallies(), new WithSubjectAndWindow(), TALLY, TALLY, WINDOW_COUNTS);
+                csatWindows(env.fromSource(source, watermarks, "feedback.received.v1"), durable);
 
         long started = System.nanoTime();
         long count;
@@ -118,6 +111,23 @@ public final class FlinkCsatJob {
             millis = (System.nanoTime() - started) / 1_000_000;
         }
         System.out.printf(Locale.ROOT, "flink-result windows=%d millis=%d%n", count, millis);
+    }
+
+    /**
+     * CSAT per subject over the hopping windows, from (subject, occurredAt millis, 5-point rating)
+     * with event time already assigned, as (subject, window start, rated, satisfied, rating sum);
+     * each window at its close, and with {@code publishChanges} also once per commit interval
+     * while it changes ({@link PublishChangesEvery}). The full job counts CSAT with this too.
+     */
+    static DataStream<Tuple5<String, Long, Long, Long, Long>> csatWindows(
+            DataStream<Tuple3<String, Long, Integer>> ratings, boolean publishChanges) {
+        WindowedStream<Tuple3<String, Long, Integer>, String, TimeWindow> windowed = ratings
+                .keyBy(rating -> rating.f0, Types.STRING)
+                .window(SlidingEventTimeWindows.of(WINDOW_SIZE, WINDOW_ADVANCE));
+        if (publishChanges) {
+            windowed = windowed.trigger(new PublishChangesEvery(COMMIT_INTERVAL));
+        }
+        return windowed.aggregate(new CsatTallies(), new WithSubjectAndWindow(), TALLY, TALLY, WINDOW_COUNTS);
     }
 
     /** Runs the job, writing each window as it closes to the output file; returns how many. */
@@ -142,7 +152,7 @@ public final class FlinkCsatJob {
      * checkpoints to disk), an exactly-once checkpoint every 100 ms, which is when the Kafka sink
      * commits its transaction, as Streams commits every 100 ms.
      */
-    private static Configuration durableSettings(Path checkpoints) {
+    static Configuration durableSettings(Path checkpoints) {
         Configuration settings = new Configuration();
         settings.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         settings.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
