@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.TopicPartition;
 import org.instantfeedback.config.Topics;
-import org.instantfeedback.streams.StreamsApp;
-import org.instantfeedback.streams.alerting.AlertingTopology;
 
 /**
  * Items 2, 3 and 6: the full topology draining pre-produced events under exactly_once_v2 and
@@ -142,49 +140,8 @@ final class StreamsBenchmark {
                 .goal("ahead of Flink", eos.perSecond() > fullRate));
         results.note("flink: records the Flink full job wrote per input record, by output: " + perRecord(full.outputs(),
                 events));
-        // The drain above stops its clock once the input's offsets are committed; alert evaluation,
-        // behind the by-scope repartition topic, may still be at work then, while Flink's clock runs
-        // until all of its work is done. This drain waits for both.
-        Progress.say("flink: our full topology under exactly_once_v2 until alert evaluation has caught up too");
-        double whole = drainWholly(pipeline, results, runId + "-eos-whole", events);
-        results.add(Result.of("flink", "our full topology, exactly_once_v2, drained until alert evaluation has caught up"
-                        + " too, against Flink doing the whole job with the same promise", whole, "records/s")
-                .against("Flink full job with our promise", fullRate)
-                .goal("ahead of Flink", whole > fullRate));
         compareFigures(results, eos.csat(), full.windows(), "exactly_once_v2", "the Flink full job's");
         return eos.perSecond();
-    }
-
-    /**
-     * Our full topology under exactly_once_v2 from {@code start()} until the group has committed
-     * the end offsets of the input and of the repartition topic alert evaluation reads; records/s.
-     * Notes the metrics records written by then: alert evaluation has done its work when every
-     * input record has given one per alert window.
-     */
-    private static double drainWholly(Pipeline pipeline, Results results, String applicationId, long events)
-            throws Exception {
-        String byScope = applicationId + "-" + AlertingTopology.BY_SCOPE + "-repartition";
-        Duration longest = Duration.ofMinutes(40);
-        try (KafkaTopics topics = pipeline.topics();
-             StreamsApp app = pipeline.createStreams(applicationId, "KAFKA_PROCESSING_GUARANTEE", "exactly_once_v2")) {
-            long metricsBefore = topics.recordsByTopic().get(Topics.METRICS);
-            long start = System.nanoTime();
-            app.start();
-            // The repartition topic exists once the input is drained: the app creates it at start.
-            while (topics.lag(applicationId, Topics.FEEDBACK_RECEIVED) > 0 || topics.lag(applicationId, byScope) > 0) {
-                if (System.nanoTime() - start > longest.toNanos()) {
-                    throw new IllegalStateException(applicationId + " did not drain within " + longest);
-                }
-                Thread.sleep(100);
-            }
-            double rate = events / ((System.nanoTime() - start) / 1e9);
-            results.note(String.format(Locale.ROOT, "flink: when our full topology had drained the repartition topic"
-                            + " too, %s held %.2f records per input record (transaction markers included)",
-                    Topics.METRICS, (double) (topics.recordsByTopic().get(Topics.METRICS) - metricsBefore) / events));
-            return rate;
-        } finally {
-            Pipeline.delete(pipeline.stateDir(applicationId));
-        }
     }
 
     private static String perRecord(Map<String, Long> outputs, long events) {
