@@ -140,6 +140,7 @@ class CsatTopologyTest {
         feedback(stars(ROUTE, 5, at("12:03")));
         feedback(stars("branch-7", 3, at("12:20")));
         csat.readRecordsToList();
+        topology.csatV2().readRecordsToList();
 
         // Both windows holding 12:08 ([12:00, 12:10) and [12:05, 12:15)) closed by 12:17.
         feedback(stars(ROUTE, 1, at("12:08")));
@@ -147,7 +148,10 @@ class CsatTopologyTest {
         assertThat(csat.isEmpty()).isTrue();
         assertThat(topology.driver().<String, CsatTally>getWindowStore(CsatTopology.STORE).fetch(ROUTE, at("12:00").toEpochMilli()))
                 .isEqualTo(CsatTally.ofRating(5, at("12:03").toEpochMilli()));
-        assertThat(droppedRecords()).isEqualTo(2.0);
+        assertThat(topology.csatV2().isEmpty()).isTrue();
+        // Kafka Streams counts a drop per aggregation that drops it: the hopping windows once per
+        // closed window (2, as before the slices), the slice store once.
+        assertThat(droppedRecords()).isEqualTo(2.0 + 1.0);
     }
 
     @Test
@@ -225,7 +229,7 @@ class CsatTopologyTest {
         feedback(stars(ROUTE, 5, at("12:06")));
         feedback(stars(ROUTE, 3, at("12:12")));
 
-        CsatQueries queries = new CsatQueries(TEN_BY_FIVE, () -> topology.driver().getWindowStore(CsatTopology.STORE));
+        CsatQueries queries = new CsatQueries(TEN_BY_FIVE, () -> topology.driver().getWindowStore(CsatTopology.SLICE_STORE));
 
         CsatFigures figures = queries.currentWindow(ROUTE, at("12:13")).orElseThrow();
         assertThat(figures.windowStart()).isEqualTo(at("12:05"));
