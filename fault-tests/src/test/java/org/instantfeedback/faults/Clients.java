@@ -31,6 +31,7 @@ final class Clients {
     /** Every topic the services read or write, with a partition count that gives a rebalance something to move. */
     static final Map<String, Integer> TOPICS = Map.ofEntries(
             Map.entry(Topics.FEEDBACK_RECEIVED, 4), Map.entry(Topics.FEEDBACK_SCORED, 4), Map.entry(Topics.CSAT, 4),
+            Map.entry(Topics.CSAT_V2, 4),
             Map.entry(Topics.DEAD_LETTER, 1), Map.entry(Topics.METRICS, 4), Map.entry(Topics.METRICS_LATEST, 4),
             Map.entry(Topics.ALERTS, 4), Map.entry(Topics.ALERT_ACTIONS, 4), Map.entry(Topics.ALERT_RULES, 1),
             Map.entry(Topics.ALERT_RULES_ACCEPTED, 1));

@@ -125,7 +125,7 @@ public final class StreamsApp implements AutoCloseable {
         StoreLocator locator = new KafkaStreamsLocator(running.streams::get, running.self::get,
                 running::partitionCount);
         CsatQueries csat = new CsatQueries(config.csatWindows(), () -> running.streams.get().store(
-                StoreQueryParameters.fromNameAndType(CsatTopology.STORE, QueryableStoreTypes.windowStore())));
+                StoreQueryParameters.fromNameAndType(CsatTopology.SLICE_STORE, QueryableStoreTypes.windowStore())));
         Clock clock = Clock.systemUTC();
         QueryService queries = new QueryService(locator, new LocalReads(locator, csat, api.seriesSpan()),
                 new PeerClient(QueryHttpApi.objectMapper(), api.advertisedUrl().map(URI::getScheme).orElse("http")), clock);

@@ -27,7 +27,9 @@ import org.instantfeedback.streams.textmodel.RatedTexts;
  * <ul>
  *   <li>scored and written to {@code feedback.scored.v1} (a record whose scoring fails goes to
  *       {@code feedback.deadletter.v1} instead), and</li>
- *   <li>counted into rolling CSAT ({@link CsatTopology}), and</li>
+ *   <li>counted into rolling CSAT per time slice, the current window of each subject published on
+ *       {@code feedback.csat.v2} and, while {@code CSAT_V1_ENABLED}, every hopping window on the
+ *       deprecated {@code feedback.csat.v1} ({@link CsatTopology}), and</li>
  *   <li>the scored stream feeds rolling metrics per subject and group and alerts
  *       ({@link AlertingTopology}), and</li>
  *   <li>every text that came with a rating goes to {@code feedback.rated-texts.v1} as an example
@@ -48,13 +50,14 @@ public final class StreamsTopology {
      * stores read.
      *
      * @param csatWindows            the hopping windows CSAT is computed over
+     * @param csatV1Enabled          whether the deprecated feedback.csat.v1 is still written ({@code CSAT_V1_ENABLED})
      * @param dedupeHorizon          how long a copy of a feedback is still dropped as a duplicate
      * @param alerting               rolling metrics and alerts
      * @param seriesSpan             how long the query API's history of figures is kept
      * @param resolvedAlertRetention how long resolved alerts stay in the query API's store
      */
-    public record Settings(CsatWindowSpec csatWindows, Duration dedupeHorizon, AlertingOptions alerting,
-                           Duration seriesSpan, Duration resolvedAlertRetention) {
+    public record Settings(CsatWindowSpec csatWindows, boolean csatV1Enabled, Duration dedupeHorizon,
+                           AlertingOptions alerting, Duration seriesSpan, Duration resolvedAlertRetention) {
         public Settings {
             Objects.requireNonNull(csatWindows, "csatWindows");
             Objects.requireNonNull(dedupeHorizon, "dedupeHorizon");
@@ -65,16 +68,20 @@ public final class StreamsTopology {
 
         /** The settings the application runs with. */
         public static Settings of(StreamsAppConfig config) {
-            return new Settings(config.csatWindows(), config.dedupeHorizon(), config.alerting(),
-                    config.api().seriesSpan(), config.api().resolvedAlertRetention());
+            return new Settings(config.csatWindows(), config.csatOutputs().v1Enabled(), config.dedupeHorizon(),
+                    config.alerting(), config.api().seriesSpan(), config.api().resolvedAlertRetention());
         }
 
         public Settings withCsatWindows(CsatWindowSpec windows) {
-            return new Settings(windows, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention);
+            return new Settings(windows, csatV1Enabled, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention);
+        }
+
+        public Settings withCsatV1Enabled(boolean enabled) {
+            return new Settings(csatWindows, enabled, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention);
         }
 
         public Settings withAlerting(AlertingOptions options) {
-            return new Settings(csatWindows, dedupeHorizon, options, seriesSpan, resolvedAlertRetention);
+            return new Settings(csatWindows, csatV1Enabled, dedupeHorizon, options, seriesSpan, resolvedAlertRetention);
         }
     }
 
@@ -91,7 +98,7 @@ public final class StreamsTopology {
                 FeedbackTopology.deduplicatedFeedback(builder, settings.dedupeHorizon(), serdes.feedback());
         KStream<String, FeedbackScored> scored = FeedbackTopology.addScoring(feedback, scorer, serdes);
         RatedTexts.addTo(scored, serdes.ratedTexts());
-        CsatTopology.addCsat(feedback, settings.csatWindows(), serdes.csat(), meters);
+        CsatTopology.addCsat(feedback, settings.csatWindows(), settings.csatV1Enabled(), serdes.csat(), meters);
         AlertingTopology.addAlerting(builder, scored, settings.alerting(), serdes, meters);
         Topology topology = builder.build();
         QueryTopology.addTo(topology, serdes, settings.seriesSpan(), settings.resolvedAlertRetention());

@@ -52,6 +52,7 @@ public final class LocalRun implements AutoCloseable {
             // Keyed like feedback.received.v1, with as many partitions.
             Map.entry(Topics.FEEDBACK_SCORED, 3),
             Map.entry(Topics.CSAT, 3),
+            Map.entry(Topics.CSAT_V2, 3),
             Map.entry(Topics.METRICS, 3),
             Map.entry(Topics.METRICS_LATEST, 3),
             Map.entry(Topics.ALERTS, 3),

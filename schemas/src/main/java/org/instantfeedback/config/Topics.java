@@ -14,8 +14,19 @@ public final class Topics {
      * (deduplicated by eventId), with the sentiment, topics, urgency and language of its text.
      */
     public static final String FEEDBACK_SCORED = "feedback.scored.v1";
-    /** {@code CsatWindow} keyed by subject, one record for every update of a hopping window. */
+    /**
+     * {@code CsatWindow} keyed by subject, one record for every update of a hopping window.
+     * Deprecated: written only while feedback-streams' {@code CSAT_V1_ENABLED} is true; read
+     * {@link #CSAT_V2} instead.
+     */
     public static final String CSAT = "feedback.csat.v1";
+    /**
+     * {@code CsatWindow} keyed by subject, written by feedback-streams: at each commit in which a
+     * subject's ratings changed its current rolling window (the window ending earliest that holds
+     * the stream time), that window's figures, at most once per commit; a subject's windows never
+     * go back in time.
+     */
+    public static final String CSAT_V2 = "feedback.csat.v2";
     /**
      * {@code FeedbackMetrics} keyed by {@code <scope>:<id>:<window>}, written by feedback-streams: every
      * update of a subject's or group's rolling figures (the history).

@@ -18,7 +18,9 @@ import org.instantfeedback.streams.time.OccurredAtTimestampExtractor;
 /**
  * Only the rolling-CSAT part of feedback-streams ({@link CsatTopology}, same windows, same settings
  * as the service: exactly-once, commits every 100 ms, the record cache flushed at each), without
- * deduplication, scoring or alerts: the job the Flink peer implements, for a like-for-like pair.
+ * deduplication, scoring or alerts: the job the Flink peer implements, for a like-for-like pair. It
+ * is the slice path alone, publishing each subject's current window on feedback.csat.v2, with the
+ * deprecated hopping windows of feedback.csat.v1 left out ({@code CSAT_V1_ENABLED=false}).
  */
 final class CsatOnlyStreams implements AutoCloseable {
     private final KafkaStreams streams;
@@ -46,7 +48,7 @@ final class CsatOnlyStreams implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         CsatTopology.addCsat(builder.stream(Topics.FEEDBACK_RECEIVED, Consumed.with(Serdes.String(), feedbackSerde)
                         .withTimestampExtractor(new OccurredAtTimestampExtractor())),
-                config.csatWindows(), csatSerde);
+                config.csatWindows(), false, csatSerde);
         Properties properties = config.streamsProperties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         return new CsatOnlyStreams(new KafkaStreams(builder.build(), properties), feedbackSerde, csatSerde);

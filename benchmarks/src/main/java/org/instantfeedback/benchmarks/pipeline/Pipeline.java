@@ -25,10 +25,11 @@ import org.instantfeedback.streams.config.StreamsAppConfig;
  */
 final class Pipeline implements AutoCloseable {
     /** As local-run creates them. */
-    private static final Map<String, Integer> TOPICS = Map.of(
-            Topics.FEEDBACK_RECEIVED, 3, Topics.FEEDBACK_SCORED, 3, Topics.CSAT, 3, Topics.METRICS, 3,
-            Topics.METRICS_LATEST, 3, Topics.ALERTS, 3, Topics.ALERT_ACTIONS, 3, Topics.ALERT_RULES, 1,
-            Topics.ALERT_RULES_ACCEPTED, 1, Topics.DEAD_LETTER, 1);
+    private static final Map<String, Integer> TOPICS = Map.ofEntries(
+            Map.entry(Topics.FEEDBACK_RECEIVED, 3), Map.entry(Topics.FEEDBACK_SCORED, 3), Map.entry(Topics.CSAT, 3),
+            Map.entry(Topics.CSAT_V2, 3), Map.entry(Topics.METRICS, 3), Map.entry(Topics.METRICS_LATEST, 3),
+            Map.entry(Topics.ALERTS, 3), Map.entry(Topics.ALERT_ACTIONS, 3), Map.entry(Topics.ALERT_RULES, 1),
+            Map.entry(Topics.ALERT_RULES_ACCEPTED, 1), Map.entry(Topics.DEAD_LETTER, 1));
 
     private final EmbeddedKafkaAndRegistry kafka;
     private final Path workDir;

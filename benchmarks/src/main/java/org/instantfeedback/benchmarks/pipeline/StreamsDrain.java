@@ -35,7 +35,7 @@ final class StreamsDrain {
      * @param writtenByTopic   records (transaction markers included) added per input record to each topic
      *                         the run wrote (outputs, changelogs and repartition topics), the application
      *                         id left out of internal topics' names
-     * @param csat       final counts of every CSAT window the run published, by window key (when asked for)
+     * @param csat       the last counts feedback.csat.v2 published of each window, by window key (when asked for)
      */
     record Drained(double perSecond, double seconds, long stateBytes, long heapBytes,
                    Map<String, Double> writtenByTopic, Map<String, CsatCounts> csat) {
@@ -66,7 +66,7 @@ final class StreamsDrain {
         Map<String, Long> writtenAfter;
         Map<String, CsatCounts> csat;
         try (KafkaTopics topics = pipeline.topics(); StreamsApp app = pipeline.createStreams(applicationId, overrides)) {
-            Map<TopicPartition, Long> csatBefore = topics.endOffsets(Topics.CSAT);
+            Map<TopicPartition, Long> csatBefore = topics.endOffsets(Topics.CSAT_V2);
             writtenBefore = topics.recordsByTopic();
             long start = System.nanoTime();
             app.start();
@@ -74,7 +74,7 @@ final class StreamsDrain {
             seconds = (System.nanoTime() - start) / 1e9;
             heap = heapAfterGc() - heapBefore;
             writtenAfter = topics.recordsByTopic();
-            csat = readCsat ? publishedCsat(pipeline, csatBefore, topics.endOffsets(Topics.CSAT)) : Map.of();
+            csat = readCsat ? publishedCsat(pipeline, csatBefore, topics.endOffsets(Topics.CSAT_V2)) : Map.of();
         }
         // Measured after close: closing flushes RocksDB's memtables, so the files hold all the state.
         long state = Pipeline.sizeOf(pipeline.stateDir(applicationId));
@@ -137,8 +137,10 @@ final class StreamsDrain {
     }
 
     /**
-     * The final counts of every CSAT window the run published: its records on feedback.csat.v1
-     * (between the offsets before and after the run, read_committed), the last update per window.
+     * The counts of every CSAT window the run published on feedback.csat.v2 (between the offsets
+     * before and after the run, read_committed), the last record per subject and window start. v2
+     * publishes a subject's current window at each commit; the benchmark's events come in time order,
+     * so the last record of a window holds what the window held when it was last current.
      */
     private static Map<String, CsatCounts> publishedCsat(Pipeline pipeline, Map<TopicPartition, Long> from,
                                                           Map<TopicPartition, Long> to) {

@@ -15,6 +15,7 @@ import org.instantfeedback.scoring.ScoringConfigException;
 import org.instantfeedback.service.settings.Setting;
 import org.instantfeedback.service.settings.ValueParsers;
 import org.instantfeedback.streams.alerting.AlertingOptions;
+import org.instantfeedback.streams.csat.CsatOutputs;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.instantfeedback.streams.http.ApiSettings;
 import org.instantfeedback.streams.textmodel.TextModelSettings;
@@ -27,6 +28,7 @@ import org.instantfeedback.streams.textmodel.TextModelSettings;
  * @param httpPort          port of the query, health and metrics API; 0 lets the OS pick one
  * @param kafka             how Kafka and the schema registry are reached, Kafka Streams' defaults included
  * @param csatWindows       the hopping windows CSAT is computed over
+ * @param csatOutputs       which CSAT topics are written (the deprecated feedback.csat.v1 or not)
  * @param dedupeHorizon     how long after a feedback was received a copy with the same eventId is
  *                          still dropped as a duplicate
  * @param scoringConfigFile the operator's text-scoring extension file, if any; already checked to parse
@@ -39,6 +41,7 @@ public record StreamsAppConfig(
         int httpPort,
         KafkaSettings kafka,
         CsatWindowSpec csatWindows,
+        CsatOutputs csatOutputs,
         Duration dedupeHorizon,
         Optional<Path> scoringConfigFile,
         AlertingOptions alerting,
@@ -69,6 +72,7 @@ public record StreamsAppConfig(
     /** Every variable feedback-streams reads, besides the KAFKA_* and SCHEMA_REGISTRY_* ones passed through. */
     public static final List<Setting<?>> SETTINGS = Stream.of(
                     List.<Setting<?>>of(HTTP_PORT), KafkaSettings.SETTINGS, CsatWindowSpec.SETTINGS,
+                    CsatOutputs.SETTINGS,
                     List.<Setting<?>>of(DEDUPE, SCORING_FILE), AlertingOptions.SETTINGS, ApiSettings.SETTINGS,
                     TextModelSettings.SETTINGS)
             .flatMap(List::stream)
@@ -77,6 +81,7 @@ public record StreamsAppConfig(
     public StreamsAppConfig {
         Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(csatWindows, "csatWindows");
+        Objects.requireNonNull(csatOutputs, "csatOutputs");
         Objects.requireNonNull(scoringConfigFile, "scoringConfigFile");
         Objects.requireNonNull(alerting, "alerting");
         Objects.requireNonNull(api, "api");
@@ -93,6 +98,7 @@ public record StreamsAppConfig(
                 HTTP_PORT.from(env),
                 KafkaSettings.from(env),
                 CsatWindowSpec.from(env),
+                CsatOutputs.from(env),
                 DEDUPE.from(env),
                 scoringConfigFile(env),
                 AlertingOptions.from(env),

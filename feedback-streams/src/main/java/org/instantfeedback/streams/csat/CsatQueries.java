@@ -10,7 +10,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
- * Reads CSAT figures from this instance's window store (interactive queries). Only the subjects
+ * Reads CSAT figures from this instance's slice store {@value CsatTopology#SLICE_STORE}
+ * (interactive queries), a window's figures summed from its slices ({@link CsatSlices}), whether
+ * or not feedback.csat.v1 is written. Only the subjects
  * whose partitions this instance holds are found here; a query API spanning several instances
  * would ask {@code KafkaStreams#queryMetadataForKey} which instance holds a subject.
  */
@@ -26,7 +28,7 @@ public final class CsatQueries {
     /** Queries the local store of a running {@link KafkaStreams}. */
     public static CsatQueries of(KafkaStreams streams, CsatWindowSpec windows) {
         return new CsatQueries(windows, () -> streams.store(
-                StoreQueryParameters.fromNameAndType(CsatTopology.STORE, QueryableStoreTypes.windowStore())));
+                StoreQueryParameters.fromNameAndType(CsatTopology.SLICE_STORE, QueryableStoreTypes.windowStore())));
     }
 
     /**
@@ -38,13 +40,12 @@ public final class CsatQueries {
      */
     public Optional<CsatFigures> currentWindow(String subject, Instant at) {
         Instant windowStart = windows.currentWindowStart(at);
-        CsatTally tally;
+        Optional<CsatTally> tally;
         try {
-            tally = store.get().fetch(subject, windowStart.toEpochMilli());
+            tally = CsatSlices.of(windows, store.get()).window(subject, windowStart.toEpochMilli());
         } catch (InvalidStateStoreException e) {
             throw new CsatStoreUnavailableException(e);
         }
-        return Optional.ofNullable(tally)
-                .map(t -> t.figures(subject, windowStart, windows.windowEnd(windowStart)));
+        return tally.map(t -> t.figures(subject, windowStart, windows.windowEnd(windowStart)));
     }
 }

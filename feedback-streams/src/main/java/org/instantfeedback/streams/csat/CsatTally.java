@@ -25,6 +25,11 @@ public record CsatTally(long ratedResponses, long satisfiedResponses, long ratin
         }
     }
 
+    /** Nothing counted yet: what a slice starts from. */
+    public static CsatTally none() {
+        return new CsatTally(0, 0, 0, Long.MIN_VALUE);
+    }
+
     /** One rating of {@code stars} (1-5) given at {@code eventTime}. */
     public static CsatTally ofRating(int stars, long eventTime) {
         if (stars < LOWEST_STARS || stars > HIGHEST_STARS) {
@@ -61,7 +66,7 @@ public record CsatTally(long ratedResponses, long satisfiedResponses, long ratin
                 csatPercent(), averageRating(), Instant.ofEpochMilli(latestEventTime));
     }
 
-    /** The event published on feedback.csat.v1 for this tally. */
+    /** The event published on feedback.csat.v1 and feedback.csat.v2 for this tally. */
     public CsatWindow toCsatWindow(String subject, Instant windowStart, Instant windowEnd) {
         return CsatWindow.newBuilder()
                 .setSubject(subject)

@@ -89,9 +89,9 @@ public final class LocalReads {
         return Optional.ofNullable(store.get(alertId)).map(AlertView::of);
     }
 
-    /** The hopping CSAT window of a subject covering the moment. */
+    /** The hopping CSAT window of a subject covering the moment, summed from its slices. */
     public Optional<CsatFigures> csat(String subject, Instant at) {
-        localPartition(CsatTopology.STORE, subject);
+        localPartition(CsatTopology.SLICE_STORE, subject);
         return csat.currentWindow(subject, at);
     }
 

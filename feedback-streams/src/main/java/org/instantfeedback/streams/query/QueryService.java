@@ -83,7 +83,7 @@ public final class QueryService {
         Optional<CsatFigures> csat = Optional.empty();
         if (scope == Scope.SUBJECT) {
             Instant moment = at == null ? clock.instant() : at;
-            Placement csatOwner = locator.placementOf(CsatTopology.STORE, subject);
+            Placement csatOwner = locator.placementOf(CsatTopology.SLICE_STORE, subject);
             csat = csatOwner.local() ? local.csat(subject, moment)
                     : peers.get(csatOwner.host(), InternalPaths.csat(subject, moment), CSAT, authorization);
         }

@@ -19,7 +19,8 @@ import org.instantfeedback.events.FeedbackAlertEventType;
  * unchanged.
  *
  * <ul>
- *   <li>{@value #END_TO_END_LATENCY} (histogram, {@code output=csat|alert}): from the feedback's
+ *   <li>{@value #END_TO_END_LATENCY} (histogram, {@code output=csat|csat-v2|alert}; {@code csat} is
+ *       the deprecated feedback.csat.v1, {@code csat-v2} feedback.csat.v2): from the feedback's
  *       {@code occurredAt} (the record's event time) to the moment its CSAT update or alert is
  *       written; the exactly-once commit makes it readable at most {@code commit.interval.ms}
  *       later. It includes any time the feedback spent before ingest (a kiosk's offline buffer, an
@@ -45,13 +46,24 @@ public final class OutputTelemetry {
     private OutputTelemetry() {
     }
 
-    /** Records the end-to-end latency of each CSAT window update. */
+    /** Records the end-to-end latency of each CSAT window update on feedback.csat.v1. */
     public static <V> FixedKeyProcessorSupplier<String, V, V> csat(MeterRegistry meters) {
         return csat(meters, Clock.systemUTC());
     }
 
+    /**
+     * Records the end-to-end latency of each current window on feedback.csat.v2, from the latest
+     * rating of the slice whose change published it.
+     */
+    public static <V> FixedKeyProcessorSupplier<String, V, V> csatV2(MeterRegistry meters) {
+        return latencyOf(latencyTimer(meters, "csat-v2"), Clock.systemUTC());
+    }
+
     static <V> FixedKeyProcessorSupplier<String, V, V> csat(MeterRegistry meters, Clock clock) {
-        Timer latency = latencyTimer(meters, "csat");
+        return latencyOf(latencyTimer(meters, "csat"), clock);
+    }
+
+    private static <V> FixedKeyProcessorSupplier<String, V, V> latencyOf(Timer latency, Clock clock) {
         return () -> new PassThrough<V>() {
             @Override
             public void process(FixedKeyRecord<String, V> record) {

@@ -89,7 +89,7 @@ class StreamsAppConfigTest {
         assertThat(StreamsAppConfig.SETTINGS).extracting(Setting::name).containsExactlyInAnyOrder(
                 "STREAMS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_APPLICATION_ID", "KAFKA_STATE_DIR",
                 "SCHEMA_REGISTRY_URL", "CSAT_WINDOW_SIZE", "CSAT_WINDOW_ADVANCE", "CSAT_WINDOW_GRACE",
-                "CSAT_STORE_RETENTION", "DEDUPE_HORIZON", "SCORING_CONFIG_FILE", "ALERT_WINDOWS",
+                "CSAT_STORE_RETENTION", "CSAT_V1_ENABLED", "DEDUPE_HORIZON", "SCORING_CONFIG_FILE", "ALERT_WINDOWS",
                 "ALERT_HIERARCHY_FILE", "ALERT_TIME_ZONE", "ALERT_EVALUATION_INTERVAL", "ALERT_DEFAULT_RULES_JSON",
                 "ALERT_BASELINE_CSAT_PERIOD", "ALERT_BASELINE_CSAT_SPAN", "ALERT_BASELINE_CSAT_MIN_RATINGS",
                 "ALERT_BASELINE_CSAT_WARM_UP", "ALERT_BASELINE_COMPLAINT_PERIOD", "ALERT_BASELINE_COMPLAINT_SPAN",
@@ -225,6 +225,14 @@ class StreamsAppConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CSAT_WINDOW_GRACE")
                 .hasMessageContaining("2 minutes");
+    }
+
+    @Test
+    void csat_v1_is_written_by_default_and_turned_off_only_by_a_strict_false() {
+        assertThat(StreamsAppConfig.from(Map.of()).csatOutputs().v1Enabled()).isTrue();
+        assertThat(StreamsAppConfig.from(Map.of("CSAT_V1_ENABLED", "false")).csatOutputs().v1Enabled()).isFalse();
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("CSAT_V1_ENABLED", "no")))
+                .hasMessageContaining("CSAT_V1_ENABLED");
     }
 
     @Test

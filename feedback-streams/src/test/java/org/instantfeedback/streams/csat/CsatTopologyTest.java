@@ -1,6 +1,7 @@
 package org.instantfeedback.streams.csat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.instantfeedback.streams.csat.Feedback.stars;
 
 import java.nio.charset.StandardCharsets;
@@ -140,6 +141,7 @@ class CsatTopologyTest {
         feedback(stars(ROUTE, 5, at("12:03")));
         feedback(stars("branch-7", 3, at("12:20")));
         csat.readRecordsToList();
+        topology.csatV2().readRecordsToList();
 
         // Both windows holding 12:08 ([12:00, 12:10) and [12:05, 12:15)) closed by 12:17.
         feedback(stars(ROUTE, 1, at("12:08")));
@@ -147,7 +149,29 @@ class CsatTopologyTest {
         assertThat(csat.isEmpty()).isTrue();
         assertThat(topology.driver().<String, CsatTally>getWindowStore(CsatTopology.STORE).fetch(ROUTE, at("12:00").toEpochMilli()))
                 .isEqualTo(CsatTally.ofRating(5, at("12:03").toEpochMilli()));
-        assertThat(droppedRecords()).isEqualTo(2.0);
+        assertThat(topology.csatV2().isEmpty()).isTrue();
+        // Kafka Streams counts a drop per aggregation that drops it: the hopping windows once per
+        // closed window (2, as before the slices), the slice store once.
+        assertThat(droppedRecords()).isEqualTo(2.0 + 1.0);
+    }
+
+    @Test
+    void without_v1_only_the_current_window_is_published_on_v2_and_a_too_late_rating_is_dropped_once() {
+        startWithoutV1(TEN_BY_FIVE);
+        feedback(stars(ROUTE, 5, at("12:03")));
+        feedback(stars(ROUTE, 4, at("12:07")));
+        feedback(stars("branch-7", 3, at("12:20")));
+
+        feedback(stars(ROUTE, 1, at("12:08")));
+
+        assertThat(csat.isEmpty()).as("nothing on feedback.csat.v1").isTrue();
+        assertThat(topology.driver().getWindowStore(CsatTopology.STORE)).as("no hopping-window store").isNull();
+        // At 12:03 the current window (the earliest-ending one holding it) is [11:55, 12:05); at 12:07, [12:00, 12:10).
+        assertThat(topology.csatV2().readValuesToList())
+                .extracting(CsatWindow::getSubject, CsatWindow::getWindowStart, CsatWindow::getRatedResponses)
+                .containsExactly(tuple(ROUTE, at("11:55"), 1L), tuple(ROUTE, at("12:00"), 2L),
+                        tuple("branch-7", at("12:15"), 1L));
+        assertThat(droppedRecords()).isEqualTo(1.0);
     }
 
     @Test
@@ -225,7 +249,7 @@ class CsatTopologyTest {
         feedback(stars(ROUTE, 5, at("12:06")));
         feedback(stars(ROUTE, 3, at("12:12")));
 
-        CsatQueries queries = new CsatQueries(TEN_BY_FIVE, () -> topology.driver().getWindowStore(CsatTopology.STORE));
+        CsatQueries queries = new CsatQueries(TEN_BY_FIVE, () -> topology.driver().getWindowStore(CsatTopology.SLICE_STORE));
 
         CsatFigures figures = queries.currentWindow(ROUTE, at("12:13")).orElseThrow();
         assertThat(figures.windowStart()).isEqualTo(at("12:05"));
@@ -250,6 +274,12 @@ class CsatTopologyTest {
      */
     private void startForDeadLetters(CsatWindowSpec windows) {
         start(windows, StreamsConfig.AT_LEAST_ONCE);
+    }
+
+    private void startWithoutV1(CsatWindowSpec windows) {
+        Map<String, String> settings = FeedbackTopologyDriver.settings("csat-topology-test", stateDir);
+        topology = new FeedbackTopologyDriver(settings, windows, false, TestScorers.standard(), null);
+        csat = topology.csat();
     }
 
     private void start(CsatWindowSpec windows, String processingGuarantee) {

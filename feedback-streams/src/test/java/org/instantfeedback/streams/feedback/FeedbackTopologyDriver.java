@@ -38,6 +38,7 @@ public final class FeedbackTopologyDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, FeedbackReceived> feedback;
     private final TestOutputTopic<String, CsatWindow> csat;
+    private final TestOutputTopic<String, CsatWindow> csatV2;
 
     /**
      * Settings for a fresh application id and mock registry, and {@code stateDir}; tests add
@@ -61,6 +62,14 @@ public final class FeedbackTopologyDriver implements AutoCloseable {
                 .withCsatWindows(windows), () -> scorer, serdes, new SimpleMeterRegistry()), wallClock);
     }
 
+    /** As above, with feedback.csat.v1 written or not, whatever {@code settings} say. */
+    public FeedbackTopologyDriver(Map<String, String> settings, CsatWindowSpec windows, boolean csatV1Enabled,
+                                  TextScorer scorer, Instant wallClock) {
+        this(settings, (config, serdes) -> StreamsTopology.build(StreamsTopology.Settings.of(config)
+                .withCsatWindows(windows).withCsatV1Enabled(csatV1Enabled), () -> scorer, serdes,
+                new SimpleMeterRegistry()), wallClock);
+    }
+
     /** Drives the topology {@code build} makes from the configuration and the serdes, as above. */
     public FeedbackTopologyDriver(Map<String, String> settings,
                                   BiFunction<StreamsAppConfig, EventSerdes, Topology> build, Instant wallClock) {
@@ -74,6 +83,7 @@ public final class FeedbackTopologyDriver implements AutoCloseable {
         feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED, new StringSerializer(),
                 serdes.feedback().serializer());
         csat = driver.createOutputTopic(Topics.CSAT, new StringDeserializer(), serdes.csat().deserializer());
+        csatV2 = driver.createOutputTopic(Topics.CSAT_V2, new StringDeserializer(), serdes.csat().deserializer());
     }
 
     public TopologyTestDriver driver() {
@@ -90,6 +100,11 @@ public final class FeedbackTopologyDriver implements AutoCloseable {
 
     public TestOutputTopic<String, CsatWindow> csat() {
         return csat;
+    }
+
+    /** The current rolling windows published on feedback.csat.v2. */
+    public TestOutputTopic<String, CsatWindow> csatV2() {
+        return csatV2;
     }
 
     /** Pipes feedback keyed by its subject, written to Kafka when the ingest service received it. */

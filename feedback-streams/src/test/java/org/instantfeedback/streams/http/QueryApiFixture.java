@@ -59,7 +59,7 @@ final class QueryApiFixture implements AutoCloseable {
 
         StoreLocator locator = new DriverLocator();
         CsatQueries csat = new CsatQueries(config.csatWindows(),
-                () -> locator.localStore(CsatTopology.STORE, QueryableStoreTypes.windowStore(), 0));
+                () -> locator.localStore(CsatTopology.SLICE_STORE, QueryableStoreTypes.windowStore(), 0));
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         QueryService queries = new QueryService(locator, new LocalReads(locator, csat, config.api().seriesSpan()),
                 new PeerClient(QueryHttpApi.objectMapper(), "http"), clock);
@@ -101,7 +101,7 @@ final class QueryApiFixture implements AutoCloseable {
         @SuppressWarnings("unchecked")
         public <T> T localStore(String store, QueryableStoreType<T> type, int partition) {
             checkQueryable();
-            return store.equals(QueryTopology.METRICS_HISTORY_STORE) || store.equals(CsatTopology.STORE)
+            return store.equals(QueryTopology.METRICS_HISTORY_STORE) || store.equals(CsatTopology.SLICE_STORE)
                     ? (T) driver.getWindowStore(store) : (T) driver.getKeyValueStore(store);
         }
 
