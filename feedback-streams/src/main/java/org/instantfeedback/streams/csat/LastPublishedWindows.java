@@ -1,7 +1,9 @@
 package org.instantfeedback.streams.csat;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.instantfeedback.events.CsatWindow;
 
 /**
@@ -27,6 +29,11 @@ final class LastPublishedWindows {
                 return size() > capacity;
             }
         };
+    }
+
+    /** The start of the last window published for the subject, if remembered. */
+    Optional<Instant> lastStart(String subject) {
+        return Optional.ofNullable(bySubject.get(subject)).map(CsatWindow::getWindowStart);
     }
 
     /**

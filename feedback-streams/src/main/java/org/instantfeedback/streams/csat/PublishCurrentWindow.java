@@ -10,30 +10,34 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.instantfeedback.events.CsatWindow;
 
 /**
- * Turns each change of a subject's slice into the subject's current rolling window for
- * feedback.csat.v2: the hopping window that holds the slice of the task's stream time and ends
- * earliest ({@link CsatWindowSpec#currentWindowStart(long)}), summed from its slices in
- * {@value CsatTopology#SLICE_STORE}. With the record cache the changes arrive once per changed slice
- * per commit, when the cache is flushed, so the sum already holds every rating of the commit.
+ * Turns each change of a subject's slice into a rolling window for feedback.csat.v2: the hopping
+ * window that holds the changed slice and ends earliest ({@link CsatWindowSpec#currentWindowStart(long)}),
+ * summed from its slices in {@value CsatTopology#SLICE_STORE}. With the record cache the changes
+ * arrive once per changed slice per commit, when the cache is flushed (in the order the slices
+ * were first changed), so the sum already holds every rating of the commit, and a commit that
+ * crosses a slice boundary publishes the closing window with its last minute before the next one.
  *
- * <p>A change to a slice outside the current window (a late rating for an older window) publishes
- * nothing: the query API shows it, and v2 never goes back in time. A second change of one subject
- * in the same commit finds the same window with the same figures and publishes nothing either
- * ({@link LastPublishedWindows}).
+ * <p>A subject's windows never go back in time ({@link LastPublishedWindows}): a change to a slice
+ * older than the last window published republishes that window when it holds the slice (a late
+ * rating within it), and publishes nothing otherwise (the query API shows it). A window is not
+ * published twice with the same figures.
  */
 final class PublishCurrentWindow extends ContextualProcessor<Windowed<String>, CsatTally, String, CsatWindow> {
     private final CsatWindowSpec windows;
-    private final LastPublishedWindows lastPublished;
+    private final int rememberedSubjects;
+    private LastPublishedWindows lastPublished;
     private CsatSlices<ValueAndTimestamp<CsatTally>> slices;
 
     PublishCurrentWindow(CsatWindowSpec windows, int rememberedSubjects) {
         this.windows = windows;
-        this.lastPublished = new LastPublishedWindows(rememberedSubjects);
+        this.rememberedSubjects = rememberedSubjects;
     }
 
     @Override
     public void init(ProcessorContext<String, CsatWindow> context) {
         super.init(context);
+        // Made afresh here: a task revived after an aborted transaction must publish again.
+        lastPublished = new LastPublishedWindows(rememberedSubjects);
         slices = CsatSlices.ofTimestamped(windows, context.getStateStore(CsatTopology.SLICE_STORE));
     }
 
@@ -43,9 +47,14 @@ final class PublishCurrentWindow extends ContextualProcessor<Windowed<String>, C
             return;
         }
         String subject = change.key().key();
-        long windowStart = windows.currentWindowStart(Math.max(0L, context().currentStreamTimeMs()));
-        if (!windows.windowHoldsSlice(windowStart, change.key().window().start())) {
-            return;
+        long sliceStart = change.key().window().start();
+        long windowStart = windows.currentWindowStart(Math.max(0L, sliceStart));
+        Optional<Instant> last = lastPublished.lastStart(subject);
+        if (last.isPresent() && windowStart < last.get().toEpochMilli()) {
+            windowStart = last.get().toEpochMilli();
+            if (!windows.windowHoldsSlice(windowStart, sliceStart)) {
+                return;
+            }
         }
         Optional<CsatTally> tally = slices.window(subject, windowStart);
         if (tally.isEmpty()) {

@@ -46,19 +46,33 @@ class PublishCurrentWindowTest {
         publisher.init(context);
     }
 
+    /**
+     * In time order, a commit across a slice boundary closes one window and opens the next: both
+     * are published, the closing one with its last minute, so every window's last record holds
+     * everything it will ever hold.
+     */
     @Test
-    void two_slices_changed_in_one_commit_publish_the_current_window_once_with_both() {
+    void a_commit_across_a_slice_boundary_publishes_the_closing_window_then_the_next() {
         rate("12:06:50", 5);
         rate("12:07:10", 1);
 
         commit("12:07:10", "12:06", "12:07");
 
         List<CsatWindow> published = published();
-        assertThat(published).hasSize(1);
-        assertThat(published.get(0).getWindowStart()).isEqualTo(at("11:53"));
-        assertThat(published.get(0).getWindowEnd()).isEqualTo(at("12:08"));
-        assertThat(published.get(0).getRatedResponses()).isEqualTo(2);
-        assertThat(published.get(0).getCsatPercent()).isEqualTo(50.0);
+        assertThat(published).extracting(CsatWindow::getWindowStart).containsExactly(at("11:52"), at("11:53"));
+        assertThat(published).extracting(CsatWindow::getWindowEnd).containsExactly(at("12:07"), at("12:08"));
+        assertThat(published).extracting(CsatWindow::getRatedResponses).containsExactly(1L, 2L);
+        assertThat(published.get(1).getCsatPercent()).isEqualTo(50.0);
+    }
+
+    @Test
+    void two_changes_of_one_slice_in_one_commit_publish_its_window_once() {
+        rate("12:07:10", 5);
+        rate("12:07:20", 1);
+
+        commit("12:07:20", "12:07", "12:07");
+
+        assertThat(published()).extracting(CsatWindow::getRatedResponses).containsExactly(2L);
     }
 
     @Test
@@ -78,7 +92,7 @@ class PublishCurrentWindowTest {
         rate("12:09:00", 4);
         commit("12:09:00", "12:09");
 
-        // 12:05 lies in the current window [11:55, 12:10); 11:54 does not.
+        // 12:05 lies in the last window published, [11:55, 12:10): published again; 11:54 does not.
         rate("11:54:30", 1);
         commit("12:09:00", "11:54");
         rate("12:05:00", 3);
