@@ -28,12 +28,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       promoted ({@link SharedTextScorer}), writing {@code FeedbackScored} and, for rated texts,
  *       {@code RatedText} ({@link ScoreFeedback});</li>
  *   <li>counts CSAT per subject over the same hopping windows as FlinkCsatJob;</li>
- *   <li>keeps the rolling metrics of every alert window (15 min, 1 h, 24 h) per subject and group,
- *       and decides alerts, with the alerting module ({@link EvaluateAlerts}).</li>
+ *   <li>counts each response into the one-minute bucket of its subject and group, and decides
+ *       alerts with the alerting module ({@link EvaluateAlerts}): urgent reports per feedback, the
+ *       rolling metrics of every alert window (15 min, 1 h, 24 h) and the windowed alert kinds at
+ *       most once per 100 ms per subject or group that changed, as feedback-streams does per
+ *       commit.</li>
  * </ol>
  * It runs with feedback-streams' promise, as FlinkCsatJob's durable mode: RocksDB state,
  * exactly-once checkpoints every 100 ms, every output written through one exactly-once Kafka sink
- * ({@link OutboundSink}), each changed CSAT window published once per 100 ms. Runs in a local
+ * ({@link OutboundSink}), each changed CSAT window and alert window published once per 100 ms. Runs in a local
  * MiniCluster.
  *
  * <pre>
