@@ -31,7 +31,7 @@ import org.instantfeedback.registry.SpecificAvroDeserializer;
 import org.instantfeedback.streams.StreamsApp;
 
 /**
- * Item 4: from feedback-ingest's 202 to the CSAT update on {@code feedback.csat.v1} and to the
+ * Item 4: from feedback-ingest's 202 to the CSAT update on {@code feedback.csat.v2} (v1 off) and to the
  * alert on {@code feedback.alerts.v1}, each as a read_committed consumer sees it, while 1,000
  * feedback/s of background load flow through the same pipeline. Probes are urgent reports, each
  * for a subject of its own, so each opens an alert and updates a CSAT window nobody else touches.
@@ -71,9 +71,10 @@ final class EndToEndBenchmark {
         Map<String, Long> alertSeen = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
         try (IngestApp ingest = pipeline.startIngest();
-             StreamsApp streams = pipeline.createStreams(runId, "KAFKA_PROCESSING_GUARANTEE", "exactly_once_v2")) {
+             StreamsApp streams = pipeline.createStreams(runId, "KAFKA_PROCESSING_GUARANTEE", "exactly_once_v2",
+                     Pipeline.CSAT_V1_ENABLED, "false")) {
             streams.start();
-            Thread csatReader = reader(pipeline, Topics.CSAT, reading, (record, now) -> {
+            Thread csatReader = reader(pipeline, Topics.CSAT_V2, reading, (record, now) -> {
                 if (record.key() != null) {
                     csatSeen.putIfAbsent(record.key(), now);
                 }
