@@ -153,14 +153,18 @@ public final class AlertingTopology {
     public static void addAlerting(StreamsBuilder builder, KStream<String, FeedbackScored> scored,
                                    AlertingOptions options, EventSerdes serdes, MeterRegistry meters) {
         addRules(builder, options);
-        builder.addStateStore(keyValueStore(BASELINE_STORE));
+        // Cached, so a key's writes between two commits reach the changelog once (stores built
+        // here are uncached unless asked).
+        builder.addStateStore(keyValueStore(BASELINE_STORE).withCachingEnabled());
         // Written while the slice store's cache is flushed, so not cached themselves: a cache
         // flushed before that would hold the writes past the commit (see JudgeWindows).
         builder.addStateStore(keyValueStore(ALERT_STATE_STORE).withCachingDisabled());
         builder.addStateStore(quarterHourStore(options).withCachingDisabled());
         builder.addStateStore(keyValueStore(HANDLING_STORE));
+        // Cached: a minute's puts and its delete at the hand-over fold into nothing when both fall
+        // between two commits, which the hand-over's commit request makes the usual case.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE),
-                Serdes.String(), Serdes.ByteArray()));
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         Serde<AlertingInput> inputSerde = AlertingInputSerde.create();
         KStream<String, AlertingInput> inputs = scored
                 .process(() -> new CollectSubjectChanges(options.hierarchy()), Named.as(COLLECT_CHANGES), PENDING_STORE)
