@@ -162,7 +162,7 @@ public final class AlertingTopology {
         builder.addStateStore(quarterHourStore(options).withCachingDisabled());
         builder.addStateStore(keyValueStore(HANDLING_STORE));
         // Cached: a minute's puts and its delete at the hand-over fold into nothing when both fall
-        // between two commits, which the hand-over's commit request makes the usual case.
+        // between two commits, the usual case with several hand-overs per commit interval.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         Serde<AlertingInput> inputSerde = AlertingInputSerde.create();
