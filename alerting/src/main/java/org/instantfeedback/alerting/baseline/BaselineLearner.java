@@ -23,38 +23,25 @@ public final class BaselineLearner {
 
     /** The baseline with one more piece of feedback counted. */
     public SubjectBaseline observe(SubjectBaseline baseline, FeedbackObservation observation) {
-        boolean rated = observation.stars().isPresent();
-        return observe(baseline, observation.occurredAt(), rated ? 1 : 0, observation.isSatisfied() ? 1 : 0,
-                observation.isComplaint() ? 1 : 0);
-    }
-
-    /**
-     * The baseline with several pieces of feedback counted at once, as if each came at {@code at}:
-     * what the streams application learns from, once per commit, from the feedback of one minute.
-     *
-     * @param rated      of them, those with a rating on the 5-point scale
-     * @param satisfied  of those, the satisfied ones
-     * @param complaints of them, the complaints
-     */
-    public SubjectBaseline observe(SubjectBaseline baseline, Instant at, long rated, long satisfied, long complaints) {
-        if (rated < 0 || satisfied < 0 || satisfied > rated || complaints < 0) {
-            throw new IllegalArgumentException("counts must be >= 0 and satisfied <= rated, were rated " + rated
-                    + ", satisfied " + satisfied + ", complaints " + complaints);
-        }
+        Instant at = observation.occurredAt();
         long csatPeriod = period(at, settings.csatPeriod());
         Ewma csat = baseline.csat();
-        long openRated = baseline.csatRated();
-        long openSatisfied = baseline.csatSatisfied();
+        long rated = baseline.csatRated();
+        long satisfied = baseline.csatSatisfied();
         if (baseline.csatPeriod() != SubjectBaseline.NO_PERIOD && csatPeriod > baseline.csatPeriod()) {
-            csat = closedCsat(csat, openRated, openSatisfied);
-            openRated = 0;
-            openSatisfied = 0;
+            csat = closedCsat(csat, rated, satisfied);
+            rated = 0;
+            satisfied = 0;
         } else if (baseline.csatPeriod() != SubjectBaseline.NO_PERIOD) {
             csatPeriod = baseline.csatPeriod();
         }
-        Complaints open = complaintsAt(baseline, period(at, settings.complaintPeriod()));
-        return new SubjectBaseline(csatPeriod, openRated + rated, openSatisfied + satisfied, csat, open.period(),
-                open.openCount() + complaints, open.rate());
+        if (observation.stars().isPresent()) {
+            rated++;
+            satisfied += observation.isSatisfied() ? 1 : 0;
+        }
+        Complaints complaints = complaintsAt(baseline, period(at, settings.complaintPeriod()));
+        long count = complaints.openCount() + (observation.isComplaint() ? 1 : 0);
+        return new SubjectBaseline(csatPeriod, rated, satisfied, csat, complaints.period(), count, complaints.rate());
     }
 
     /** The usual CSAT in percent at {@code now}. */

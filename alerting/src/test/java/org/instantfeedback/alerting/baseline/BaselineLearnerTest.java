@@ -1,7 +1,6 @@
 package org.instantfeedback.alerting.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.instantfeedback.alerting.Feedback.feedback;
 
@@ -142,29 +141,6 @@ class BaselineLearnerTest {
         assertThat(SubjectBaselineCodec.decode(SubjectBaselineCodec.encode(baseline))).isEqualTo(baseline);
         assertThat(SubjectBaselineCodec.decode(SubjectBaselineCodec.encode(SubjectBaseline.NONE)))
                 .isEqualTo(SubjectBaseline.NONE);
-    }
-
-    /** What the streams application does: a minute's feedback counted at once, once per commit. */
-    @Test
-    void counts_learnt_at_once_give_the_baseline_of_learning_them_one_by_one() {
-        SubjectBaseline oneByOne = SubjectBaseline.NONE;
-        SubjectBaseline atOnce = SubjectBaseline.NONE;
-        for (int hour = 0; hour < 30; hour++) {
-            Instant at = MIDNIGHT.plus(Duration.ofHours(hour)).plusSeconds(90);
-            int satisfied = hour % 7;
-            oneByOne = ratings(oneByOne, at, 10, satisfied);
-            oneByOne = complaints(oneByOne, at.plusSeconds(600), hour % 4);
-            atOnce = learner.observe(atOnce, at, 10, satisfied, 10 - satisfied);
-            atOnce = learner.observe(atOnce, at.plusSeconds(600), 0, 0, hour % 4);
-        }
-        Instant end = MIDNIGHT.plus(Duration.ofHours(31));
-
-        assertThat(atOnce.csat()).isEqualTo(oneByOne.csat());
-        assertThat(learner.csat(atOnce, end)).isEqualTo(learner.csat(oneByOne, end));
-        assertThat(learner.usualComplaints(atOnce, Duration.ofMinutes(15), end))
-                .isEqualTo(learner.usualComplaints(oneByOne, Duration.ofMinutes(15), end));
-        SubjectBaseline learnt = atOnce;
-        assertThatThrownBy(() -> learner.observe(learnt, end, 2, 3, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private SubjectBaseline ratings(SubjectBaseline baseline, Instant hour, int count, int satisfied) {

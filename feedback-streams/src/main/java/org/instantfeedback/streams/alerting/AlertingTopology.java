@@ -39,16 +39,14 @@ import org.instantfeedback.streams.telemetry.OutputTelemetry;
 /**
  * The alerting part of the topology (see alerting/ALERTS.md):
  * <ol>
- *   <li>scored feedback is merged per subject and minute until the next commit
- *       ({@link CollectSubjectChanges}, {@value #PENDING_STORE}), then goes on once to its subject
- *       and once to each of its groups, keyed {@code subject:<id>} / {@code group:<id>}; urgent
- *       reports go on at once; ops actions from {@code feedback.alert-actions.v1} join them on the
- *       same key, and all are repartitioned together ({@value #BY_SCOPE}), so an action meets the
- *       alert state it changes;</li>
- *   <li>each input, as it comes, goes to {@link ReportsAndActions}: what a minute gained is
- *       counted into the baselines ({@value #BASELINE_STORE}), urgent reports and ops actions
- *       change the alert states ({@value #ALERT_STATE_STORE});</li>
- *   <li>what a minute gained is added to the one-minute slice of its subject or group
+ *   <li>scored feedback becomes one observation for its subject and one for each of its groups,
+ *       keyed {@code subject:<id>} / {@code group:<id>}; ops actions from
+ *       {@code feedback.alert-actions.v1} join them on the same key, and both are repartitioned
+ *       together ({@value #BY_SCOPE}), so an action meets the alert state it changes;</li>
+ *   <li>each input, as it comes, goes to {@link ReportsAndActions}: feedback is counted into the
+ *       baselines ({@value #BASELINE_STORE}), urgent reports and ops actions change the alert
+ *       states ({@value #ALERT_STATE_STORE});</li>
+ *   <li>each response is counted once more, into the one-minute slice of its subject or group
  *       ({@value #SLICE_STORE}, a windowed aggregation with the record cache); the slices that
  *       changed go on once per commit, when the cache is flushed, to {@link JudgeWindows}, which
  *       assembles every window from slices and quarter hours ({@value #COARSE_BUCKET_STORE}),
@@ -74,10 +72,7 @@ public final class AlertingTopology {
     /** Late feedback still counts in buckets this far behind the longest window. */
     public static final Duration BUCKET_GRACE = Duration.ofHours(1);
 
-    /** Merges each subject's responses per minute until the next commit ({@link CollectSubjectChanges}). */
-    public static final String COLLECT_CHANGES = "alerting.collect-subject-changes.v1";
-    /** What each subject's minutes gained since the last hand-over; empty after each. */
-    public static final String PENDING_STORE = "alerting.pending-changes.v1";
+    public static final String TO_OBSERVATIONS = "alerting.to-observations.v1";
     public static final String ACTIONS_SOURCE = "alerting.actions.source.v1";
     public static final String READ_ACTIONS = "alerting.read-actions.v1";
     public static final String ACTION_OUTCOMES = "alerting.action-outcome.v1-";
@@ -161,23 +156,20 @@ public final class AlertingTopology {
         builder.addStateStore(keyValueStore(ALERT_STATE_STORE).withCachingDisabled());
         builder.addStateStore(quarterHourStore(options).withCachingDisabled());
         builder.addStateStore(keyValueStore(HANDLING_STORE));
-        // Cached: a minute's puts and its delete at the hand-over fold into nothing when both fall
-        // between two commits, the usual case with several hand-overs per commit interval.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE),
-                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         Serde<AlertingInput> inputSerde = AlertingInputSerde.create();
+        Observations observations = new Observations(options.hierarchy());
         KStream<String, AlertingInput> inputs = scored
-                .process(() -> new CollectSubjectChanges(options.hierarchy()), Named.as(COLLECT_CHANGES), PENDING_STORE)
+                .flatMap((subject, event) -> observations.fanOut(event), Named.as(TO_OBSERVATIONS))
                 .merge(opsActions(builder), Named.as(MERGE_INPUTS))
                 .repartition(Repartitioned.with(Serdes.String(), inputSerde).withName(BY_SCOPE));
         KStream<String, AlertingOutput> reportsAndActions = inputs.processValues(
                 () -> new ReportsAndActions(options), Named.as(REPORTS_AND_ACTIONS), BASELINE_STORE, ALERT_STATE_STORE);
         KStream<String, AlertingOutput> judged = inputs
-                .filter((key, input) -> input != null && input.counts(), Named.as(FEEDBACK_ONLY))
+                .filter((key, input) -> input != null && input.observation() != null, Named.as(FEEDBACK_ONLY))
                 .groupByKey(Grouped.with(BY_SCOPE_AND_SLICE, Serdes.String(), inputSerde))
                 .windowedBy(TimeWindows.ofSizeAndGrace(BucketedWindows.FINE,
                         options.longestWindow().plus(BUCKET_GRACE).minus(BucketedWindows.FINE)))
-                .aggregate(WindowMetrics::empty, (key, input, slice) -> input.addedTo(slice),
+                .aggregate(WindowMetrics::empty, (key, input, slice) -> slice.add(input.observation()),
                         Named.as(COUNT_INTO_SLICES),
                         Materialized.<String, WindowMetrics, WindowStore<Bytes, byte[]>>as(SLICE_STORE)
                                 .withKeySerde(Serdes.String())

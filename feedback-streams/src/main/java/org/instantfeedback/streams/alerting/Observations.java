@@ -1,8 +1,11 @@
 package org.instantfeedback.streams.alerting;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
 import org.instantfeedback.alerting.FeedbackObservation;
+import org.instantfeedback.alerting.hierarchy.SubjectHierarchy;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.events.FeedbackSentiment;
@@ -11,23 +14,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scored feedback as the alerting core sees it ({@link FeedbackObservation}).
+ * Scored feedback as the alerting core sees it ({@link FeedbackObservation}), once for its subject
+ * and once for each group the hierarchy puts the subject in, keyed by {@link ScopeKey}, so metrics
+ * and alerts roll up from a route to its depot, region and brand.
  */
 final class Observations {
     private static final Logger log = LoggerFactory.getLogger(Observations.class);
 
-    private Observations() {
+    private final SubjectHierarchy hierarchy;
+
+    Observations(SubjectHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
     }
 
-    /** The observation of this feedback; empty (and logged) for feedback the core cannot take. */
-    static Optional<FeedbackObservation> observe(FeedbackScored scored) {
+    List<KeyValue<String, AlertingInput>> fanOut(FeedbackScored scored) {
+        FeedbackObservation observation;
         try {
-            return Optional.of(of(scored));
+            observation = of(scored);
         } catch (IllegalArgumentException e) {
             // ingest never writes such feedback; should one slip through, it stays on feedback.scored.v1
             log.warn("Left feedback {} out of metrics and alerts: {}", scored.getFeedback().getEventId(), e.getMessage());
-            return Optional.empty();
+            return List.of();
         }
+        List<KeyValue<String, AlertingInput>> out = new ArrayList<>();
+        out.add(KeyValue.pair(ScopeKey.subject(observation.subject()).toString(), AlertingInput.of(observation)));
+        for (String group : hierarchy.groupsOf(observation.subject())) {
+            out.add(KeyValue.pair(ScopeKey.group(group).toString(), AlertingInput.of(observation)));
+        }
+        return out;
     }
 
     static FeedbackObservation of(FeedbackScored scored) {

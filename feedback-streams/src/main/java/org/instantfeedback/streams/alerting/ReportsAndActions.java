@@ -19,17 +19,15 @@ import org.instantfeedback.alerting.baseline.SubjectBaselineCodec;
 import org.instantfeedback.alerting.lifecycle.AlertEvaluator;
 import org.instantfeedback.alerting.lifecycle.AlertState;
 import org.instantfeedback.alerting.lifecycle.OpsActionRejectedException;
-import org.instantfeedback.alerting.metrics.ResponseCounts;
-import org.instantfeedback.alerting.metrics.WindowMetrics;
 import org.instantfeedback.alerting.rules.AlertRules;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.streams.feedback.DeadLetterHeaders;
 
 /**
- * What alerting does for each input of a subject or group as it comes: counts what a subject's
- * minute gained into the baselines ({@value AlertingTopology#BASELINE_STORE}), takes urgent
- * reports (subjects only) and applies ops actions to the alert they name. The windows are judged
- * once per commit instead, by {@link JudgeWindows}, from the slices the same feedback goes into.
+ * What alerting does for each input of a subject or group as it comes: counts feedback into the
+ * baselines ({@value AlertingTopology#BASELINE_STORE}), takes urgent reports (subjects only) and
+ * applies ops actions to the alert they name. The windows are judged once per commit instead, by
+ * {@link JudgeWindows}, from the slices the same feedback goes into.
  *
  * <p>Keeps the key (the subject or group), so the slice aggregation after it needs no
  * repartition; what it publishes says its own key ({@link AlertingOutput#key()}).
@@ -65,32 +63,17 @@ final class ReportsAndActions implements FixedKeyProcessor<String, AlertingInput
             return;
         }
         ScopeKey key = ScopeKey.parse(record.key());
-        AlertingInput input = record.value();
-        if (input.change() != null) {
-            learn(key, input.change().added());
-        } else if (input.observation() != null) {
-            if (!input.reportOnly()) {
-                learn(key, WindowMetrics.of(input.observation()));
-            }
-            report(record, key, input.observation());
-        } else if (input.action() != null) {
-            act(record, key, input.action());
+        if (record.value().observation() != null) {
+            observe(record, key, record.value().observation());
+        } else if (record.value().action() != null) {
+            act(record, key, record.value().action());
         }
     }
 
-    /** Counts what a minute gained into the baselines, as if it all came at its newest response. */
-    private void learn(ScopeKey key, WindowMetrics added) {
-        if (added.latestEventAt() == null) {
-            return;
-        }
+    private void observe(FixedKeyRecord<String, AlertingInput> record, ScopeKey key, FeedbackObservation observation) {
         byte[] stored = baselines.get(key.toString());
         SubjectBaseline baseline = stored == null ? SubjectBaseline.NONE : SubjectBaselineCodec.decode(stored);
-        ResponseCounts counts = added.counts();
-        baselines.put(key.toString(), SubjectBaselineCodec.encode(learner.observe(baseline, added.latestEventAt(),
-                counts.ratedResponses(), counts.satisfiedResponses(), counts.complaints())));
-    }
-
-    private void report(FixedKeyRecord<String, AlertingInput> record, ScopeKey key, FeedbackObservation observation) {
+        baselines.put(key.toString(), SubjectBaselineCodec.encode(learner.observe(baseline, observation)));
         if (key.scope() != Scope.SUBJECT) {
             return;
         }

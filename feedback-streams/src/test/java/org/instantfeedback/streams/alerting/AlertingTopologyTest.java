@@ -487,7 +487,7 @@ class AlertingTopologyTest {
     }
 
     private void send(FeedbackReceived event) {
-        topology.send(event);
+        feedback.pipeInput(event.getSubject(), event, event.getReceivedAt());
     }
 
     private void act(String key, String alertId, String action, String actor, String note, Instant when) {

@@ -2,7 +2,6 @@ package org.instantfeedback.streams.feedback;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,8 +29,6 @@ import org.instantfeedback.streams.csat.CsatWindowSpec;
  */
 public final class FeedbackTopologyDriver implements AutoCloseable {
     private static final String MOCK = "mock://";
-    /** The application's commit interval under exactly-once (see KafkaSettings). */
-    public static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
     private final String registryScope;
     private final EventSerdes serdes;
@@ -112,14 +109,9 @@ public final class FeedbackTopologyDriver implements AutoCloseable {
         send(event, event.getReceivedAt());
     }
 
-    /**
-     * Pipes feedback keyed by its subject, written to Kafka at {@code writtenAt}, then lets one
-     * commit interval pass on the wall clock: the driver commits after every record, and what is
-     * handed on once per commit interval (a subject's new feedback to its groups) goes on too.
-     */
+    /** Pipes feedback keyed by its subject, written to Kafka at {@code writtenAt}. */
     public void send(FeedbackReceived event, Instant writtenAt) {
         feedback.pipeInput(event.getSubject(), event, writtenAt);
-        driver.advanceWallClockTime(COMMIT_INTERVAL);
     }
 
     /** The latest of the CSAT updates not read yet of the window starting at {@code windowStart}. */
