@@ -3,21 +3,18 @@ package org.instantfeedback.streams.query;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.instantfeedback.events.FeedbackMetrics;
 
 /**
- * Keeps the latest figures per key, and each key's figures by the end of their window (the last
- * update of a minute wins), for the query API.
+ * Keeps each key's figures by the end of their window (the last update of a minute wins), for the
+ * series of the query API.
  */
 final class RememberMetrics implements Processor<String, FeedbackMetrics, Void, Void> {
-    private KeyValueStore<String, FeedbackMetrics> latest;
     private WindowStore<String, FeedbackMetrics> history;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        latest = context.getStateStore(QueryTopology.METRICS_LATEST_STORE);
         history = context.getStateStore(QueryTopology.METRICS_HISTORY_STORE);
     }
 
@@ -26,7 +23,6 @@ final class RememberMetrics implements Processor<String, FeedbackMetrics, Void, 
         if (record.key() == null || record.value() == null) {
             return;
         }
-        latest.put(record.key(), record.value());
         history.put(record.key(), record.value(), record.value().getWindowEnd().toEpochMilli());
     }
 }
