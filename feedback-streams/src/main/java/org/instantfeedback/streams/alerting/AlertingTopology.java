@@ -18,9 +18,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -34,6 +31,7 @@ import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.registry.SpecificAvroSerde;
 import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.state.KeepLatestPerKey;
 import org.instantfeedback.streams.telemetry.OutputTelemetry;
 
 /**
@@ -247,27 +245,7 @@ public final class AlertingTopology {
                         Serdes.String(), Serdes.String()).withLoggingDisabled(),
                 Topics.ALERT_RULES_ACCEPTED,
                 Consumed.with(Serdes.String(), Serdes.String()).withName(ACCEPTED_RULES_SOURCE),
-                StoreAcceptedRule::new);
-    }
-
-    /** Keeps the global store of accepted rules in step with its topic. */
-    private static final class StoreAcceptedRule extends ContextualProcessor<String, String, Void, Void> {
-        private KeyValueStore<String, String> store;
-
-        @Override
-        public void init(ProcessorContext<Void, Void> context) {
-            super.init(context);
-            store = context.getStateStore(ACCEPTED_RULES_STORE);
-        }
-
-        @Override
-        public void process(Record<String, String> record) {
-            if (record.value() == null) {
-                store.delete(record.key());
-            } else {
-                store.put(record.key(), record.value());
-            }
-        }
+                () -> new KeepLatestPerKey<>(ACCEPTED_RULES_STORE));
     }
 
     private static StoreBuilder<WindowStore<String, byte[]>> quarterHourStore(AlertingOptions options) {

@@ -7,6 +7,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.state.KeepLatestPerKey;
 
 /**
  * The stores the query API reads, filled from what the alerting part publishes:
@@ -54,7 +55,8 @@ public final class QueryTopology {
         topology.addReadOnlyStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(METRICS_LATEST_STORE), Serdes.String(), serdes.metrics())
                         .withLoggingDisabled(), METRICS_LATEST_SOURCE, new StringDeserializer(),
-                serdes.metrics().deserializer(), Topics.METRICS_LATEST, KEEP_LATEST_METRICS, KeepLatestMetrics::new);
+                serdes.metrics().deserializer(), Topics.METRICS_LATEST, KEEP_LATEST_METRICS,
+                () -> new KeepLatestPerKey<>(METRICS_LATEST_STORE));
         // Joined to the history's tasks (the two topics are keyed and partitioned alike), so the
         // instance holding a key's series also holds its latest figures.
         topology.connectProcessorAndStateStores(REMEMBER_METRICS, METRICS_LATEST_STORE);
