@@ -3,9 +3,10 @@ package org.instantfeedback.streams.csat;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The figures of a hopping window, summed from the slices of the slice store
@@ -37,10 +38,18 @@ public final class CsatSlices<V> {
         return new CsatSlices<>(windows, store, ValueAndTimestamp::getValueOrNull);
     }
 
-    /** The tally of the window starting at {@code windowStart}, if anything was rated in it. */
+    /**
+     * The tally of the window starting at {@code windowStart}, if anything was rated in it.
+     *
+     * <p>Read with the key-range fetch (from the subject to itself), not the single-key one: in
+     * Kafka Streams 4.3 the single-key fetch of a caching window store is {@code synchronized} on
+     * the store and then takes the record cache's lock, while the publisher is called during the
+     * cache's flush, holding the cache's lock; a query thread in the single-key fetch at that
+     * moment deadlocked with it (seen in RebalanceIT). The key-range fetch takes no store lock.
+     */
     public Optional<CsatTally> window(String subject, long windowStart) {
         CsatTally sum = null;
-        try (WindowStoreIterator<V> slices = store.fetch(subject,
+        try (KeyValueIterator<Windowed<String>, V> slices = store.fetch(subject, subject,
                 Instant.ofEpochMilli(windows.firstSliceOf(windowStart)), Instant.ofEpochMilli(windows.lastSliceOf(windowStart)))) {
             while (slices.hasNext()) {
                 CsatTally slice = tally.apply(slices.next().value);

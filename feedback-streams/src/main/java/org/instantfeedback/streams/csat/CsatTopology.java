@@ -86,15 +86,10 @@ public final class CsatTopology {
                 .windowedBy(windows.sliceWindows())
                 .aggregate(CsatTally::none, (subject, rating, slice) -> slice.plus(rating),
                         Named.as(SLICE_AGGREGATE),
-                        // Uncached: the publisher reads this store as each change passes, and the query
-                        // API reads it from other threads; reading a caching store while its cache is
-                        // flushing deadlocks with such a reader (Kafka Streams takes the cache's lock,
-                        // then the store's; a query takes them the other way round), seen in RebalanceIT.
                         Materialized.<String, CsatTally, WindowStore<Bytes, byte[]>>as(SLICE_STORE)
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(tallySerde)
-                                .withRetention(windows.retention())
-                                .withCachingDisabled())
+                                .withRetention(windows.retention()))
                 .toStream(Named.as(SLICE_CHANGES))
                 .process(() -> new PublishCurrentWindow(windows, LastPublishedWindows.DEFAULT_CAPACITY),
                         Named.as(CURRENT_WINDOW), SLICE_STORE)

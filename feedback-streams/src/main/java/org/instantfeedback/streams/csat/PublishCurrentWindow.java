@@ -12,9 +12,10 @@ import org.instantfeedback.events.CsatWindow;
 /**
  * Turns each change of a subject's slice into a rolling window for feedback.csat.v2: the hopping
  * window that holds the changed slice and ends earliest ({@link CsatWindowSpec#currentWindowStart(long)}),
- * summed from its slices in {@value CsatTopology#SLICE_STORE}. The store is uncached (see
- * {@link CsatTopology}), so each rating is a change of its own and the windows go out in the order
- * the ratings came: in time order, the closing window with its last minute before the next one.
+ * summed from its slices in {@value CsatTopology#SLICE_STORE}. With the record cache the changes
+ * arrive once per changed slice per commit, when the cache is flushed (in the order the slices
+ * were first changed), so the sum already holds every rating of the commit, and a commit that
+ * crosses a slice boundary publishes the closing window with its last minute before the next one.
  *
  * <p>A subject's windows never go back in time ({@link LastPublishedWindows}): a change to a slice
  * older than the last window published republishes that window when it holds the slice (a late
