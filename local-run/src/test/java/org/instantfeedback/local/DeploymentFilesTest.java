@@ -116,6 +116,21 @@ class DeploymentFilesTest {
         assertThat(command).contains("--config cleanup.policy=compact");
     }
 
+    /** The query API holds a key's latest figures and its series in one task, read from the two topics. */
+    @Test
+    void the_metrics_topic_and_its_compacted_copy_have_as_many_partitions() throws IOException {
+        String command = serviceOf("topics").get("command").toString();
+
+        assertThat(composePartitions(command, Topics.METRICS_LATEST)).isEqualTo(composePartitions(command, Topics.METRICS));
+        assertThat(LocalRun.TOPICS.get(Topics.METRICS_LATEST)).isEqualTo(LocalRun.TOPICS.get(Topics.METRICS));
+    }
+
+    private static int composePartitions(String command, String topic) {
+        Matcher spec = Pattern.compile(Pattern.quote(topic) + ":(\\d+)").matcher(command);
+        assertThat(spec.find()).as("%s created with a partition count", topic).isTrue();
+        return Integer.parseInt(spec.group(1));
+    }
+
     @Test
     void compose_creates_the_text_model_topics_as_feedback_streams_would() throws IOException {
         String command = serviceOf("topics").get("command").toString();

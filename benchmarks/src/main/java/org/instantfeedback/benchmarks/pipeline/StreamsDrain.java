@@ -119,7 +119,9 @@ final class StreamsDrain {
     /**
      * What the application has still to read: of the input, and of its own repartition topics, so
      * the clock stops when the work behind a repartition (alerting) is done too, not when the
-     * input's offsets are committed (the figures before 2026-12-06 evening stopped there).
+     * input's offsets are committed (the figures before 2026-12-06 evening stopped there). The
+     * repartition topics are found by the application id they start with, so no application id of
+     * a run may start with another's followed by "-" (the drain would wait for the other's topics).
      */
     private static long lag(KafkaTopics topics, String applicationId) throws Exception {
         long lag = topics.lag(applicationId, Topics.FEEDBACK_RECEIVED);
