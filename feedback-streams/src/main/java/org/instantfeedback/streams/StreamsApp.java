@@ -13,19 +13,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.instantfeedback.scoring.TextScorer;
 import org.instantfeedback.service.telemetry.ServiceTelemetry;
 import org.instantfeedback.streams.config.RegistryStartupCheck;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
-import org.instantfeedback.streams.csat.CsatTopology;
 import org.instantfeedback.streams.dashboard.DashboardRoutes;
 import org.instantfeedback.streams.dashboard.LiveUpdates;
 import org.instantfeedback.streams.feedback.EventSerdes;
@@ -124,8 +121,7 @@ public final class StreamsApp implements AutoCloseable {
         RunningParts running = new RunningParts();
         StoreLocator locator = new KafkaStreamsLocator(running.streams::get, running.self::get,
                 running::partitionCount);
-        CsatQueries csat = new CsatQueries(config.csatWindows(), () -> running.streams.get().store(
-                StoreQueryParameters.fromNameAndType(CsatTopology.SLICE_STORE, QueryableStoreTypes.windowStore())));
+        CsatQueries csat = CsatQueries.of(running.streams::get, config.csatWindows());
         Clock clock = Clock.systemUTC();
         QueryService queries = new QueryService(locator, new LocalReads(locator, csat, api.seriesSpan()),
                 new PeerClient(QueryHttpApi.objectMapper(), api.advertisedUrl().map(URI::getScheme).orElse("http")), clock);

@@ -2,7 +2,6 @@ package org.instantfeedback.streams.alerting;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -10,6 +9,7 @@ import org.instantfeedback.alerting.Scope;
 import org.instantfeedback.alerting.rules.AlertRules;
 import org.instantfeedback.alerting.rules.InvalidRuleException;
 import org.instantfeedback.alerting.rules.RuleBook;
+import org.instantfeedback.streams.state.RecentlyUsed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +25,7 @@ final class AcceptedRules implements AlertRulesSource {
 
     private final AlertingOptions options;
     private final ReadOnlyKeyValueStore<String, String> accepted;
-    private final Map<List<String>, AlertRules> cache = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<List<String>, AlertRules> eldest) {
-                    return size() > CACHED;
-                }
-            });
+    private final Map<List<String>, AlertRules> cache = Collections.synchronizedMap(RecentlyUsed.map(CACHED));
 
     AcceptedRules(AlertingOptions options, ReadOnlyKeyValueStore<String, String> accepted) {
         this.options = options;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -13,12 +12,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.instantfeedback.alerting.AlertEvent;
 import org.instantfeedback.alerting.AlertKind;
 import org.instantfeedback.alerting.baseline.BaselineLearner;
 import org.instantfeedback.alerting.baseline.SubjectBaseline;
-import org.instantfeedback.alerting.baseline.SubjectBaselineCodec;
 import org.instantfeedback.alerting.checks.AlertFigures;
 import org.instantfeedback.alerting.lifecycle.AlertEvaluator;
 import org.instantfeedback.alerting.lifecycle.AlertState;
@@ -27,6 +24,7 @@ import org.instantfeedback.alerting.metrics.WindowFigures;
 import org.instantfeedback.alerting.metrics.WindowMetrics;
 import org.instantfeedback.alerting.rules.AlertRules;
 import org.instantfeedback.alerting.rules.RuleCatalog;
+import org.instantfeedback.streams.state.RecentlyUsed;
 
 /**
  * Judges the windows of a subject or group once per commit, not once per response: the slice
@@ -56,7 +54,7 @@ final class JudgeWindows implements Processor<Windowed<String>, WindowMetrics, S
     private ProcessorContext<String, AlertingOutput> context;
     private AlertRulesSource rules;
     private BucketedWindows buckets;
-    private KeyValueStore<String, byte[]> baselines;
+    private Baselines baselines;
     private AlertStates states;
 
     JudgeWindows(AlertingOptions options) {
@@ -68,15 +66,10 @@ final class JudgeWindows implements Processor<Windowed<String>, WindowMetrics, S
     @Override
     public void init(ProcessorContext<String, AlertingOutput> context) {
         this.context = context;
-        published = new LinkedHashMap<>(1_024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, WindowFigures> eldest) {
-                return size() > REMEMBERED_FIGURES;
-            }
-        };
+        published = RecentlyUsed.map(REMEMBERED_FIGURES);
         buckets = new BucketedWindows(context.getStateStore(AlertingTopology.SLICE_STORE),
                 context.getStateStore(AlertingTopology.COARSE_BUCKET_STORE));
-        baselines = context.getStateStore(AlertingTopology.BASELINE_STORE);
+        baselines = new Baselines(context.getStateStore(AlertingTopology.BASELINE_STORE), learner);
         states = new AlertStates(context.getStateStore(AlertingTopology.ALERT_STATE_STORE));
         rules = new AcceptedRules(options, context.getStateStore(AlertingTopology.ACCEPTED_RULES_STORE));
         context.schedule(options.evaluationInterval(), PunctuationType.WALL_CLOCK_TIME, wallClock -> review());
@@ -100,7 +93,7 @@ final class JudgeWindows implements Processor<Windowed<String>, WindowMetrics, S
             }
         }
         AlertRules rulesNow = rules.rulesFor(key);
-        SubjectBaseline baseline = baseline(key);
+        SubjectBaseline baseline = baselines.of(key);
         for (AlertKind kind : AlertKind.values()) {
             if (kind.windowed()) {
                 judge(key, kind, rulesNow, baseline, figures, now);
@@ -134,7 +127,7 @@ final class JudgeWindows implements Processor<Windowed<String>, WindowMetrics, S
             ScopeKey key = new ScopeKey(state.scope(), state.subject());
             AlertRules rulesNow = rules.rulesFor(key);
             if (state.kind().windowed()) {
-                judge(key, state.kind(), rulesNow, baseline(key), new HashMap<>(), now);
+                judge(key, state.kind(), rulesNow, baselines.of(key), new HashMap<>(), now);
             } else {
                 publish(states.apply(key, state.kind(), state, evaluator.reviewUrgent(state, rulesNow, now)));
             }
@@ -146,11 +139,6 @@ final class JudgeWindows implements Processor<Windowed<String>, WindowMetrics, S
             AlertingOutput.Alert alert = new AlertingOutput.Alert(AlertRecords.alert(event));
             forward(alert.key(), alert);
         }
-    }
-
-    private SubjectBaseline baseline(ScopeKey key) {
-        byte[] stored = baselines.get(key.toString());
-        return stored == null ? SubjectBaseline.NONE : SubjectBaselineCodec.decode(stored);
     }
 
     private Instant streamTime() {

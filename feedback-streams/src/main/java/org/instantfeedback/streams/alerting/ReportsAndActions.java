@@ -8,14 +8,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.instantfeedback.alerting.AlertEvent;
 import org.instantfeedback.alerting.AlertKind;
 import org.instantfeedback.alerting.FeedbackObservation;
 import org.instantfeedback.alerting.Scope;
 import org.instantfeedback.alerting.baseline.BaselineLearner;
-import org.instantfeedback.alerting.baseline.SubjectBaseline;
-import org.instantfeedback.alerting.baseline.SubjectBaselineCodec;
 import org.instantfeedback.alerting.lifecycle.AlertEvaluator;
 import org.instantfeedback.alerting.lifecycle.AlertState;
 import org.instantfeedback.alerting.lifecycle.OpsActionRejectedException;
@@ -35,24 +32,23 @@ import org.instantfeedback.streams.feedback.DeadLetterHeaders;
 final class ReportsAndActions implements FixedKeyProcessor<String, AlertingInput, AlertingOutput> {
     private final AlertingOptions options;
     private final AlertEvaluator evaluator;
-    private final BaselineLearner learner;
     private final OpsActionHandler opsActions;
     private FixedKeyProcessorContext<String, AlertingOutput> context;
     private AlertRulesSource rules;
-    private KeyValueStore<String, byte[]> baselines;
+    private Baselines baselines;
     private AlertStates states;
 
     ReportsAndActions(AlertingOptions options) {
         this.options = options;
         this.evaluator = new AlertEvaluator(options.wording());
-        this.learner = new BaselineLearner(options.baselines());
         this.opsActions = new OpsActionHandler(evaluator);
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, AlertingOutput> context) {
         this.context = context;
-        baselines = context.getStateStore(AlertingTopology.BASELINE_STORE);
+        baselines = new Baselines(context.getStateStore(AlertingTopology.BASELINE_STORE),
+                new BaselineLearner(options.baselines()));
         states = new AlertStates(context.getStateStore(AlertingTopology.ALERT_STATE_STORE));
         rules = new AcceptedRules(options, context.getStateStore(AlertingTopology.ACCEPTED_RULES_STORE));
     }
@@ -71,9 +67,7 @@ final class ReportsAndActions implements FixedKeyProcessor<String, AlertingInput
     }
 
     private void observe(FixedKeyRecord<String, AlertingInput> record, ScopeKey key, FeedbackObservation observation) {
-        byte[] stored = baselines.get(key.toString());
-        SubjectBaseline baseline = stored == null ? SubjectBaseline.NONE : SubjectBaselineCodec.decode(stored);
-        baselines.put(key.toString(), SubjectBaselineCodec.encode(learner.observe(baseline, observation)));
+        baselines.observe(key, observation);
         if (key.scope() != Scope.SUBJECT) {
             return;
         }

@@ -1,10 +1,10 @@
 package org.instantfeedback.streams.alerting;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.instantfeedback.alerting.metrics.WindowMetrics;
+import org.instantfeedback.streams.state.RecentlyUsed;
 
 /**
  * The merged whole quarter hours of recent trailing windows, per subject or group. They lie before
@@ -24,12 +24,7 @@ final class SettledQuarterHours {
     private record Merged(long from, long to, WindowMetrics metrics) {
     }
 
-    private final Map<String, List<Merged>> bySubject = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Merged>> eldest) {
-            return size() > SUBJECTS;
-        }
-    };
+    private final Map<String, List<Merged>> bySubject = RecentlyUsed.map(SUBJECTS);
 
     /** The merged buckets of {@code [from, to)}, or null when not remembered. */
     WindowMetrics get(String key, long from, long to) {

@@ -25,9 +25,9 @@ public final class CsatQueries {
         this.store = store;
     }
 
-    /** Queries the local store of a running {@link KafkaStreams}. */
-    public static CsatQueries of(KafkaStreams streams, CsatWindowSpec windows) {
-        return new CsatQueries(windows, () -> streams.store(
+    /** Queries the local store of the {@link KafkaStreams} running when a query comes. */
+    public static CsatQueries of(Supplier<KafkaStreams> streams, CsatWindowSpec windows) {
+        return new CsatQueries(windows, () -> streams.get().store(
                 StoreQueryParameters.fromNameAndType(CsatTopology.SLICE_STORE, QueryableStoreTypes.windowStore())));
     }
 

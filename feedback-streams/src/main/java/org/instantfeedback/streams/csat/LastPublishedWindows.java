@@ -1,10 +1,10 @@
 package org.instantfeedback.streams.csat;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.instantfeedback.events.CsatWindow;
+import org.instantfeedback.streams.state.RecentlyUsed;
 
 /**
  * The last window published on feedback.csat.v2 per subject, for the subjects seen most recently:
@@ -18,17 +18,7 @@ final class LastPublishedWindows {
     private final Map<String, CsatWindow> bySubject;
 
     LastPublishedWindows(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive, was " + capacity);
-        }
-        bySubject = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CsatWindow> eldest) {
-                return size() > capacity;
-            }
-        };
+        bySubject = RecentlyUsed.map(capacity);
     }
 
     /** The start of the last window published for the subject, if remembered. */
