@@ -21,6 +21,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.PolicyViolationException;
 
 /** The few admin operations the benchmarks need: offsets, lag of a group, emptying a topic. */
 final class KafkaTopics implements AutoCloseable {
@@ -104,6 +105,36 @@ final class KafkaTopics implements AutoCloseable {
         Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
         endOffsets(topic).forEach((partition, end) -> delete.put(partition, RecordsToDelete.beforeOffset(end)));
         admin.deleteRecords(delete).all().get();
+    }
+
+    /**
+     * Empties a compacted topic: the broker refuses to delete records of a compacted topic, so its
+     * policy is "delete" while the records go, and "compact" again after.
+     */
+    void emptyCompacted(String topic) throws ExecutionException, InterruptedException {
+        cleanupPolicy(topic, TopicConfig.CLEANUP_POLICY_DELETE);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    empty(topic);
+                    return;
+                } catch (ExecutionException e) {
+                    // The new policy reaches the partition's log a moment after the admin call returns.
+                    if (!(e.getCause() instanceof PolicyViolationException) || attempt == 50) {
+                        throw e;
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        } finally {
+            cleanupPolicy(topic, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+    }
+
+    private void cleanupPolicy(String topic, String policy) throws ExecutionException, InterruptedException {
+        admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, policy),
+                        AlterConfigOp.OpType.SET)))).all().get();
     }
 
     @Override
