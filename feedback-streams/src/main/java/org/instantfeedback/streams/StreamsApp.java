@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -21,7 +20,6 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.instantfeedback.registry.SchemaRegistrySettings;
 import org.instantfeedback.scoring.TextScorer;
 import org.instantfeedback.service.telemetry.ServiceTelemetry;
-import org.instantfeedback.streams.config.InputPartitions;
 import org.instantfeedback.streams.config.RegistryStartupCheck;
 import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
@@ -58,7 +56,7 @@ public final class StreamsApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamsApp.class);
 
     private final StreamsAppConfig config;
-    private final IntFunction<Topology> topology;
+    private final Topology topology;
     private final RunningParts running;
     private final ServiceTelemetry telemetry;
     private final PrometheusMeterRegistry metrics;
@@ -69,7 +67,7 @@ public final class StreamsApp implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private KafkaStreamsMetrics streamsMetrics;
 
-    private StreamsApp(StreamsAppConfig config, IntFunction<Topology> topology, RunningParts running, ServiceTelemetry telemetry,
+    private StreamsApp(StreamsAppConfig config, Topology topology, RunningParts running, ServiceTelemetry telemetry,
                        Javalin http, EventSerdes serdes, LiveUpdates live, TextModelLoop textModels) {
         this.config = config;
         this.topology = topology;
@@ -103,9 +101,8 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     /**
-     * Builds the text scorer (a few seconds: lexicons and language model), the metrics and the HTTP
-     * API; starts nothing (the topology is built at {@link #start}, once the partitions of the input
-     * are known).
+     * Builds the text scorer (a few seconds: lexicons and language model), the topology, Kafka
+     * Streams, the metrics and the HTTP API; starts nothing.
      *
      * @throws org.instantfeedback.scoring.ScoringConfigException when the scoring extension file
      *                                                           cannot be used (names file and line)
@@ -118,9 +115,8 @@ public final class StreamsApp implements AutoCloseable {
         ServiceTelemetry telemetry = ServiceTelemetry.create(config.applicationId());
         PrometheusMeterRegistry metrics = telemetry.registry();
         scorer.bindTo(metrics);
-        // Built once the input's partitions are known (at start).
-        IntFunction<Topology> topology = inputPartitions -> StreamsTopology.build(
-                StreamsTopology.Settings.of(config, inputPartitions), scorer, serdes, metrics);
+        Topology topology = StreamsTopology.build(StreamsTopology.Settings.of(config), scorer, serdes, metrics);
+        log.debug("Topology:\n{}", topology.describe());
 
         RunningParts running = new RunningParts();
         StoreLocator locator = new KafkaStreamsLocator(running.streams::get, running.self::get,
@@ -154,11 +150,8 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     /**
-     * Starts the HTTP API (first, so a taken port fails before joining the group), then builds the
-     * topology for the partitions of feedback.received.v1 and makes and starts Kafka Streams, telling
-     * it this instance's address for the query API.
-     *
-     * @throws IllegalStateException when the registry, Kafka or the input topic is not there
+     * Starts the HTTP API (first, so a taken port fails before joining the group), then makes and
+     * starts Kafka Streams, telling it this instance's address for the query API.
      */
     public void start() {
         RegistryStartupCheck.requireReachable(config.registrySettings());
@@ -167,9 +160,7 @@ public final class StreamsApp implements AutoCloseable {
         HostInfo self = advertised(config, port());
         Properties properties = config.streamsProperties();
         properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        Topology built = topology.apply(InputPartitions.read(config.kafkaSettings()));
-        log.debug("Topology:\n{}", built.describe());
-        KafkaStreams streams = new KafkaStreams(built, properties);
+        KafkaStreams streams = new KafkaStreams(topology, properties);
         // Bound before it starts, so the Kafka Streams meters exist from the first scrape.
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);

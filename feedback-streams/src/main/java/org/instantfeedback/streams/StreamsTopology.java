@@ -30,8 +30,8 @@ import org.instantfeedback.streams.textmodel.RatedTexts;
  *   <li>counted into rolling CSAT per time slice, the current window of each subject published on
  *       {@code feedback.csat.v2} and, while {@code CSAT_V1_ENABLED}, every hopping window on the
  *       deprecated {@code feedback.csat.v1} ({@link CsatTopology}), and</li>
- *   <li>the scored stream feeds rolling metrics and alerts per subject, in the same tasks, and
- *       per group, behind a repartition by group ({@link AlertingTopology}), and</li>
+ *   <li>the scored stream feeds rolling metrics per subject and group and alerts
+ *       ({@link AlertingTopology}), and</li>
  *   <li>every text that came with a rating goes to {@code feedback.rated-texts.v1} as an example
  *       the text model learns from ({@link RatedTexts});</li>
  *   <li>the stores the query API reads are filled from the metrics and alerts topics
@@ -55,16 +55,10 @@ public final class StreamsTopology {
      * @param alerting               rolling metrics and alerts
      * @param seriesSpan             how long the query API's history of figures is kept
      * @param resolvedAlertRetention how long resolved alerts stay in the query API's store
-     * @param inputPartitions        the partitions of feedback.received.v1 (ops actions on a subject's
-     *                               alerts are repartitioned alike, to meet the subject's state)
      */
     public record Settings(CsatWindowSpec csatWindows, boolean csatV1Enabled, Duration dedupeHorizon,
-                           AlertingOptions alerting, Duration seriesSpan, Duration resolvedAlertRetention,
-                           int inputPartitions) {
+                           AlertingOptions alerting, Duration seriesSpan, Duration resolvedAlertRetention) {
         public Settings {
-            if (inputPartitions < 1) {
-                throw new IllegalArgumentException("inputPartitions must be at least 1, was " + inputPartitions);
-            }
             Objects.requireNonNull(csatWindows, "csatWindows");
             Objects.requireNonNull(dedupeHorizon, "dedupeHorizon");
             Objects.requireNonNull(alerting, "alerting");
@@ -72,26 +66,22 @@ public final class StreamsTopology {
             Objects.requireNonNull(resolvedAlertRetention, "resolvedAlertRetention");
         }
 
-        /** The settings the application runs with, on an input topic of that many partitions. */
-        public static Settings of(StreamsAppConfig config, int inputPartitions) {
+        /** The settings the application runs with. */
+        public static Settings of(StreamsAppConfig config) {
             return new Settings(config.csatWindows(), config.csatOutputs().v1Enabled(), config.dedupeHorizon(),
-                    config.alerting(), config.api().seriesSpan(), config.api().resolvedAlertRetention(),
-                    inputPartitions);
+                    config.alerting(), config.api().seriesSpan(), config.api().resolvedAlertRetention());
         }
 
         public Settings withCsatWindows(CsatWindowSpec windows) {
-            return new Settings(windows, csatV1Enabled, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention,
-                    inputPartitions);
+            return new Settings(windows, csatV1Enabled, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention);
         }
 
         public Settings withCsatV1Enabled(boolean enabled) {
-            return new Settings(csatWindows, enabled, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention,
-                    inputPartitions);
+            return new Settings(csatWindows, enabled, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention);
         }
 
         public Settings withAlerting(AlertingOptions options) {
-            return new Settings(csatWindows, csatV1Enabled, dedupeHorizon, options, seriesSpan, resolvedAlertRetention,
-                    inputPartitions);
+            return new Settings(csatWindows, csatV1Enabled, dedupeHorizon, options, seriesSpan, resolvedAlertRetention);
         }
     }
 
@@ -109,7 +99,7 @@ public final class StreamsTopology {
         KStream<String, FeedbackScored> scored = FeedbackTopology.addScoring(feedback, scorer, serdes);
         RatedTexts.addTo(scored, serdes.ratedTexts());
         CsatTopology.addCsat(feedback, settings.csatWindows(), settings.csatV1Enabled(), serdes.csat(), meters);
-        AlertingTopology.addAlerting(builder, scored, settings.alerting(), settings.inputPartitions(), serdes, meters);
+        AlertingTopology.addAlerting(builder, scored, settings.alerting(), serdes, meters);
         Topology topology = builder.build();
         QueryTopology.addTo(topology, serdes, settings.seriesSpan(), settings.resolvedAlertRetention());
         return topology;

@@ -21,9 +21,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,7 +46,6 @@ import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.events.FeedbackSentiment;
 import org.instantfeedback.events.FeedbackTopic;
-import org.instantfeedback.streams.alerting.AlertingTopology;
 import org.instantfeedback.streams.csat.Feedback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,13 +69,12 @@ class StreamsAppIT {
     private StreamsOnBroker streams;
     private StreamsApp app;
     private KafkaProducer<String, FeedbackReceived> feedbackProducer;
-    private final String applicationId = "feedback-streams-it-" + UUID.randomUUID();
 
     @BeforeAll
     void startApp(KafkaAndRegistry kafka) {
         this.kafka = kafka;
         streams = new StreamsOnBroker(kafka);
-        app = streams.start(applicationId, Map.of("STREAMS_API_AUTH", "none"));
+        app = streams.start("feedback-streams-it-" + UUID.randomUUID(), Map.of("STREAMS_API_AUTH", "none"));
         feedbackProducer = streams.feedbackProducer();
         await("Kafka Streams running").atMost(DEADLINE).until(() -> app.state() == KafkaStreams.State.RUNNING);
     }
@@ -244,19 +239,6 @@ class StreamsAppIT {
             assertThat(alert.getType()).isEqualTo(FeedbackAlertEventType.OPENED);
             assertThat(alert.getSeverity()).isEqualTo(FeedbackAlertSeverity.CRITICAL);
             assertThat(alert.getReason()).startsWith("An urgent report about " + subject);
-        }
-    }
-
-    @Test
-    void ops_actions_on_subjects_alerts_are_repartitioned_like_the_feedback() throws Exception {
-        String repartition = applicationId + "-" + AlertingTopology.SUBJECT_ACTIONS + "-repartition";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            Map<String, TopicDescription> topics = admin.describeTopics(
-                    List.of(Topics.FEEDBACK_RECEIVED, Topics.ALERT_ACTIONS, repartition)).allTopicNames().get();
-
-            assertThat(topics.get(Topics.ALERT_ACTIONS).partitions()).as("the test's actions topic").hasSize(3);
-            assertThat(topics.get(repartition).partitions())
-                    .hasSameSizeAs(topics.get(Topics.FEEDBACK_RECEIVED).partitions());
         }
     }
 

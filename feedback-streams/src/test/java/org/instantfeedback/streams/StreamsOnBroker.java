@@ -40,12 +40,10 @@ public final class StreamsOnBroker implements AutoCloseable {
 
     public StreamsOnBroker(KafkaAndRegistry kafka) {
         this.kafka = kafka;
-        // More partitions for ops actions than for feedback: an action on a subject's alert must
-        // still meet the task of the subject's feedback (the repartition follows the input).
         kafka.createTopics(Map.ofEntries(Map.entry(Topics.FEEDBACK_RECEIVED, 2), Map.entry(Topics.FEEDBACK_SCORED, 2),
                 Map.entry(Topics.CSAT, 2), Map.entry(Topics.CSAT_V2, 2),
                 Map.entry(Topics.DEAD_LETTER, 1), Map.entry(Topics.METRICS, 2),
-                Map.entry(Topics.METRICS_LATEST, 2), Map.entry(Topics.ALERTS, 2), Map.entry(Topics.ALERT_ACTIONS, 3),
+                Map.entry(Topics.METRICS_LATEST, 2), Map.entry(Topics.ALERTS, 2), Map.entry(Topics.ALERT_ACTIONS, 2),
                 Map.entry(Topics.ALERT_RULES, 1), Map.entry(Topics.ALERT_RULES_ACCEPTED, 1)));
     }
 

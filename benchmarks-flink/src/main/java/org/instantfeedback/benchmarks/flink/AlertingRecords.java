@@ -16,7 +16,7 @@ import org.instantfeedback.events.TopicMention;
 
 /**
  * What the alerting core reads and what its figures are published as, field for field as
- * feedback-streams builds them (its {@code Observations.observation} and {@code AlertRecords.metrics}),
+ * feedback-streams builds them (its {@code Observations.of} and {@code AlertRecords.metrics}),
  * which this module cannot load (they live among Kafka Streams processors). The figures themselves
  * are the alerting module's.
  */

@@ -9,7 +9,7 @@ import org.instantfeedback.alerting.lifecycle.AlertState;
 import org.instantfeedback.alerting.lifecycle.AlertStateCodec;
 
 /**
- * The alert state of every subject, group and kind of one task (the alert-state store of its {@link AlertingScope}),
+ * The alert state of every subject, group and kind of one task ({@value AlertingTopology#ALERT_STATE_STORE}),
  * shared by the processors that change it: {@link ReportsAndActions} (urgent reports, ops actions)
  * and {@link JudgeWindows} (windowed kinds, the review of open alerts).
  */

@@ -22,8 +22,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-import org.instantfeedback.alerting.FeedbackObservation;
-import org.instantfeedback.alerting.Scope;
 import org.instantfeedback.alerting.metrics.WindowMetrics;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackAlert;
@@ -37,24 +35,22 @@ import org.instantfeedback.streams.state.KeepLatestPerKey;
 import org.instantfeedback.streams.telemetry.OutputTelemetry;
 
 /**
- * The alerting part of the topology (see alerting/ALERTS.md), in two places ({@link AlertingScope}):
+ * The alerting part of the topology (see alerting/ALERTS.md):
  * <ol>
- *   <li>a subject's scored feedback is judged where it was read: feedback.received.v1 is keyed and
- *       partitioned by subject, so its baselines, alert states and slices live in the task that
- *       reads its feedback, and its figures and alerts leave in the transaction that read it. Ops
- *       actions on subjects' alerts ({@code feedback.alert-actions.v1}) are repartitioned by
- *       subject into as many partitions as the input ({@value #SUBJECT_ACTIONS}) to meet that task;</li>
- *   <li>each group of the subject (the hierarchy) gets the observation once, keyed
- *       {@code group:<id>}, repartitioned by group together with the ops actions on groups'
- *       alerts ({@value #BY_SCOPE});</li>
- *   <li>in both places each input, as it comes, goes to {@link ReportsAndActions}: feedback is
- *       counted into the baselines, urgent reports and ops actions change the alert states; each
- *       response is counted once more, into the one-minute slice of its subject or group (a
- *       windowed aggregation with the record cache); the slices that changed go on once per commit,
- *       when the cache is flushed, to {@link JudgeWindows}, which assembles every window from slices
- *       and quarter hours, publishes the figures that changed to {@code feedback.metrics.v1} and the
- *       compacted {@code feedback.metrics.latest.v1}, and judges the windowed alert kinds; alert
- *       events go to {@code feedback.alerts.v1}. A response thus costs a constant number of store
+ *   <li>scored feedback becomes one observation for its subject and one for each of its groups,
+ *       keyed {@code subject:<id>} / {@code group:<id>}; ops actions from
+ *       {@code feedback.alert-actions.v1} join them on the same key, and both are repartitioned
+ *       together ({@value #BY_SCOPE}), so an action meets the alert state it changes;</li>
+ *   <li>each input, as it comes, goes to {@link ReportsAndActions}: feedback is counted into the
+ *       baselines ({@value #BASELINE_STORE}), urgent reports and ops actions change the alert
+ *       states ({@value #ALERT_STATE_STORE});</li>
+ *   <li>each response is counted once more, into the one-minute slice of its subject or group
+ *       ({@value #SLICE_STORE}, a windowed aggregation with the record cache); the slices that
+ *       changed go on once per commit, when the cache is flushed, to {@link JudgeWindows}, which
+ *       assembles every window from slices and quarter hours ({@value #COARSE_BUCKET_STORE}),
+ *       publishes the figures that changed to {@code feedback.metrics.v1} and the compacted
+ *       {@code feedback.metrics.latest.v1}, and judges the windowed alert kinds; alert events go
+ *       to {@code feedback.alerts.v1}. A response thus costs a constant number of store
  *       operations whatever the windows, and figures are published per commit, not per
  *       response;</li>
  *   <li>rule overrides from the compacted {@code feedback.alert-rules.v1} are validated by
@@ -65,7 +61,7 @@ import org.instantfeedback.streams.telemetry.OutputTelemetry;
  * </ol>
  * Times to acknowledge and to resolve are recorded as Micrometer timers by alert kind (not by
  * subject, which would make one time series per route), and per subject (or group) and kind by
- * {@link TrackHandlingTimes} (in the place of the alert's state) on the compacted
+ * {@link TrackHandlingTimes} ({@value #HANDLING_STORE}) on the compacted
  * {@code feedback.alert-handling.v1}.
  */
 public final class AlertingTopology {
@@ -75,36 +71,55 @@ public final class AlertingTopology {
     public static final Duration BUCKET_GRACE = Duration.ofHours(1);
 
     public static final String TO_OBSERVATIONS = "alerting.to-observations.v1";
-    public static final String SUBJECT_INPUTS = "alerting.subject.to-inputs.v1";
-    public static final String GROUP_INPUTS = "alerting.group-observations.v1";
     public static final String ACTIONS_SOURCE = "alerting.actions.source.v1";
     public static final String READ_ACTIONS = "alerting.read-actions.v1";
     public static final String ACTION_OUTCOMES = "alerting.action-outcome.v1-";
     public static final String READABLE = "readable";
     public static final String UNREADABLE = "unreadable";
     public static final String ACTIONS_TO_INPUT = "alerting.actions-to-input.v1";
-    public static final String ACTIONS_BY_SCOPE = "alerting.actions-by-scope.v1-";
-    public static final String ON_SUBJECTS = "subjects";
-    public static final String ON_GROUPS = "groups";
-    public static final String SUBJECT_ACTIONS_KEYED = "alerting.subject-actions-by-id.v1";
-    /**
-     * Ops actions on subjects' alerts, keyed by subject id and partitioned as feedback.received.v1 is
-     * (as many partitions, the same partitioner), so each meets the task holding its subject's state:
-     * {@code <application.id>-alerting.subject-actions.v1-repartition}.
-     */
-    public static final String SUBJECT_ACTIONS = "alerting.subject-actions.v1";
-    /** The branches of each scope's outputs. */
-    public static final String METRICS = "metrics";
-    public static final String ALERTS = "alerts";
-    public static final String REJECTED = "rejected";
     public static final String UNREADABLE_ACTIONS_TO_JSON = "alerting.unreadable-actions-to-json.v1";
     public static final String UNREADABLE_ACTIONS_SINK = "alerting.unreadable-actions.sink.v1";
     public static final String MERGE_INPUTS = "alerting.merge-inputs.v1";
-    /**
-     * The repartition by group (feedback and ops actions); its topic is
-     * {@code <application.id>-alerting.by-scope.v1-repartition}, the name it had when subjects went through it too.
-     */
+    /** The repartition by subject or group; its topic is {@code <application.id>-alerting.by-scope.v1-repartition}. */
     public static final String BY_SCOPE = "alerting.by-scope.v1";
+    /** Baselines, urgent reports and ops actions, per input ({@link ReportsAndActions}). */
+    public static final String REPORTS_AND_ACTIONS = "alerting.reports-and-actions.v1";
+    public static final String FEEDBACK_ONLY = "alerting.feedback-only.v1";
+    /** Names the grouping; the stream is already keyed by subject or group, so it adds no topic. */
+    public static final String BY_SCOPE_AND_SLICE = "alerting.by-scope-and-slice.v1";
+    public static final String COUNT_INTO_SLICES = "alerting.count-into-slices.v1";
+    /**
+     * One-minute slices of {@code WindowMetrics} per subject and group: each response is counted in
+     * one slice, and every window is assembled from slices (see {@link BucketedWindows}).
+     */
+    public static final String SLICE_STORE = "alerting.slices.v1";
+    /** The slices that changed, once per commit (the slice store's record cache is flushed then). */
+    public static final String CHANGED_SLICES = "alerting.changed-slices.v1";
+    public static final String JUDGE_WINDOWS = "alerting.judge-windows.v1";
+    /** Quarter-hour merges of the slices, so long windows merge few buckets (see {@link BucketedWindows}). */
+    public static final String COARSE_BUCKET_STORE = "alerting.buckets-15m.v1";
+    public static final String BASELINE_STORE = "alerting.baselines.v1";
+    public static final String ALERT_STATE_STORE = "alerting.alert-state.v1";
+    public static final String MERGE_OUTPUTS = "alerting.merge-outputs.v1";
+    public static final String KEY_OUTPUTS = "alerting.key-outputs.v1";
+    public static final String OUTPUTS = "alerting.output.v1-";
+    public static final String METRICS = "metrics";
+    public static final String ALERTS = "alerts";
+    public static final String REJECTED = "rejected";
+    public static final String TO_METRICS = "alerting.to-metrics.v1";
+    public static final String METRICS_SINK = "alerting.metrics.sink.v1";
+    public static final String METRICS_LATEST_SINK = "alerting.metrics-latest.sink.v1";
+    public static final String TO_ALERTS = "alerting.to-alerts.v1";
+    public static final String TIME_ALERTS = "alerting.time-alerts.v1";
+    public static final String ALERTS_SINK = "alerting.alerts.sink.v1";
+    public static final String TRACK_HANDLING = "alerting.track-handling.v1";
+    /** Running time-to-acknowledge and time-to-resolve tallies per {@code <scope>:<id>:<kind>}. */
+    public static final String HANDLING_STORE = "alerting.handling-times.v1";
+    public static final String HANDLING_SINK = "alerting.handling.sink.v1";
+    /** Counts alert events and records their end-to-end latency (see {@link OutputTelemetry}). */
+    public static final String ALERT_METRICS = "alerting.alert-metrics.v1";
+    public static final String REJECTED_ACTIONS_TO_JSON = "alerting.rejected-actions-to-json.v1";
+    public static final String REJECTED_ACTIONS_SINK = "alerting.rejected-actions.sink.v1";
     public static final String RULES_SOURCE = "alerting.rules.source.v1";
     public static final String VALIDATE_RULES = "alerting.validate-rules.v1";
     /** The accepted rule overrides, as the validator sees them (key -> JSON). */
@@ -127,84 +142,42 @@ public final class AlertingTopology {
     private AlertingTopology() {
     }
 
-    /**
-     * Adds alerting on the scored feedback to the builder's topology.
-     *
-     * @param inputPartitions the partitions of feedback.received.v1, which ops actions on subjects'
-     *                        alerts are repartitioned into (so they meet their subject's state)
-     */
+    /** Adds alerting on the scored feedback to the builder's topology. */
     public static void addAlerting(StreamsBuilder builder, KStream<String, FeedbackScored> scored,
-                                   AlertingOptions options, int inputPartitions, EventSerdes serdes,
-                                   MeterRegistry meters) {
+                                   AlertingOptions options, EventSerdes serdes, MeterRegistry meters) {
         addRules(builder, options);
-        Serde<AlertingInput> inputSerde = AlertingInputSerde.create();
-        Observations observations = new Observations(options.hierarchy());
-        KStream<String, FeedbackObservation> observed =
-                scored.flatMapValues(observations::of, Named.as(TO_OBSERVATIONS));
-        Map<String, KStream<String, AlertingInput>> actions = opsActions(builder);
-
-        // Feedback is keyed and partitioned by subject from ingest on: a subject is judged in the
-        // task that read its feedback, and its alerts leave in the same transaction.
-        KStream<String, AlertingInput> subjectActions = actions.get(ACTIONS_BY_SCOPE + ON_SUBJECTS)
-                .selectKey((key, action) -> ScopeKey.parse(key).id(), Named.as(SUBJECT_ACTIONS_KEYED))
-                .repartition(Repartitioned.with(Serdes.String(), inputSerde).withName(SUBJECT_ACTIONS)
-                        .withNumberOfPartitions(inputPartitions));
-        addScope(builder, AlertingScope.SUBJECTS, observed
-                .mapValues(AlertingInput::of, Named.as(SUBJECT_INPUTS))
-                .merge(subjectActions, Named.as(AlertingScope.SUBJECTS.name("merge-inputs"))),
-                options, inputSerde, serdes, meters);
-
-        KStream<String, AlertingInput> groupInputs = observed
-                .flatMap((subject, observation) -> observations.groupsOf(observation), Named.as(GROUP_INPUTS))
-                .merge(actions.get(ACTIONS_BY_SCOPE + ON_GROUPS), Named.as(MERGE_INPUTS))
-                .repartition(Repartitioned.with(Serdes.String(), inputSerde).withName(BY_SCOPE));
-        addScope(builder, AlertingScope.GROUPS, groupInputs, options, inputSerde, serdes, meters);
-    }
-
-    /**
-     * One scope's alerting:
-     * <ol>
-     *   <li>each input, as it comes, goes to {@link ReportsAndActions}: feedback is counted into the
-     *       baselines, urgent reports and ops actions change the alert states;</li>
-     *   <li>each response is counted once more, into the one-minute slice of its subject or group
-     *       (a windowed aggregation with the record cache); the slices that changed go on once per
-     *       commit, when the cache is flushed, to {@link JudgeWindows}, which assembles every window
-     *       from slices and quarter hours, publishes the figures that changed and judges the
-     *       windowed alert kinds.</li>
-     * </ol>
-     */
-    private static void addScope(StreamsBuilder builder, AlertingScope scope, KStream<String, AlertingInput> inputs,
-                                 AlertingOptions options, Serde<AlertingInput> inputSerde, EventSerdes serdes,
-                                 MeterRegistry meters) {
         // Cached, so a key's writes between two commits reach the changelog once (stores built
         // here are uncached unless asked).
-        builder.addStateStore(keyValueStore(scope.baselineStore()).withCachingEnabled());
+        builder.addStateStore(keyValueStore(BASELINE_STORE).withCachingEnabled());
         // Written while the slice store's cache is flushed, so not cached themselves: a cache
         // flushed before that would hold the writes past the commit (see JudgeWindows).
-        builder.addStateStore(keyValueStore(scope.alertStateStore()).withCachingDisabled());
-        builder.addStateStore(quarterHourStore(scope, options).withCachingDisabled());
-        builder.addStateStore(keyValueStore(scope.handlingStore()));
+        builder.addStateStore(keyValueStore(ALERT_STATE_STORE).withCachingDisabled());
+        builder.addStateStore(quarterHourStore(options).withCachingDisabled());
+        builder.addStateStore(keyValueStore(HANDLING_STORE));
+        Serde<AlertingInput> inputSerde = AlertingInputSerde.create();
+        Observations observations = new Observations(options.hierarchy());
+        KStream<String, AlertingInput> inputs = scored
+                .flatMap((subject, event) -> observations.fanOut(event), Named.as(TO_OBSERVATIONS))
+                .merge(opsActions(builder), Named.as(MERGE_INPUTS))
+                .repartition(Repartitioned.with(Serdes.String(), inputSerde).withName(BY_SCOPE));
         KStream<String, AlertingOutput> reportsAndActions = inputs.processValues(
-                () -> new ReportsAndActions(options, scope), Named.as(scope.name("reports-and-actions")),
-                scope.baselineStore(), scope.alertStateStore());
+                () -> new ReportsAndActions(options), Named.as(REPORTS_AND_ACTIONS), BASELINE_STORE, ALERT_STATE_STORE);
         KStream<String, AlertingOutput> judged = inputs
-                .filter((key, input) -> input != null && input.observation() != null,
-                        Named.as(scope.name("feedback-only")))
-                // Already keyed by the scope's record key, so grouping adds no topic.
-                .groupByKey(Grouped.with(scope.name("by-scope-and-slice"), Serdes.String(), inputSerde))
+                .filter((key, input) -> input != null && input.observation() != null, Named.as(FEEDBACK_ONLY))
+                .groupByKey(Grouped.with(BY_SCOPE_AND_SLICE, Serdes.String(), inputSerde))
                 .windowedBy(TimeWindows.ofSizeAndGrace(BucketedWindows.FINE,
                         options.longestWindow().plus(BUCKET_GRACE).minus(BucketedWindows.FINE)))
                 .aggregate(WindowMetrics::empty, (key, input, slice) -> slice.add(input.observation()),
-                        Named.as(scope.name("count-into-slices")),
-                        Materialized.<String, WindowMetrics, WindowStore<Bytes, byte[]>>as(scope.sliceStore())
+                        Named.as(COUNT_INTO_SLICES),
+                        Materialized.<String, WindowMetrics, WindowStore<Bytes, byte[]>>as(SLICE_STORE)
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(WindowMetricsSerde.create())
                                 .withRetention(options.longestWindow().plus(BUCKET_GRACE)))
-                .toStream(Named.as(scope.name("changed-slices")))
-                .process(() -> new JudgeWindows(options, scope), Named.as(scope.name("judge-windows")),
-                        scope.sliceStore(), scope.quarterHourStore(), scope.baselineStore(), scope.alertStateStore());
-        publish(scope, reportsAndActions.merge(judged, Named.as(scope.name("merge-outputs")))
-                .selectKey((key, output) -> output.key(), Named.as(scope.name("key-outputs"))), serdes, meters);
+                .toStream(Named.as(CHANGED_SLICES))
+                .process(() -> new JudgeWindows(options), Named.as(JUDGE_WINDOWS),
+                        SLICE_STORE, COARSE_BUCKET_STORE, BASELINE_STORE, ALERT_STATE_STORE);
+        publish(reportsAndActions.merge(judged, Named.as(MERGE_OUTPUTS))
+                .selectKey((key, output) -> output.key(), Named.as(KEY_OUTPUTS)), serdes, meters);
     }
 
     /** The key of a subject's or group's figures for one window: {@code subject:route-42:PT15M}. */
@@ -212,39 +185,32 @@ public final class AlertingTopology {
         return key + ":" + window;
     }
 
-    private static void publish(AlertingScope scope, KStream<String, AlertingOutput> outputs, EventSerdes serdes,
-                                MeterRegistry meters) {
+    private static void publish(KStream<String, AlertingOutput> outputs, EventSerdes serdes, MeterRegistry meters) {
         SpecificAvroSerde<FeedbackMetrics> metricsSerde = serdes.metrics();
         SpecificAvroSerde<FeedbackAlert> alertSerde = serdes.alerts();
         SpecificAvroSerde<FeedbackAlertHandling> handlingSerde = serdes.alertHandling();
-        String outputsPrefix = scope.name("output") + "-";
-        Map<String, KStream<String, AlertingOutput>> byKind = outputs.split(Named.as(outputsPrefix))
+        Map<String, KStream<String, AlertingOutput>> byKind = outputs.split(Named.as(OUTPUTS))
                 .branch((key, out) -> out instanceof AlertingOutput.Metrics, Branched.as(METRICS))
                 .branch((key, out) -> out instanceof AlertingOutput.Alert, Branched.as(ALERTS))
                 .defaultBranch(Branched.as(REJECTED));
-        KStream<String, FeedbackMetrics> metrics = byKind.get(outputsPrefix + METRICS)
-                .mapValues(out -> ((AlertingOutput.Metrics) out).metrics(), Named.as(scope.name("to-metrics")));
-        metrics.to(Topics.METRICS, Produced.with(Serdes.String(), metricsSerde).withName(scope.name("metrics.sink")));
-        metrics.to(Topics.METRICS_LATEST, Produced.with(Serdes.String(), metricsSerde)
-                .withName(scope.name("metrics-latest.sink")));
-        KStream<String, FeedbackAlert> alerts = byKind.get(outputsPrefix + ALERTS)
-                .mapValues(out -> ((AlertingOutput.Alert) out).alert(), Named.as(scope.name("to-alerts")))
-                .peek((alertId, alert) -> recordTimings(meters, alert), Named.as(scope.name("time-alerts")))
-                .processValues(OutputTelemetry.alerts(meters), Named.as(scope.name("alert-metrics")));
-        alerts.to(Topics.ALERTS, Produced.with(Serdes.String(), alertSerde).withName(scope.name("alerts.sink")));
-        alerts.process(() -> new TrackHandlingTimes(scope), Named.as(scope.name("track-handling")),
-                        scope.handlingStore())
-                .to(Topics.ALERT_HANDLING, Produced.with(Serdes.String(), handlingSerde)
-                        .withName(scope.name("handling.sink")));
-        byKind.get(outputsPrefix + REJECTED)
-                .mapValues(out -> ((AlertingOutput.RejectedAction) out).json(),
-                        Named.as(scope.name("rejected-actions-to-json")))
+        KStream<String, FeedbackMetrics> metrics = byKind.get(OUTPUTS + METRICS)
+                .mapValues(out -> ((AlertingOutput.Metrics) out).metrics(), Named.as(TO_METRICS));
+        metrics.to(Topics.METRICS, Produced.with(Serdes.String(), metricsSerde).withName(METRICS_SINK));
+        metrics.to(Topics.METRICS_LATEST, Produced.with(Serdes.String(), metricsSerde).withName(METRICS_LATEST_SINK));
+        KStream<String, FeedbackAlert> alerts = byKind.get(OUTPUTS + ALERTS)
+                .mapValues(out -> ((AlertingOutput.Alert) out).alert(), Named.as(TO_ALERTS))
+                .peek((alertId, alert) -> recordTimings(meters, alert), Named.as(TIME_ALERTS))
+                .processValues(OutputTelemetry.alerts(meters), Named.as(ALERT_METRICS));
+        alerts.to(Topics.ALERTS, Produced.with(Serdes.String(), alertSerde).withName(ALERTS_SINK));
+        alerts.process(TrackHandlingTimes::new, Named.as(TRACK_HANDLING), HANDLING_STORE)
+                .to(Topics.ALERT_HANDLING, Produced.with(Serdes.String(), handlingSerde).withName(HANDLING_SINK));
+        byKind.get(OUTPUTS + REJECTED)
+                .mapValues(out -> ((AlertingOutput.RejectedAction) out).json(), Named.as(REJECTED_ACTIONS_TO_JSON))
                 .to(Topics.DEAD_LETTER, Produced.with(Serdes.String(), Serdes.String())
-                        .withName(scope.name("rejected-actions.sink")));
+                        .withName(REJECTED_ACTIONS_SINK));
     }
 
-    /** Readable ops actions, keyed by scope key, split into those on subjects' alerts and on groups'. */
-    private static Map<String, KStream<String, AlertingInput>> opsActions(StreamsBuilder builder) {
+    private static KStream<String, AlertingInput> opsActions(StreamsBuilder builder) {
         Map<String, KStream<String, ActionOutcome>> read = builder.stream(Topics.ALERT_ACTIONS,
                         Consumed.with(Serdes.String(), Serdes.String()).withName(ACTIONS_SOURCE))
                 .process(ReadOpsActions::new, Named.as(READ_ACTIONS))
@@ -255,11 +221,7 @@ public final class AlertingTopology {
                 .mapValues(ActionOutcome::json, Named.as(UNREADABLE_ACTIONS_TO_JSON))
                 .to(Topics.DEAD_LETTER, Produced.with(Serdes.String(), Serdes.String())
                         .withName(UNREADABLE_ACTIONS_SINK));
-        return read.get(ACTION_OUTCOMES + READABLE)
-                .mapValues(ActionOutcome::input, Named.as(ACTIONS_TO_INPUT))
-                .split(Named.as(ACTIONS_BY_SCOPE))
-                .branch((key, action) -> ScopeKey.parse(key).scope() == Scope.SUBJECT, Branched.as(ON_SUBJECTS))
-                .defaultBranch(Branched.as(ON_GROUPS));
+        return read.get(ACTION_OUTCOMES + READABLE).mapValues(ActionOutcome::input, Named.as(ACTIONS_TO_INPUT));
     }
 
     private static void addRules(StreamsBuilder builder, AlertingOptions options) {
@@ -286,10 +248,9 @@ public final class AlertingTopology {
                 () -> new KeepLatestPerKey<>(ACCEPTED_RULES_STORE));
     }
 
-    private static StoreBuilder<WindowStore<String, byte[]>> quarterHourStore(AlertingScope scope,
-                                                                             AlertingOptions options) {
+    private static StoreBuilder<WindowStore<String, byte[]>> quarterHourStore(AlertingOptions options) {
         Duration retention = options.longestWindow().plus(BUCKET_GRACE);
-        return Stores.windowStoreBuilder(Stores.persistentWindowStore(scope.quarterHourStore(), retention,
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(COARSE_BUCKET_STORE, retention,
                 BucketedWindows.COARSE, false), Serdes.String(), Serdes.ByteArray());
     }
 

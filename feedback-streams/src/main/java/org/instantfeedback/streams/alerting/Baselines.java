@@ -7,7 +7,7 @@ import org.instantfeedback.alerting.baseline.SubjectBaseline;
 import org.instantfeedback.alerting.baseline.SubjectBaselineCodec;
 
 /**
- * The baseline of every subject and group of one task (the baseline store of its {@link AlertingScope}):
+ * The baseline of every subject and group of one task ({@value AlertingTopology#BASELINE_STORE}):
  * learnt by {@link ReportsAndActions} from each response, read by {@link JudgeWindows} to judge
  * the windows against.
  */

@@ -11,9 +11,9 @@ import org.instantfeedback.alerting.metrics.WindowMetricsCodec;
 
 /**
  * Trailing windows of a subject or group assembled from time slices: every response is counted
- * once, in the one-minute slice of its subject or group (the slice store of its
- * {@link AlertingScope}, the topology's windowed aggregation). Each changed slice also refreshes its quarter hour, the
- * merge of its fifteen slices (its quarter-hour store). A window ends with
+ * once, in the one-minute slice of its subject or group ({@value AlertingTopology#SLICE_STORE},
+ * the topology's windowed aggregation). Each changed slice also refreshes its quarter hour, the
+ * merge of its fifteen slices ({@value AlertingTopology#COARSE_BUCKET_STORE}). A window ends with
  * the minute of "now"; its whole quarter hours are read from the quarter-hour buckets and the
  * minutes at either edge from the slices, so a 24-hour window merges at most 96 + 2 x 14 buckets
  * instead of 1,440, with the same figures ({@link WindowMetrics#merge} is exact). The merged
@@ -26,14 +26,12 @@ final class BucketedWindows {
 
     private final WindowStore<String, ValueAndTimestamp<WindowMetrics>> slices;
     private final WindowStore<String, byte[]> quarterHours;
-    private final AlertingScope scope;
     private final SettledQuarterHours settled = new SettledQuarterHours();
 
     BucketedWindows(WindowStore<String, ValueAndTimestamp<WindowMetrics>> slices,
-                    WindowStore<String, byte[]> quarterHours, AlertingScope scope) {
+                    WindowStore<String, byte[]> quarterHours) {
         this.slices = slices;
         this.quarterHours = quarterHours;
-        this.scope = scope;
     }
 
     /** The slice starting at {@code sliceStart} changed: its quarter hour is merged again from its slices. */
@@ -81,7 +79,7 @@ final class BucketedWindows {
             return merged;
         }
         WindowMetrics result = merged;
-        try (WindowStoreIterator<ValueAndTimestamp<WindowMetrics>> found = slices.fetch(scope.recordKey(key), from, to - 1)) {
+        try (WindowStoreIterator<ValueAndTimestamp<WindowMetrics>> found = slices.fetch(key.toString(), from, to - 1)) {
             while (found.hasNext()) {
                 ValueAndTimestamp<WindowMetrics> slice = found.next().value;
                 if (slice != null && slice.value() != null) {

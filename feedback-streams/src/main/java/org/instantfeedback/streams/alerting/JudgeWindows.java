@@ -28,7 +28,7 @@ import org.instantfeedback.streams.state.RecentlyUsed;
 
 /**
  * Judges the windows of a subject or group once per commit, not once per response: the slice
- * aggregation before it (the slice store of its {@link AlertingScope}) passes each changed slice on when
+ * aggregation before it ({@value AlertingTopology#SLICE_STORE}) passes each changed slice on when
  * its record cache is flushed, which Kafka Streams does before every commit, inside the
  * transaction. For a changed slice it refreshes the quarter hour around it, publishes the rolling
  * figures of every configured window that changed, and judges every windowed alert kind on the
@@ -48,7 +48,6 @@ final class JudgeWindows implements Processor<Windowed<String>, WindowMetrics, S
     private static final int REMEMBERED_FIGURES = 10_000;
 
     private final AlertingOptions options;
-    private final AlertingScope scope;
     private final AlertEvaluator evaluator;
     private final BaselineLearner learner;
     private Map<String, WindowFigures> published;
@@ -58,9 +57,8 @@ final class JudgeWindows implements Processor<Windowed<String>, WindowMetrics, S
     private Baselines baselines;
     private AlertStates states;
 
-    JudgeWindows(AlertingOptions options, AlertingScope scope) {
+    JudgeWindows(AlertingOptions options) {
         this.options = options;
-        this.scope = scope;
         this.evaluator = new AlertEvaluator(options.wording());
         this.learner = new BaselineLearner(options.baselines());
     }
@@ -69,10 +67,10 @@ final class JudgeWindows implements Processor<Windowed<String>, WindowMetrics, S
     public void init(ProcessorContext<String, AlertingOutput> context) {
         this.context = context;
         published = RecentlyUsed.map(REMEMBERED_FIGURES);
-        buckets = new BucketedWindows(context.getStateStore(scope.sliceStore()),
-                context.getStateStore(scope.quarterHourStore()), scope);
-        baselines = new Baselines(context.getStateStore(scope.baselineStore()), learner);
-        states = new AlertStates(context.getStateStore(scope.alertStateStore()));
+        buckets = new BucketedWindows(context.getStateStore(AlertingTopology.SLICE_STORE),
+                context.getStateStore(AlertingTopology.COARSE_BUCKET_STORE));
+        baselines = new Baselines(context.getStateStore(AlertingTopology.BASELINE_STORE), learner);
+        states = new AlertStates(context.getStateStore(AlertingTopology.ALERT_STATE_STORE));
         rules = new AcceptedRules(options, context.getStateStore(AlertingTopology.ACCEPTED_RULES_STORE));
         context.schedule(options.evaluationInterval(), PunctuationType.WALL_CLOCK_TIME, wallClock -> review());
     }
@@ -82,7 +80,7 @@ final class JudgeWindows implements Processor<Windowed<String>, WindowMetrics, S
         if (record.key() == null || record.value() == null) {
             return;
         }
-        ScopeKey key = scope.scopeKey(record.key().key());
+        ScopeKey key = ScopeKey.parse(record.key().key());
         buckets.sliceChanged(key, record.key().window().start());
 
         Instant now = streamTime();

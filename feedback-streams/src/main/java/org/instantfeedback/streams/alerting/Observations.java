@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scored feedback as the alerting core sees it ({@link FeedbackObservation}), for its subject and
- * for each group the hierarchy puts the subject in (keyed by {@link ScopeKey}), so metrics and
- * alerts roll up from a route to its depot, region and brand.
+ * Scored feedback as the alerting core sees it ({@link FeedbackObservation}), once for its subject
+ * and once for each group the hierarchy puts the subject in, keyed by {@link ScopeKey}, so metrics
+ * and alerts roll up from a route to its depot, region and brand.
  */
 final class Observations {
     private static final Logger log = LoggerFactory.getLogger(Observations.class);
@@ -27,27 +27,24 @@ final class Observations {
         this.hierarchy = hierarchy;
     }
 
-    /** The observation of a scored feedback; none (logged) for feedback the core cannot take. */
-    List<FeedbackObservation> of(FeedbackScored scored) {
+    List<KeyValue<String, AlertingInput>> fanOut(FeedbackScored scored) {
+        FeedbackObservation observation;
         try {
-            return List.of(observation(scored));
+            observation = of(scored);
         } catch (IllegalArgumentException e) {
             // ingest never writes such feedback; should one slip through, it stays on feedback.scored.v1
             log.warn("Left feedback {} out of metrics and alerts: {}", scored.getFeedback().getEventId(), e.getMessage());
             return List.of();
         }
-    }
-
-    /** The observation once for each group of its subject, keyed {@code group:<id>}. */
-    List<KeyValue<String, AlertingInput>> groupsOf(FeedbackObservation observation) {
         List<KeyValue<String, AlertingInput>> out = new ArrayList<>();
+        out.add(KeyValue.pair(ScopeKey.subject(observation.subject()).toString(), AlertingInput.of(observation)));
         for (String group : hierarchy.groupsOf(observation.subject())) {
             out.add(KeyValue.pair(ScopeKey.group(group).toString(), AlertingInput.of(observation)));
         }
         return out;
     }
 
-    static FeedbackObservation observation(FeedbackScored scored) {
+    static FeedbackObservation of(FeedbackScored scored) {
         FeedbackReceived feedback = scored.getFeedback();
         return new FeedbackObservation(feedback.getEventId(), feedback.getSubject(), feedback.getOccurredAt(),
                 feedback.getRating() == null ? null : feedback.getRating().getValue(),

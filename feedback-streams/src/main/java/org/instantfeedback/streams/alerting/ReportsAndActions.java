@@ -22,7 +22,7 @@ import org.instantfeedback.streams.feedback.DeadLetterHeaders;
 
 /**
  * What alerting does for each input of a subject or group as it comes: counts feedback into the
- * baselines of its {@link AlertingScope}, takes urgent reports (subjects only) and
+ * baselines ({@value AlertingTopology#BASELINE_STORE}), takes urgent reports (subjects only) and
  * applies ops actions to the alert they name. The windows are judged once per commit instead, by
  * {@link JudgeWindows}, from the slices the same feedback goes into.
  *
@@ -31,7 +31,6 @@ import org.instantfeedback.streams.feedback.DeadLetterHeaders;
  */
 final class ReportsAndActions implements FixedKeyProcessor<String, AlertingInput, AlertingOutput> {
     private final AlertingOptions options;
-    private final AlertingScope scope;
     private final AlertEvaluator evaluator;
     private final OpsActionHandler opsActions;
     private FixedKeyProcessorContext<String, AlertingOutput> context;
@@ -39,9 +38,8 @@ final class ReportsAndActions implements FixedKeyProcessor<String, AlertingInput
     private Baselines baselines;
     private AlertStates states;
 
-    ReportsAndActions(AlertingOptions options, AlertingScope scope) {
+    ReportsAndActions(AlertingOptions options) {
         this.options = options;
-        this.scope = scope;
         this.evaluator = new AlertEvaluator(options.wording());
         this.opsActions = new OpsActionHandler(evaluator);
     }
@@ -49,9 +47,9 @@ final class ReportsAndActions implements FixedKeyProcessor<String, AlertingInput
     @Override
     public void init(FixedKeyProcessorContext<String, AlertingOutput> context) {
         this.context = context;
-        baselines = new Baselines(context.getStateStore(scope.baselineStore()),
+        baselines = new Baselines(context.getStateStore(AlertingTopology.BASELINE_STORE),
                 new BaselineLearner(options.baselines()));
-        states = new AlertStates(context.getStateStore(scope.alertStateStore()));
+        states = new AlertStates(context.getStateStore(AlertingTopology.ALERT_STATE_STORE));
         rules = new AcceptedRules(options, context.getStateStore(AlertingTopology.ACCEPTED_RULES_STORE));
     }
 
@@ -60,7 +58,7 @@ final class ReportsAndActions implements FixedKeyProcessor<String, AlertingInput
         if (record.value() == null) {
             return;
         }
-        ScopeKey key = scope.scopeKey(record.key());
+        ScopeKey key = ScopeKey.parse(record.key());
         if (record.value().observation() != null) {
             observe(record, key, record.value().observation());
         } else if (record.value().action() != null) {

@@ -11,7 +11,7 @@ import org.instantfeedback.events.FeedbackAlertHandling;
 
 /**
  * Time to acknowledge and time to resolve per subject (or group) and kind: on every ACKNOWLEDGED
- * and RESOLVED alert event it adds the event's time to its tally (the handling store of its {@link AlertingScope})
+ * and RESOLVED alert event it adds the event's time to its tally ({@value AlertingTopology#HANDLING_STORE})
  * and forwards the new figures keyed {@code <scope>:<id>:<kind>}, for the compacted
  * {@code feedback.alert-handling.v1}.
  *
@@ -20,17 +20,12 @@ import org.instantfeedback.events.FeedbackAlertHandling;
  * repartition.
  */
 final class TrackHandlingTimes extends ContextualProcessor<String, FeedbackAlert, String, FeedbackAlertHandling> {
-    private final AlertingScope scope;
     private KeyValueStore<String, byte[]> tallies;
-
-    TrackHandlingTimes(AlertingScope scope) {
-        this.scope = scope;
-    }
 
     @Override
     public void init(ProcessorContext<String, FeedbackAlertHandling> context) {
         super.init(context);
-        tallies = context.getStateStore(scope.handlingStore());
+        tallies = context.getStateStore(AlertingTopology.HANDLING_STORE);
     }
 
     @Override

@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.instantfeedback.alerting.hierarchy.SubjectHierarchy;
@@ -37,7 +36,6 @@ import org.instantfeedback.events.SubjectScope;
 import org.instantfeedback.streams.feedback.DeadLetterHeaders;
 import org.instantfeedback.streams.feedback.EventSerdes;
 import org.instantfeedback.streams.StreamsTopology;
-import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.feedback.FeedbackTopologyDriver;
 import org.instantfeedback.streams.feedback.TestScorers;
 import org.instantfeedback.streams.telemetry.OutputTelemetry;
@@ -81,7 +79,7 @@ class AlertingTopologyTest {
     void start() {
         topology = new FeedbackTopologyDriver(
                 FeedbackTopologyDriver.settings("alerting-topology-test", stateDir.resolve("state")),
-                (config, eventSerdes) -> StreamsTopology.build(StreamsTopology.Settings.of(config, 1)
+                (config, eventSerdes) -> StreamsTopology.build(StreamsTopology.Settings.of(config)
                         .withAlerting(config.alerting().withHierarchy(HIERARCHY)), TestScorers::standard, eventSerdes,
                         meters),
                 at("12:00"));
@@ -368,7 +366,7 @@ class AlertingTopologyTest {
     }
 
     @Test
-    void ops_act_on_a_groups_alert_behind_the_repartition_by_group_as_on_a_subjects() {
+    void ops_act_on_a_groups_alert_as_on_a_subjects() {
         fourHappyAndFourAngry(at("08:00"));
         send(text(ROUTE, NEGATIVE, "angry-5", at("08:05")));
         List<FeedbackAlert> opened = alerts.readValuesToList();
@@ -384,40 +382,9 @@ class AlertingTopologyTest {
 
         assertThat(alerts.readValuesToList())
                 .extracting(FeedbackAlert::getAlertId, FeedbackAlert::getType, FeedbackAlert::getActor)
-                .containsExactly(
-                        tuple(depotAlert, FeedbackAlertEventType.ACKNOWLEDGED, "dave"),
+                .containsExactly(tuple(depotAlert, FeedbackAlertEventType.ACKNOWLEDGED, "dave"),
                         tuple(routeAlert, FeedbackAlertEventType.ACKNOWLEDGED, "carol"));
         assertThat(deadLetters.isEmpty()).isTrue();
-    }
-
-    @Test
-    void a_subject_is_judged_in_the_tasks_that_read_its_feedback_and_only_groups_and_actions_are_repartitioned() {
-        TopologyDescription description = StreamsTopology.build(StreamsTopology.Settings.of(
-                        StreamsAppConfig.from(
-                        FeedbackTopologyDriver.settings("alerting-structure-test", stateDir.resolve("structure"))), 6),
-                TestScorers::standard, serdes, meters).describe();
-        TopologyDescription.Subtopology readingFeedback = description.subtopologies().stream()
-                .filter(sub -> sourceTopics(sub).contains(Topics.FEEDBACK_RECEIVED))
-                .findFirst().orElseThrow();
-
-        // ops actions are read here too, and passed on by scope to the two repartitions
-        assertThat(sourceTopics(readingFeedback)).containsExactlyInAnyOrder(Topics.FEEDBACK_RECEIVED,
-                AlertingTopology.SUBJECT_ACTIONS + "-repartition", Topics.ALERT_ACTIONS);
-        assertThat(readingFeedback.nodes()).extracting(TopologyDescription.Node::name)
-                .contains(AlertingScope.SUBJECTS.name("reports-and-actions"), AlertingScope.SUBJECTS.name("judge-windows"),
-                        AlertingScope.SUBJECTS.name("alerts.sink"), AlertingScope.SUBJECTS.name("metrics.sink"))
-                .doesNotContain(AlertingScope.GROUPS.name("judge-windows"));
-        assertThat(description.subtopologies()).flatExtracting(AlertingTopologyTest::sourceTopics)
-                .filteredOn(topic -> topic.endsWith("-repartition"))
-                .containsExactlyInAnyOrder(AlertingTopology.SUBJECT_ACTIONS + "-repartition",
-                        AlertingTopology.BY_SCOPE + "-repartition");
-    }
-
-    private static List<String> sourceTopics(TopologyDescription.Subtopology subtopology) {
-        return subtopology.nodes().stream()
-                .filter(node -> node instanceof TopologyDescription.Source)
-                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
-                .toList();
     }
 
     @Test

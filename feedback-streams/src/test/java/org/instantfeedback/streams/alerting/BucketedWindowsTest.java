@@ -27,7 +27,7 @@ class BucketedWindowsTest {
 
     private final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
     private final TimestampedWindowStore<String, WindowMetrics> slices = sliceStore();
-    private final BucketedWindows windows = new BucketedWindows(slices, quarterHourStore(), AlertingScope.GROUPS);
+    private final BucketedWindows windows = new BucketedWindows(slices, quarterHourStore());
 
     /**
      * Over two days of responses, a fifth of them late by up to three hours, every window of every
@@ -82,9 +82,9 @@ class BucketedWindowsTest {
     /** What the topology's slice aggregation and its downstream processor do with one response. */
     private void count(ScopeKey key, FeedbackObservation observation) {
         long slice = BucketedWindows.floor(observation.occurredAt().toEpochMilli(), BucketedWindows.FINE);
-        ValueAndTimestamp<WindowMetrics> stored = slices.fetch(AlertingScope.GROUPS.recordKey(key), slice);
+        ValueAndTimestamp<WindowMetrics> stored = slices.fetch(key.toString(), slice);
         WindowMetrics counted = (stored == null ? WindowMetrics.empty() : stored.value()).add(observation);
-        slices.put(AlertingScope.GROUPS.recordKey(key), ValueAndTimestamp.make(counted, slice), slice);
+        slices.put(key.toString(), ValueAndTimestamp.make(counted, slice), slice);
         windows.sliceChanged(key, slice);
     }
 

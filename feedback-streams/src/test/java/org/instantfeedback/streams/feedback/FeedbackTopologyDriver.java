@@ -55,14 +55,14 @@ public final class FeedbackTopologyDriver implements AutoCloseable {
      */
     public FeedbackTopologyDriver(Map<String, String> settings, CsatWindowSpec windows, TextScorer scorer,
                                   Instant wallClock) {
-        this(settings, (config, serdes) -> StreamsTopology.build(StreamsTopology.Settings.of(config, 1)
+        this(settings, (config, serdes) -> StreamsTopology.build(StreamsTopology.Settings.of(config)
                 .withCsatWindows(windows), () -> scorer, serdes, new SimpleMeterRegistry()), wallClock);
     }
 
     /** As above, with feedback.csat.v1 written or not, whatever {@code settings} say. */
     public FeedbackTopologyDriver(Map<String, String> settings, CsatWindowSpec windows, boolean csatV1Enabled,
                                   TextScorer scorer, Instant wallClock) {
-        this(settings, (config, serdes) -> StreamsTopology.build(StreamsTopology.Settings.of(config, 1)
+        this(settings, (config, serdes) -> StreamsTopology.build(StreamsTopology.Settings.of(config)
                 .withCsatWindows(windows).withCsatV1Enabled(csatV1Enabled), () -> scorer, serdes,
                 new SimpleMeterRegistry()), wallClock);
     }

@@ -258,7 +258,7 @@ class FeedbackTopologyTest {
     void every_step_has_a_versioned_name() {
         start(TestScorers.standard());
         Topology built = StreamsTopology.build(
-                StreamsTopology.Settings.of(StreamsAppConfig.from(settings(Map.of())), 1).withCsatWindows(WINDOWS),
+                StreamsTopology.Settings.of(StreamsAppConfig.from(settings(Map.of()))).withCsatWindows(WINDOWS),
                 TestScorers::standard, topology.serdes(), new SimpleMeterRegistry());
 
         String description = built.describe().toString();

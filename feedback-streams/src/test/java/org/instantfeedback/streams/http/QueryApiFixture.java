@@ -53,7 +53,7 @@ final class QueryApiFixture implements AutoCloseable {
         Map<String, String> settings = FeedbackTopologyDriver.settings("http-api-test", stateDir);
         StreamsAppConfig config = StreamsAppConfig.from(settings);
         topology = new FeedbackTopologyDriver(settings, (appConfig, serdes) -> StreamsTopology.build(
-                StreamsTopology.Settings.of(appConfig, 1), TestScorers::standard, serdes, new SimpleMeterRegistry()),
+                StreamsTopology.Settings.of(appConfig), TestScorers::standard, serdes, new SimpleMeterRegistry()),
                 now.minusSeconds(3600));
         driver = topology.driver();
 

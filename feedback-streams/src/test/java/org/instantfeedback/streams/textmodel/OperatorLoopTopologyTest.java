@@ -59,7 +59,7 @@ class OperatorLoopTopologyTest {
     @BeforeEach
     void start() {
         topology = new FeedbackTopologyDriver(FeedbackTopologyDriver.settings("operator-loop-test", stateDir),
-                (config, eventSerdes) -> StreamsTopology.build(StreamsTopology.Settings.of(config, 1), active, eventSerdes,
+                (config, eventSerdes) -> StreamsTopology.build(StreamsTopology.Settings.of(config), active, eventSerdes,
                         new SimpleMeterRegistry()), START);
         serdes = topology.serdes();
         driver = topology.driver();

@@ -59,7 +59,7 @@ class BadDayAlertsTest {
         String registryScope = "bad-day-" + UUID.randomUUID();
         StreamsAppConfig config = StreamsAppConfig.from(localRunEnvironment(registryScope));
         try (EventSerdes serdes = EventSerdes.forRegistry(config.registrySettings());
-             TopologyTestDriver driver = new TopologyTestDriver(StreamsTopology.build(StreamsTopology.Settings.of(config, 1),
+             TopologyTestDriver driver = new TopologyTestDriver(StreamsTopology.build(StreamsTopology.Settings.of(config),
                      new ActiveTextModel(StreamsApp.textScorer(config)), serdes, new SimpleMeterRegistry()),
                      config.streamsProperties(), ORIGIN.minus(PassengerTrafficSimulator.HISTORY))) {
             TestInputTopic<String, FeedbackReceived> feedback = driver.createInputTopic(Topics.FEEDBACK_RECEIVED,
