@@ -65,10 +65,8 @@ final class StreamsDrain {
         Map<String, Long> writtenBefore;
         Map<String, Long> writtenAfter;
         Map<String, CsatCounts> csat;
-        try (KafkaTopics topics = pipeline.topics()) {
-            emptyWhatTheQueryStoresRead(topics);
-        }
         try (KafkaTopics topics = pipeline.topics(); StreamsApp app = pipeline.createStreams(applicationId, overrides)) {
+            emptyWhatTheQueryStoresRead(topics);
             Map<TopicPartition, Long> csatBefore = topics.endOffsets(Topics.CSAT_V2);
             writtenBefore = topics.recordsByTopic();
             long start = System.nanoTime();
