@@ -68,12 +68,37 @@ public final class Topics {
      * feedback-streams: the text models it promoted; every instance reads them all.
      */
     public static final String TEXT_MODELS = "feedback.text-models.v1";
+    /**
+     * {@code ContactKeys} keyed by contactId, compacted: each contact's data keys, wrapped by the
+     * operator's key. Written by feedback-ingest when a new contact writes (and at most daily as they
+     * write again); a tombstone (erasure, or a contact past its retention) destroys the keys.
+     */
+    public static final String CONTACT_KEYS = "feedback.contact-keys.v1";
+    /**
+     * {@code Conversation} keyed by conversationId, compacted, written by feedback-streams: every
+     * conversation as it stands after each change; tombstones when a contact is erased.
+     */
+    public static final String CONVERSATIONS = "feedback.conversations.v1";
+    /**
+     * Ops and passengers acting on conversations, keyed by contactId, JSON value
+     * {@code {action, conversationId, text, by, replyId, at}}: reply, close, forget (erasure),
+     * opt-out and opt-in. Rejected actions go to {@link #DEAD_LETTER}.
+     */
+    public static final String CONVERSATION_ACTIONS = "feedback.conversation-actions.v1";
+    /** {@code ReplyRequested} keyed by contactId, written by feedback-streams: the SMS the reply sender delivers. */
+    public static final String REPLIES = "feedback.replies.v1";
+    /**
+     * {@code ReplyStatus} keyed by contactId: what became of each reply, from the reply sender and
+     * from the provider's status callbacks (through feedback-ingest).
+     */
+    public static final String REPLY_STATUS = "feedback.reply-status.v1";
     /** Records the pipeline could not process, with the reason in headers. */
     public static final String DEAD_LETTER = "feedback.deadletter.v1";
 
     /** Topics that keep the latest record per key (cleanup.policy=compact) rather than expiring by age. */
     public static final Set<String> COMPACTED =
-            Set.of(METRICS_LATEST, ALERT_RULES, ALERT_RULES_ACCEPTED, ALERT_HANDLING, TEXT_MODELS);
+            Set.of(METRICS_LATEST, ALERT_RULES, ALERT_RULES_ACCEPTED, ALERT_HANDLING, TEXT_MODELS,
+                    CONTACT_KEYS, CONVERSATIONS);
 
     private Topics() {
     }
