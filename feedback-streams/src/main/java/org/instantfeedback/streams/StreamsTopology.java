@@ -13,6 +13,8 @@ import org.instantfeedback.scoring.TextScorer;
 import org.instantfeedback.streams.alerting.AlertingOptions;
 import org.instantfeedback.streams.alerting.AlertingTopology;
 import org.instantfeedback.streams.config.StreamsAppConfig;
+import org.instantfeedback.streams.conversations.ConversationSettings;
+import org.instantfeedback.streams.conversations.ConversationTopology;
 import org.instantfeedback.streams.csat.CsatTopology;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.instantfeedback.streams.feedback.EventSerdes;
@@ -32,6 +34,8 @@ import org.instantfeedback.streams.textmodel.RatedTexts;
  *       deprecated {@code feedback.csat.v1} ({@link CsatTopology}), and</li>
  *   <li>the scored stream feeds rolling metrics per subject and group and alerts
  *       ({@link AlertingTopology}), and</li>
+ *   <li>feedback that came with an address to answer joins or starts a conversation, which ops
+ *       answer through the query API ({@link ConversationTopology});</li>
  *   <li>every text that came with a rating goes to {@code feedback.rated-texts.v1} as an example
  *       the text model learns from ({@link RatedTexts});</li>
  *   <li>the stores the query API reads are filled from the metrics and alerts topics
@@ -55,33 +59,40 @@ public final class StreamsTopology {
      * @param alerting               rolling metrics and alerts
      * @param seriesSpan             how long the query API's history of figures is kept
      * @param resolvedAlertRetention how long resolved alerts stay in the query API's store
+     * @param conversations          how conversations with passengers are kept
      */
     public record Settings(CsatWindowSpec csatWindows, boolean csatV1Enabled, Duration dedupeHorizon,
-                           AlertingOptions alerting, Duration seriesSpan, Duration resolvedAlertRetention) {
+                           AlertingOptions alerting, Duration seriesSpan, Duration resolvedAlertRetention,
+                           ConversationSettings conversations) {
         public Settings {
             Objects.requireNonNull(csatWindows, "csatWindows");
             Objects.requireNonNull(dedupeHorizon, "dedupeHorizon");
             Objects.requireNonNull(alerting, "alerting");
             Objects.requireNonNull(seriesSpan, "seriesSpan");
             Objects.requireNonNull(resolvedAlertRetention, "resolvedAlertRetention");
+            Objects.requireNonNull(conversations, "conversations");
         }
 
         /** The settings the application runs with. */
         public static Settings of(StreamsAppConfig config) {
             return new Settings(config.csatWindows(), config.csatOutputs().v1Enabled(), config.dedupeHorizon(),
-                    config.alerting(), config.api().seriesSpan(), config.api().resolvedAlertRetention());
+                    config.alerting(), config.api().seriesSpan(), config.api().resolvedAlertRetention(),
+                    config.conversations());
         }
 
         public Settings withCsatWindows(CsatWindowSpec windows) {
-            return new Settings(windows, csatV1Enabled, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention);
+            return new Settings(windows, csatV1Enabled, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention,
+                    conversations);
         }
 
         public Settings withCsatV1Enabled(boolean enabled) {
-            return new Settings(csatWindows, enabled, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention);
+            return new Settings(csatWindows, enabled, dedupeHorizon, alerting, seriesSpan, resolvedAlertRetention,
+                    conversations);
         }
 
         public Settings withAlerting(AlertingOptions options) {
-            return new Settings(csatWindows, csatV1Enabled, dedupeHorizon, options, seriesSpan, resolvedAlertRetention);
+            return new Settings(csatWindows, csatV1Enabled, dedupeHorizon, options, seriesSpan, resolvedAlertRetention,
+                    conversations);
         }
     }
 
@@ -98,6 +109,7 @@ public final class StreamsTopology {
                 FeedbackTopology.deduplicatedFeedback(builder, settings.dedupeHorizon(), serdes.feedback());
         KStream<String, FeedbackScored> scored = FeedbackTopology.addScoring(feedback, scorer, serdes);
         RatedTexts.addTo(scored, serdes.ratedTexts());
+        ConversationTopology.addTo(builder, scored, settings.conversations(), serdes);
         CsatTopology.addCsat(feedback, settings.csatWindows(), settings.csatV1Enabled(), serdes.csat(), meters);
         AlertingTopology.addAlerting(builder, scored, settings.alerting(), serdes, meters);
         Topology topology = builder.build();

@@ -31,6 +31,7 @@ import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.registry.SpecificAvroSerde;
 import org.instantfeedback.streams.feedback.EventSerdes;
+import org.instantfeedback.streams.state.JsonSerde;
 import org.instantfeedback.streams.state.KeepLatestPerKey;
 import org.instantfeedback.streams.telemetry.OutputTelemetry;
 
@@ -154,7 +155,7 @@ public final class AlertingTopology {
         builder.addStateStore(keyValueStore(ALERT_STATE_STORE).withCachingDisabled());
         builder.addStateStore(quarterHourStore(options).withCachingDisabled());
         builder.addStateStore(keyValueStore(HANDLING_STORE));
-        Serde<AlertingInput> inputSerde = AlertingInputSerde.create();
+        Serde<AlertingInput> inputSerde = JsonSerde.of(AlertingInput.class);
         Observations observations = new Observations(options.hierarchy());
         KStream<String, AlertingInput> inputs = scored
                 .flatMap((subject, event) -> observations.fanOut(event), Named.as(TO_OBSERVATIONS))

@@ -18,6 +18,7 @@ import org.instantfeedback.streams.alerting.AlertingOptions;
 import org.instantfeedback.streams.csat.CsatOutputs;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.instantfeedback.streams.http.ApiSettings;
+import org.instantfeedback.streams.conversations.ConversationSettings;
 import org.instantfeedback.streams.textmodel.TextModelSettings;
 
 /**
@@ -36,6 +37,7 @@ import org.instantfeedback.streams.textmodel.TextModelSettings;
  *                          baselines
  * @param api               the query API: advertised URL, credentials, CORS, history kept
  * @param textModel         which text model reads texts, and how the operator's rated texts teach it
+ * @param conversations     how conversations with passengers are kept: quiet period, answer limit, follow-up
  */
 public record StreamsAppConfig(
         int httpPort,
@@ -46,7 +48,8 @@ public record StreamsAppConfig(
         Optional<Path> scoringConfigFile,
         AlertingOptions alerting,
         ApiSettings api,
-        TextModelSettings textModel) {
+        TextModelSettings textModel,
+        ConversationSettings conversations) {
 
     public static final String STREAMS_HTTP_PORT = "STREAMS_HTTP_PORT";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
@@ -74,7 +77,7 @@ public record StreamsAppConfig(
                     List.<Setting<?>>of(HTTP_PORT), KafkaSettings.SETTINGS, CsatWindowSpec.SETTINGS,
                     CsatOutputs.SETTINGS,
                     List.<Setting<?>>of(DEDUPE, SCORING_FILE), AlertingOptions.SETTINGS, ApiSettings.SETTINGS,
-                    TextModelSettings.SETTINGS)
+                    TextModelSettings.SETTINGS, ConversationSettings.SETTINGS)
             .flatMap(List::stream)
             .toList();
 
@@ -86,6 +89,7 @@ public record StreamsAppConfig(
         Objects.requireNonNull(alerting, "alerting");
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(textModel, "textModel");
+        Objects.requireNonNull(conversations, "conversations");
         if (dedupeHorizon.compareTo(MIN_DEDUPE_HORIZON) < 0) {
             throw new IllegalArgumentException("the dedupe horizon must be at least " + MIN_DEDUPE_HORIZON
                     + ", was " + dedupeHorizon);
@@ -103,7 +107,8 @@ public record StreamsAppConfig(
                 scoringConfigFile(env),
                 AlertingOptions.from(env),
                 ApiSettings.from(env),
-                TextModelSettings.from(env));
+                TextModelSettings.from(env),
+                ConversationSettings.from(env));
     }
 
     /** Kafka Streams properties, defaults included. */

@@ -1,6 +1,7 @@
 package org.instantfeedback.streams.feedback;
 
 import java.util.Map;
+import org.instantfeedback.events.Conversation;
 import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackAlertHandling;
@@ -8,6 +9,8 @@ import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.events.RatedText;
+import org.instantfeedback.events.ReplyRequested;
+import org.instantfeedback.events.ReplyStatus;
 import org.instantfeedback.registry.SpecificAvroSerde;
 
 /**
@@ -21,7 +24,10 @@ public record EventSerdes(
         SpecificAvroSerde<FeedbackAlert> alerts,
         SpecificAvroSerde<FeedbackMetrics> metrics,
         SpecificAvroSerde<FeedbackAlertHandling> alertHandling,
-        SpecificAvroSerde<RatedText> ratedTexts) implements AutoCloseable {
+        SpecificAvroSerde<RatedText> ratedTexts,
+        SpecificAvroSerde<Conversation> conversations,
+        SpecificAvroSerde<ReplyRequested> replies,
+        SpecificAvroSerde<ReplyStatus> replyStatus) implements AutoCloseable {
 
     /** Serdes for the registry the settings point at ({@code schema.registry.url}, ...; {@code mock://} too). */
     public static EventSerdes forRegistry(Map<String, ?> registrySettings) {
@@ -32,7 +38,10 @@ public record EventSerdes(
                 SpecificAvroSerde.forValues(FeedbackAlert.class, registrySettings),
                 SpecificAvroSerde.forValues(FeedbackMetrics.class, registrySettings),
                 SpecificAvroSerde.forValues(FeedbackAlertHandling.class, registrySettings),
-                SpecificAvroSerde.forValues(RatedText.class, registrySettings));
+                SpecificAvroSerde.forValues(RatedText.class, registrySettings),
+                SpecificAvroSerde.forValues(Conversation.class, registrySettings),
+                SpecificAvroSerde.forValues(ReplyRequested.class, registrySettings),
+                SpecificAvroSerde.forValues(ReplyStatus.class, registrySettings));
     }
 
     @Override
@@ -44,5 +53,8 @@ public record EventSerdes(
         metrics.close();
         alertHandling.close();
         ratedTexts.close();
+        conversations.close();
+        replies.close();
+        replyStatus.close();
     }
 }

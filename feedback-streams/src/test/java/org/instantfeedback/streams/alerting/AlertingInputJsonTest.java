@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.instantfeedback.alerting.FeedbackObservation;
+import org.instantfeedback.streams.state.JsonSerde;
 import org.junit.jupiter.api.Test;
 
-class AlertingInputSerdeTest {
-    private final Serde<AlertingInput> serde = AlertingInputSerde.create();
+class AlertingInputJsonTest {
+    private final Serde<AlertingInput> serde = JsonSerde.of(AlertingInput.class);
 
     @Test
     void feedback_crosses_the_repartition_topic_unchanged() {

@@ -1,6 +1,7 @@
-package org.instantfeedback.streams.alerting;
+package org.instantfeedback.streams.state;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,34 +15,36 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * {@link AlertingInput} as JSON on the internal repartition topic. Internal to the application (no
- * consumer outside it), so it stays out of the schema registry; only record components are written,
- * never derived getters such as {@code isComplaint()}.
+ * A value as JSON, for what stays inside the application (repartition topics, stores and their
+ * changelogs): no consumer outside reads it, so it stays out of the schema registry. Only fields
+ * are written, never derived getters such as {@code isComplaint()}; fields a newer version added
+ * are skipped by an older reader, so a rolling upgrade can read both.
  */
-final class AlertingInputSerde {
+public final class JsonSerde {
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private AlertingInputSerde() {
+    private JsonSerde() {
     }
 
-    static Serde<AlertingInput> create() {
-        Serializer<AlertingInput> serializer = (topic, input) -> {
+    public static <T> Serde<T> of(Class<T> type) {
+        Serializer<T> serializer = (topic, value) -> {
             try {
-                return input == null ? null : JSON.writeValueAsBytes(input);
+                return value == null ? null : JSON.writeValueAsBytes(value);
             } catch (IOException e) {
-                throw new SerializationException("cannot write alerting input for " + topic, e);
+                throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
             }
         };
-        Deserializer<AlertingInput> deserializer = (topic, bytes) -> {
+        Deserializer<T> deserializer = (topic, bytes) -> {
             try {
-                return bytes == null ? null : JSON.readValue(bytes, AlertingInput.class);
+                return bytes == null ? null : JSON.readValue(bytes, type);
             } catch (IOException e) {
-                throw new SerializationException("cannot read alerting input from " + topic, e);
+                throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic, e);
             }
         };
         return Serdes.serdeFrom(serializer, deserializer);

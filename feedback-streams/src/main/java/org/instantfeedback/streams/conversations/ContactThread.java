@@ -1,0 +1,77 @@
+package org.instantfeedback.streams.conversations;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything kept of one contact, the value of the conversations store keyed by contactId: their
+ * conversations (one per operator number at a time), the latest encrypted address per operator
+ * number, and whether they opted out. Conversation ids are {@code <contactId>.<n>}, numbered per
+ * contact, so an id names the task that holds it and erasure can name every one ever made.
+ */
+final class ContactThread {
+    /** Conversations kept per contact; older ones leave the store (their last state stays on feedback.conversations.v1). */
+    static final int MOST_CONVERSATIONS = 20;
+
+    String contactId;
+    boolean optedOut;
+    int conversationsStarted;
+    Map<String, StoredAddress> addresses = new HashMap<>();
+    List<ConversationState> conversations = new ArrayList<>();
+
+    static ContactThread of(String contactId) {
+        ContactThread thread = new ContactThread();
+        thread.contactId = contactId;
+        return thread;
+    }
+
+    /**
+     * A passenger's message: continues their latest conversation with that operator number when
+     * they wrote within the quiet period, else starts a new one. Returns the conversation it joined.
+     */
+    ConversationState receive(InboundMessage message, Duration quietPeriod) {
+        addresses.put(message.address().operatorNumber(), message.address());
+        Optional<ConversationState> latest = latestWith(message.address().operatorNumber());
+        if (latest.isPresent() && latest.get().continuesAt(message.receivedAt(), quietPeriod)) {
+            latest.get().receive(message);
+            return latest.get();
+        }
+        conversationsStarted++;
+        ConversationState started = ConversationState.open(ConversationIds.of(contactId, conversationsStarted), message);
+        conversations.add(started);
+        if (conversations.size() > MOST_CONVERSATIONS) {
+            conversations.remove(0);
+        }
+        return started;
+    }
+
+    Optional<ConversationState> conversation(String conversationId) {
+        return conversations.stream().filter(c -> c.conversationId.equals(conversationId)).findFirst();
+    }
+
+    Optional<StoredAddress> addressFor(ConversationState conversation) {
+        return Optional.ofNullable(addresses.get(conversation.operatorNumber));
+    }
+
+    /** Every conversation id the contact ever had, kept or not: what erasure must tombstone. */
+    List<String> everyConversationId() {
+        List<String> ids = new ArrayList<>(conversationsStarted);
+        for (int n = 1; n <= conversationsStarted; n++) {
+            ids.add(ConversationIds.of(contactId, n));
+        }
+        return ids;
+    }
+
+    private Optional<ConversationState> latestWith(String operatorNumber) {
+        for (int i = conversations.size() - 1; i >= 0; i--) {
+            if (conversations.get(i).operatorNumber.equals(operatorNumber)) {
+                return Optional.of(conversations.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,143 @@
+package org.instantfeedback.streams.conversations;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.instantfeedback.events.Conversation;
+import org.instantfeedback.events.ConversationStatus;
+
+/**
+ * One conversation with a passenger, changed as messages, answers and closing arrive. Its clock is
+ * the one of what happened (a message's arrival at the edge, an action's time), never the clock of
+ * the task that processes it, so a replay gives the same conversation.
+ */
+final class ConversationState {
+    /** Messages kept per conversation; older ones leave the store (the topic's history keeps them). */
+    static final int MOST_MESSAGES = 200;
+    private static final Pattern SERVICE_RATING = Pattern.compile("\\s*([1-5])\\s*[.!]?\\s*");
+
+    String conversationId;
+    String operatorNumber;
+    String subject;
+    ConversationStatus status;
+    Instant openedAt;
+    Instant waitingSince;
+    Instant firstReplyAt;
+    Instant closedAt;
+    String closedBy;
+    List<String> handledBy = new ArrayList<>();
+    boolean followUpAsked;
+    Integer serviceRating;
+    Instant lastActivityAt;
+    List<MessageState> messages = new ArrayList<>();
+
+    static ConversationState open(String conversationId, InboundMessage first) {
+        ConversationState state = new ConversationState();
+        state.conversationId = conversationId;
+        state.operatorNumber = first.address().operatorNumber();
+        state.subject = first.subject();
+        state.openedAt = first.receivedAt();
+        state.status = ConversationStatus.OPEN;
+        state.receive(first);
+        return state;
+    }
+
+    /** Whether a message at that time still belongs here: the passenger wrote within the quiet period of the last message. */
+    boolean continuesAt(Instant at, Duration quietPeriod) {
+        return !at.isAfter(lastActivityAt.plus(quietPeriod));
+    }
+
+    /**
+     * A passenger's message: the conversation waits for an answer again (a closed one reopens),
+     * unless it is the 1-5 answer to the follow-up question, which is kept as the service rating.
+     */
+    void receive(InboundMessage message) {
+        MessageState received = MessageState.inbound(message);
+        Optional<Integer> rating = followUpAnswer(message.text());
+        if (rating.isPresent()) {
+            received.followUp = true;
+            serviceRating = rating.get();
+        } else {
+            if (status == ConversationStatus.CLOSED) {
+                closedAt = null;
+                closedBy = null;
+            }
+            status = ConversationStatus.OPEN;
+            if (waitingSince == null) {
+                waitingSince = message.receivedAt();
+            }
+        }
+        add(received);
+    }
+
+    /** An answer by ops: nothing waits any more, and the conversation waits for the passenger. */
+    void answer(MessageState answer) {
+        if (firstReplyAt == null) {
+            firstReplyAt = answer.at;
+        }
+        waitingSince = null;
+        if (status != ConversationStatus.CLOSED) {
+            status = ConversationStatus.WAITING;
+        }
+        handled(answer.by);
+        add(answer);
+    }
+
+    /** The follow-up question, sent after closing: it changes nothing but the messages. */
+    void ask(MessageState question) {
+        followUpAsked = true;
+        add(question);
+    }
+
+    void close(String by, Instant at) {
+        status = ConversationStatus.CLOSED;
+        closedAt = at;
+        closedBy = by;
+        waitingSince = null;
+        handled(by);
+        lastActivityAt = max(lastActivityAt, at);
+    }
+
+    Optional<MessageState> message(String messageId) {
+        return messages.stream().filter(message -> message.messageId.equals(messageId)).findFirst();
+    }
+
+    Conversation toAvro(String contactId, boolean optedOut, Instant updatedAt) {
+        return Conversation.newBuilder().setConversationId(conversationId).setContactId(contactId)
+                .setOperatorNumber(operatorNumber).setSubject(subject).setStatus(status).setOpenedAt(openedAt)
+                .setWaitingSince(waitingSince).setFirstReplyAt(firstReplyAt).setClosedAt(closedAt)
+                .setClosedBy(closedBy).setHandledBy(List.copyOf(handledBy)).setOptedOut(optedOut)
+                .setServiceRating(serviceRating).setUpdatedAt(updatedAt)
+                .setMessages(messages.stream().map(MessageState::toAvro).toList()).build();
+    }
+
+    private Optional<Integer> followUpAnswer(String text) {
+        if (status != ConversationStatus.CLOSED || !followUpAsked || serviceRating != null || text == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = SERVICE_RATING.matcher(text);
+        return matcher.matches() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+    }
+
+    private void handled(String by) {
+        if (by != null && !handledBy.contains(by)) {
+            handledBy.add(by);
+        }
+    }
+
+    private void add(MessageState message) {
+        messages.add(message);
+        if (messages.size() > MOST_MESSAGES) {
+            messages.remove(0);
+        }
+        lastActivityAt = max(lastActivityAt, message.at);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+}

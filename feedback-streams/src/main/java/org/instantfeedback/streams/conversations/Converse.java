@@ -1,0 +1,190 @@
+package org.instantfeedback.streams.conversations;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.instantfeedback.events.DeliveryStatus;
+import org.instantfeedback.events.ReplyKind;
+import org.instantfeedback.events.ReplyRequested;
+import org.instantfeedback.streams.feedback.DeadLetterHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each contact's conversations in the store and publishes what changes: a passenger's message
+ * joins or starts a conversation; ops' answers become SMS for the reply sender; closing asks the
+ * follow-up question; news of a delivery lands on its message; erasure tombstones every
+ * conversation and the contact's keys. An action that cannot apply (an unknown conversation) goes
+ * to the dead-letter topic with the reason, so nothing ops did disappears without a trace.
+ */
+final class Converse extends ContextualProcessor<String, ConversationInput, String, ConversationOutput> {
+    private static final Logger LOG = LoggerFactory.getLogger(Converse.class);
+
+    private final ConversationSettings settings;
+    private KeyValueStore<String, ContactThread> store;
+
+    Converse(ConversationSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ConversationOutput> context) {
+        super.init(context);
+        store = context.getStateStore(ConversationTopology.STORE);
+    }
+
+    @Override
+    public void process(Record<String, ConversationInput> record) {
+        ConversationInput input = record.value();
+        if (input == null) {
+            return;
+        }
+        if (input.message() != null) {
+            receive(record, input.message());
+        } else if (input.action() != null) {
+            try {
+                act(record, ConversationAction.read(record.key(), input.action()));
+            } catch (InvalidConversationActionException e) {
+                reject(record, input.action(), e);
+            }
+        } else if (input.delivery() != null) {
+            learn(record, input.delivery());
+        }
+    }
+
+    private void receive(Record<String, ConversationInput> record, InboundMessage message) {
+        ContactThread thread = thread(record.key()).orElseGet(() -> ContactThread.of(record.key()));
+        ConversationState conversation = thread.receive(message, settings.quietPeriod());
+        store.put(thread.contactId, thread);
+        publish(record, thread, conversation);
+    }
+
+    private void act(Record<String, ConversationInput> record, ConversationAction action) {
+        switch (action.kind()) {
+            case REPLY -> reply(record, action);
+            case CLOSE -> close(record, action);
+            case FORGET -> forget(record, action);
+            case OPT_OUT, OPT_IN -> optOut(record, action.kind() == ConversationAction.Kind.OPT_OUT);
+        }
+    }
+
+    private void reply(Record<String, ConversationInput> record, ConversationAction action) {
+        ContactThread thread = existing(record.key(), action);
+        ConversationState conversation = conversation(thread, action);
+        if (conversation.message(action.replyId()).isPresent()) {
+            return; // the same action read twice: it was applied the first time
+        }
+        MessageState answer = MessageState.answer(action.replyId(), action.text(), action.by(), false, action.at());
+        conversation.answer(answer);
+        send(record, thread, conversation, answer, ReplyKind.REPLY);
+        store.put(thread.contactId, thread);
+        publish(record, thread, conversation);
+    }
+
+    private void close(Record<String, ConversationInput> record, ConversationAction action) {
+        ContactThread thread = existing(record.key(), action);
+        ConversationState conversation = conversation(thread, action);
+        if (conversation.closedAt != null) {
+            return;
+        }
+        conversation.close(action.by(), action.at());
+        if (settings.followUpQuestion().isPresent() && !conversation.followUpAsked && !thread.optedOut) {
+            MessageState question = MessageState.answer(conversation.conversationId + ":follow-up",
+                    settings.followUpQuestion().get(), null, true, action.at());
+            conversation.ask(question);
+            send(record, thread, conversation, question, ReplyKind.FOLLOW_UP);
+        }
+        store.put(thread.contactId, thread);
+        publish(record, thread, conversation);
+    }
+
+    private void forget(Record<String, ConversationInput> record, ConversationAction action) {
+        Optional<ContactThread> thread = thread(record.key());
+        thread.ifPresent(known -> {
+            for (String conversationId : known.everyConversationId()) {
+                context().forward(record.withKey(conversationId)
+                        .withValue(new ConversationOutput.Snapshot(conversationId, null)));
+            }
+            store.delete(known.contactId);
+        });
+        context().forward(record.withValue(new ConversationOutput.EraseKeys(record.key())));
+        LOG.info("Contact {} erased ({} conversations) at the request of {}", record.key(),
+                thread.map(known -> known.conversationsStarted).orElse(0), action.by() == null ? "the passenger" : action.by());
+    }
+
+    private void optOut(Record<String, ConversationInput> record, boolean optedOut) {
+        ContactThread thread = thread(record.key()).orElseGet(() -> ContactThread.of(record.key()));
+        thread.optedOut = optedOut;
+        store.put(thread.contactId, thread);
+        thread.conversations.forEach(conversation -> publish(record, thread, conversation));
+    }
+
+    private void learn(Record<String, ConversationInput> record, DeliveryUpdate update) {
+        Optional<ContactThread> thread = thread(record.key());
+        Optional<MessageState> message = thread.flatMap(known -> known.conversation(update.conversationId()))
+                .flatMap(conversation -> conversation.message(update.replyId()));
+        if (message.isEmpty()) {
+            // An erased contact, or a conversation that left the store: there is nothing left to show it on.
+            LOG.info("Delivery status {} of reply {} has no conversation here; not kept", update.status(),
+                    update.replyId());
+            return;
+        }
+        ContactThread known = thread.get();
+        boolean changed = message.get().learn(update);
+        if (update.saysOptedOut()) {
+            changed |= !known.optedOut;
+            known.optedOut = true;
+        }
+        if (changed) {
+            store.put(known.contactId, known);
+            publish(record, known, known.conversation(update.conversationId()).orElseThrow());
+        }
+    }
+
+    /** Asks the reply sender to send an answer, or records that it is not sent because the passenger opted out. */
+    private void send(Record<String, ConversationInput> record, ContactThread thread, ConversationState conversation,
+                      MessageState answer, ReplyKind kind) {
+        Optional<StoredAddress> address = thread.addressFor(conversation);
+        if (thread.optedOut || address.isEmpty()) {
+            answer.delivery = thread.optedOut ? DeliveryStatus.OPTED_OUT : DeliveryStatus.FAILED;
+            answer.deliveryError = thread.optedOut ? "the passenger opted out (STOP)" : "no address to answer";
+            return;
+        }
+        ReplyRequested reply = ReplyRequested.newBuilder().setReplyId(answer.messageId)
+                .setConversationId(conversation.conversationId).setTo(address.get().toAvro()).setText(answer.text)
+                .setKind(kind).setBy(answer.by).setRequestedAt(answer.at).build();
+        context().forward(record.withValue(new ConversationOutput.Reply(reply)));
+    }
+
+    private void publish(Record<String, ConversationInput> record, ContactThread thread,
+                         ConversationState conversation) {
+        Instant updatedAt = Instant.ofEpochMilli(record.timestamp());
+        context().forward(record.withKey(conversation.conversationId).withValue(new ConversationOutput.Snapshot(
+                conversation.conversationId, conversation.toAvro(thread.contactId, thread.optedOut, updatedAt))));
+    }
+
+    private void reject(Record<String, ConversationInput> record, String json, InvalidConversationActionException e) {
+        Headers original = record.headers() == null ? new RecordHeaders() : record.headers();
+        context().forward(record.withValue((ConversationOutput) new ConversationOutput.Rejected(record.key(), json))
+                .withHeaders(DeadLetterHeaders.describing(original, e, context().recordMetadata())));
+    }
+
+    private Optional<ContactThread> thread(String contactId) {
+        return Optional.ofNullable(store.get(contactId));
+    }
+
+    private ContactThread existing(String contactId, ConversationAction action) {
+        return thread(contactId).orElseThrow(() -> new InvalidConversationActionException(
+                "there is no conversation " + action.conversationId() + " (the contact is unknown or erased)"));
+    }
+
+    private static ConversationState conversation(ContactThread thread, ConversationAction action) {
+        return thread.conversation(action.conversationId()).orElseThrow(() -> new InvalidConversationActionException(
+                "there is no conversation " + action.conversationId() + " (unknown, or no longer kept)"));
+    }
+}

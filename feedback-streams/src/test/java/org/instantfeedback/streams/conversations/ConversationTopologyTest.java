@@ -1,0 +1,292 @@
+package org.instantfeedback.streams.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.test.TestRecord;
+import org.instantfeedback.config.Topics;
+import org.instantfeedback.events.Channel;
+import org.instantfeedback.events.Conversation;
+import org.instantfeedback.events.ConversationStatus;
+import org.instantfeedback.events.DeliveryStatus;
+import org.instantfeedback.events.FeedbackReceived;
+import org.instantfeedback.events.ReplyAddress;
+import org.instantfeedback.events.ReplyKind;
+import org.instantfeedback.events.ReplyRequested;
+import org.instantfeedback.events.ReplyStatus;
+import org.instantfeedback.streams.StreamsTopology;
+import org.instantfeedback.streams.feedback.DeadLetterHeaders;
+import org.instantfeedback.streams.feedback.FeedbackTopologyDriver;
+import org.instantfeedback.streams.feedback.TestScorers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConversationTopologyTest {
+    private static final Instant START = Instant.parse("2026-05-04T08:00:00Z");
+    private static final String CONTACT = "c0ntactPseudonym_A";
+    private static final String OPERATOR = "+447700900100";
+    private static final byte[] SEALED = {1, 2, 3, 4, 5};
+
+    @TempDir
+    Path stateDir;
+
+    private FeedbackTopologyDriver topology;
+    private TestInputTopic<String, String> actions;
+    private TestInputTopic<String, ReplyStatus> statuses;
+    private TestOutputTopic<String, Conversation> conversations;
+    private TestOutputTopic<String, ReplyRequested> replies;
+    private TestOutputTopic<String, byte[]> contactKeys;
+    private TestOutputTopic<String, String> deadLetters;
+    private int events;
+
+    @BeforeEach
+    void start() {
+        Map<String, String> settings = FeedbackTopologyDriver.settings("conversations-test", stateDir);
+        topology = new FeedbackTopologyDriver(settings, (config, serdes) -> StreamsTopology.build(
+                StreamsTopology.Settings.of(config), TestScorers::standard, serdes, new SimpleMeterRegistry()), START);
+        var driver = topology.driver();
+        var serdes = topology.serdes();
+        actions = driver.createInputTopic(Topics.CONVERSATION_ACTIONS, new StringSerializer(), new StringSerializer());
+        statuses = driver.createInputTopic(Topics.REPLY_STATUS, new StringSerializer(),
+                serdes.replyStatus().serializer());
+        conversations = driver.createOutputTopic(Topics.CONVERSATIONS, new StringDeserializer(),
+                serdes.conversations().deserializer());
+        replies = driver.createOutputTopic(Topics.REPLIES, new StringDeserializer(), serdes.replies().deserializer());
+        contactKeys = driver.createOutputTopic(Topics.CONTACT_KEYS, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new StringDeserializer(), new StringDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        topology.close();
+    }
+
+    @Test
+    void a_passengers_sms_starts_a_conversation_that_waits_for_an_answer() {
+        sms("bus 42 driver rude", START);
+
+        Conversation conversation = latest();
+        assertThat(conversation.getConversationId()).isEqualTo(CONTACT + ".1");
+        assertThat(conversation.getStatus()).isEqualTo(ConversationStatus.OPEN);
+        assertThat(conversation.getSubject()).isEqualTo("route-42");
+        assertThat(conversation.getOperatorNumber()).isEqualTo(OPERATOR);
+        assertThat(conversation.getWaitingSince()).isEqualTo(START);
+        assertThat(conversation.getMessages()).singleElement().satisfies(message -> {
+            assertThat(message.getInbound()).isTrue();
+            assertThat(message.getText()).isEqualTo("bus 42 driver rude");
+            assertThat(message.getSentimentLabel()).isEqualTo("NEGATIVE");
+            assertThat(message.getTopics()).contains("STAFF");
+        });
+    }
+
+    @Test
+    void writing_again_within_the_quiet_period_continues_the_conversation_and_later_starts_a_new_one() {
+        sms("bus 42 driver rude", START);
+        sms("and the heating is broken", START.plus(Duration.ofHours(23)));
+        Conversation continued = latest();
+        sms("bus late again", START.plus(Duration.ofHours(23)).plus(Duration.ofHours(25)));
+        Conversation next = latest();
+
+        assertThat(continued.getConversationId()).isEqualTo(CONTACT + ".1");
+        assertThat(continued.getMessages()).hasSize(2);
+        assertThat(continued.getWaitingSince()).as("the oldest unanswered message").isEqualTo(START);
+        assertThat(next.getConversationId()).isEqualTo(CONTACT + ".2");
+        assertThat(next.getMessages()).hasSize(1);
+    }
+
+    @Test
+    void an_answer_goes_to_the_reply_sender_with_the_encrypted_address_and_the_conversation_waits_for_the_passenger() {
+        sms("bus 42 driver rude", START);
+        reply("reply-1", "Sorry, we are on it.", "sam", START.plusSeconds(90));
+
+        ReplyRequested reply = replies.readValue();
+        assertThat(reply.getReplyId()).isEqualTo("reply-1");
+        assertThat(reply.getConversationId()).isEqualTo(CONTACT + ".1");
+        assertThat(reply.getText()).isEqualTo("Sorry, we are on it.");
+        assertThat(reply.getBy()).isEqualTo("sam");
+        assertThat(reply.getKind()).isEqualTo(ReplyKind.REPLY);
+        assertThat(reply.getTo().getContactId()).isEqualTo(CONTACT);
+        assertThat(reply.getTo().getOperatorNumber()).isEqualTo(OPERATOR);
+        assertThat(bytes(reply.getTo().getCiphertext())).isEqualTo(SEALED);
+        Conversation conversation = latest();
+        assertThat(conversation.getStatus()).isEqualTo(ConversationStatus.WAITING);
+        assertThat(conversation.getFirstReplyAt()).isEqualTo(START.plusSeconds(90));
+        assertThat(conversation.getWaitingSince()).isNull();
+        assertThat(conversation.getHandledBy()).containsExactly("sam");
+    }
+
+    @Test
+    void the_same_reply_read_twice_is_sent_once() {
+        sms("bus 42 driver rude", START);
+        reply("reply-1", "Sorry.", "sam", START.plusSeconds(90));
+        reply("reply-1", "Sorry.", "sam", START.plusSeconds(90));
+
+        assertThat(replies.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void delivery_news_lands_on_the_answer_and_never_goes_back() {
+        sms("bus 42 driver rude", START);
+        reply("reply-1", "Sorry.", "sam", START.plusSeconds(90));
+        status("reply-1", DeliveryStatus.DELIVERED, null, START.plusSeconds(95));
+        status("reply-1", DeliveryStatus.QUEUED, null, START.plusSeconds(96));
+
+        assertThat(latest().getMessages().get(1).getDelivery()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void an_outcome_the_sender_could_not_know_gives_way_to_what_the_provider_says() {
+        sms("bus 42 driver rude", START);
+        reply("reply-1", "Sorry.", "sam", START.plusSeconds(90));
+        status("reply-1", DeliveryStatus.OUTCOME_UNKNOWN, null, START.plusSeconds(95));
+        DeliveryStatus unknown = latest().getMessages().get(1).getDelivery();
+        status("reply-1", DeliveryStatus.SENT, null, START.plusSeconds(99));
+
+        assertThat(unknown).isEqualTo(DeliveryStatus.OUTCOME_UNKNOWN);
+        assertThat(latest().getMessages().get(1).getDelivery()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void closing_asks_the_follow_up_question_and_the_answer_is_the_service_rating_not_a_new_message_to_answer() {
+        sms("bus 42 driver rude", START);
+        reply("reply-1", "Sorry.", "sam", START.plusSeconds(90));
+        actions.pipeInput(CONTACT, ConversationAction.close(CONTACT, CONTACT + ".1", "sam",
+                START.plusSeconds(120)).toJson(), START.plusSeconds(120));
+        List<ReplyRequested> sent = replies.readValuesToList();
+        sms("4", START.plusSeconds(600));
+
+        assertThat(sent).extracting(ReplyRequested::getKind).containsExactly(ReplyKind.REPLY, ReplyKind.FOLLOW_UP);
+        assertThat(sent.get(1).getText()).isEqualTo(ConversationSettings.defaults().followUpQuestion().orElseThrow());
+        Conversation conversation = latest();
+        assertThat(conversation.getStatus()).isEqualTo(ConversationStatus.CLOSED);
+        assertThat(conversation.getClosedBy()).isEqualTo("sam");
+        assertThat(conversation.getServiceRating()).isEqualTo(4);
+        assertThat(conversation.getMessages().get(conversation.getMessages().size() - 1).getFollowUp()).isTrue();
+    }
+
+    @Test
+    void a_passenger_writing_after_closing_reopens_the_conversation() {
+        sms("bus 42 driver rude", START);
+        actions.pipeInput(CONTACT, ConversationAction.close(CONTACT, CONTACT + ".1", "sam",
+                START.plusSeconds(120)).toJson(), START.plusSeconds(120));
+        sms("still waiting for an answer", START.plusSeconds(900));
+
+        Conversation conversation = latest();
+        assertThat(conversation.getConversationId()).isEqualTo(CONTACT + ".1");
+        assertThat(conversation.getStatus()).isEqualTo(ConversationStatus.OPEN);
+        assertThat(conversation.getClosedAt()).isNull();
+        assertThat(conversation.getWaitingSince()).isEqualTo(START.plusSeconds(900));
+    }
+
+    @Test
+    void a_passenger_who_opted_out_gets_no_sms_and_the_answer_says_why() {
+        sms("bus 42 driver rude", START);
+        actions.pipeInput(CONTACT, "{\"action\":\"opt-out\",\"at\":\"" + START.plusSeconds(30) + "\"}",
+                START.plusSeconds(30));
+        reply("reply-1", "Sorry.", "sam", START.plusSeconds(90));
+
+        assertThat(replies.isEmpty()).isTrue();
+        Conversation conversation = latest();
+        assertThat(conversation.getOptedOut()).isTrue();
+        assertThat(conversation.getMessages().get(1).getDelivery()).isEqualTo(DeliveryStatus.OPTED_OUT);
+    }
+
+    @Test
+    void the_providers_unsubscribed_error_records_the_opt_out() {
+        sms("bus 42 driver rude", START);
+        reply("reply-1", "Sorry.", "sam", START.plusSeconds(90));
+        status("reply-1", DeliveryStatus.FAILED, "21610", START.plusSeconds(91));
+
+        Conversation conversation = latest();
+        assertThat(conversation.getOptedOut()).isTrue();
+        assertThat(conversation.getMessages().get(1).getDeliveryError()).startsWith("21610");
+    }
+
+    @Test
+    void forgetting_a_contact_tombstones_every_conversation_and_their_keys() {
+        sms("bus 42 driver rude", START);
+        sms("bus late again", START.plus(Duration.ofDays(3)));
+        conversations.readRecordsToList();
+        actions.pipeInput(CONTACT, ConversationAction.forget(CONTACT, "sam", START.plus(Duration.ofDays(4))).toJson(),
+                START.plus(Duration.ofDays(4)));
+
+        List<TestRecord<String, Conversation>> tombstones = conversations.readRecordsToList();
+        assertThat(tombstones).extracting(TestRecord::key).containsExactlyInAnyOrder(CONTACT + ".1", CONTACT + ".2");
+        assertThat(tombstones).allSatisfy(record -> assertThat(record.value()).isNull());
+        TestRecord<String, byte[]> keys = contactKeys.readRecord();
+        assertThat(keys.key()).isEqualTo(CONTACT);
+        assertThat(keys.value()).isNull();
+    }
+
+    @Test
+    void an_action_on_a_conversation_that_does_not_exist_goes_to_the_dead_letters_with_the_reason() {
+        reply("reply-1", "Sorry.", "sam", START);
+        actions.pipeInput(CONTACT, "not json", START);
+
+        List<TestRecord<String, String>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(reason(dead.get(0))).contains("there is no conversation " + CONTACT + ".1");
+        assertThat(reason(dead.get(1))).contains("not JSON");
+        assertThat(dead.get(1).value()).isEqualTo("not json");
+    }
+
+    @Test
+    void feedback_nobody_can_answer_starts_no_conversation() {
+        topology.send(FeedbackReceived.newBuilder().setEventId("web-1").setChannel(Channel.WEB).setSubject("route-42")
+                .setText("lovely driver").setOccurredAt(START).setReceivedAt(START).build());
+
+        assertThat(conversations.isEmpty()).isTrue();
+    }
+
+    private void sms(String text, Instant at) {
+        events++;
+        topology.send(FeedbackReceived.newBuilder().setEventId("twilio:SM" + events).setChannel(Channel.SMS)
+                .setSubject("route-42").setText(text).setSenderPseudonym(CONTACT)
+                .setReplyTo(ReplyAddress.newBuilder().setContactId(CONTACT).setOperatorNumber(OPERATOR)
+                        .setKeyId("k-1").setCiphertext(ByteBuffer.wrap(SEALED)).build())
+                .setOccurredAt(at).setReceivedAt(at).build());
+    }
+
+    private void reply(String replyId, String text, String by, Instant at) {
+        actions.pipeInput(CONTACT, ConversationAction.reply(CONTACT, CONTACT + ".1", text, by, replyId, at).toJson(),
+                at);
+    }
+
+    private void status(String replyId, DeliveryStatus status, String errorCode, Instant at) {
+        statuses.pipeInput(CONTACT, ReplyStatus.newBuilder().setReplyId(replyId).setConversationId(CONTACT + ".1")
+                .setContactId(CONTACT).setStatus(status).setErrorCode(errorCode).setAt(at).build(), at);
+    }
+
+    private Conversation latest() {
+        List<Conversation> all = conversations.readValuesToList();
+        assertThat(all).as("conversation updates").isNotEmpty();
+        return all.get(all.size() - 1);
+    }
+
+    private static String reason(TestRecord<String, String> record) {
+        Header header = record.headers().lastHeader(DeadLetterHeaders.MESSAGE);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+}
