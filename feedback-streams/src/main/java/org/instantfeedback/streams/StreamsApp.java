@@ -28,7 +28,13 @@ import org.instantfeedback.streams.dashboard.LiveUpdates;
 import org.instantfeedback.streams.feedback.EventSerdes;
 import org.instantfeedback.streams.http.ApiSettings;
 import org.instantfeedback.streams.http.QueryHttpApi;
+import org.instantfeedback.streams.conversations.ConversationTopology;
+import org.instantfeedback.streams.http.ConversationRoutes;
+import org.instantfeedback.streams.query.ActionRecords;
 import org.instantfeedback.streams.query.AlertActions;
+import org.instantfeedback.streams.query.ConversationActions;
+import org.instantfeedback.streams.query.ConversationQueries;
+import org.instantfeedback.streams.query.LocalConversations;
 import org.instantfeedback.streams.query.KafkaStreamsLocator;
 import org.instantfeedback.streams.query.LocalReads;
 import org.instantfeedback.streams.query.PeerClient;
@@ -123,14 +129,23 @@ public final class StreamsApp implements AutoCloseable {
                 running::partitionCount);
         CsatQueries csat = CsatQueries.of(running.streams::get, config.csatWindows());
         Clock clock = Clock.systemUTC();
-        QueryService queries = new QueryService(locator, new LocalReads(locator, csat, api.seriesSpan()),
-                new PeerClient(QueryHttpApi.objectMapper(), api.advertisedUrl().map(URI::getScheme).orElse("http")), clock);
-        AlertActions actions = new AlertActions(running.actionsProducer::get, clock);
+        PeerClient peers = new PeerClient(QueryHttpApi.objectMapper(),
+                api.advertisedUrl().map(URI::getScheme).orElse("http"));
+        QueryService queries = new QueryService(locator, new LocalReads(locator, csat, api.seriesSpan()), peers, clock);
+        ActionRecords actionRecords = new ActionRecords(running.actionsProducer::get);
+        AlertActions actions = new AlertActions(actionRecords, clock);
+        ConversationRoutes conversations = new ConversationRoutes(new ConversationQueries(locator,
+                new LocalConversations(locator, clock, config.conversations().answerWithin()), peers,
+                ConversationTopology.repartitionTopic(config.applicationId()), config.alerting().hierarchy()),
+                new ConversationActions(actionRecords, clock));
         // The dashboard's live stream: every instance reads all of the metrics and alert topics.
         LiveUpdates live = LiveUpdates.create(config.kafkaSettings(), config.registrySettings(), config.applicationId(),
                 metrics);
         Javalin http = QueryHttpApi.create(queries, actions, api, config.alerting().windows(), running::state, metrics,
-                routes -> DashboardRoutes.register(routes, live.broadcaster()));
+                routes -> {
+                    conversations.register(routes);
+                    DashboardRoutes.register(routes, live.broadcaster());
+                });
         TextModelLoop textModels = new TextModelLoop(config.textModel(), config.kafka(), scorer, metrics, Clock.systemUTC());
         return new StreamsApp(config, topology, running, telemetry, http, serdes, live, textModels);
     }
@@ -166,7 +181,7 @@ public final class StreamsApp implements AutoCloseable {
         streamsMetrics.bindTo(metrics);
         watch(streams);
         running.self.set(self);
-        running.actionsProducer.set(AlertActions.producer(config.kafkaSettings(),
+        running.actionsProducer.set(ActionRecords.producer(config.kafkaSettings(),
                 config.applicationId() + "-alert-actions-" + self.host() + "-" + self.port()));
         running.streams.set(streams);
         streams.start();

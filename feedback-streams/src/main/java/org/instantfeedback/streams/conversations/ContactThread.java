@@ -1,6 +1,7 @@
 package org.instantfeedback.streams.conversations;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * number, and whether they opted out. Conversation ids are {@code <contactId>.<n>}, numbered per
  * contact, so an id names the task that holds it and erasure can name every one ever made.
  */
-final class ContactThread {
+public final class ContactThread {
     /** Conversations kept per contact; older ones leave the store (their last state stays on feedback.conversations.v1). */
     static final int MOST_CONVERSATIONS = 20;
 
@@ -47,6 +48,18 @@ final class ContactThread {
             conversations.remove(0);
         }
         return started;
+    }
+
+    /** Every kept conversation, without messages, as of {@code now}. */
+    public List<ConversationView> summaries(Instant now, Duration answerWithin) {
+        return conversations.stream()
+                .map(conversation -> ConversationView.of(this, conversation, false, now, answerWithin)).toList();
+    }
+
+    /** One conversation with its messages, as of {@code now}. */
+    public Optional<ConversationView> view(String conversationId, Instant now, Duration answerWithin) {
+        return conversation(conversationId)
+                .map(conversation -> ConversationView.of(this, conversation, true, now, answerWithin));
     }
 
     Optional<ConversationState> conversation(String conversationId) {

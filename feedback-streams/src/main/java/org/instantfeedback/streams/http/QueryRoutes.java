@@ -57,21 +57,21 @@ final class QueryRoutes {
         routes.post(ACKNOWLEDGE_PATH, ctx -> act(ctx, AlertActions.Action.ACKNOWLEDGE));
         routes.post(RESOLVE_PATH, ctx -> act(ctx, AlertActions.Action.RESOLVE));
 
-        routes.get(InternalPaths.METRICS, ctx -> ctx.json(queries.local().metrics(partitions(ctx))));
-        routes.get(InternalPaths.ALERTS, ctx -> ctx.json(queries.local().alerts(partitions(ctx))));
+        routes.get(InternalPaths.METRICS, ctx -> ctx.json(queries.local().metrics(RequestParts.partitions(ctx))));
+        routes.get(InternalPaths.ALERTS, ctx -> ctx.json(queries.local().alerts(RequestParts.partitions(ctx))));
         routes.get(InternalPaths.SERIES, ctx -> ctx.json(queries.local()
-                .series(required(ctx, "key"), instant(ctx, "at")).orElseThrow(QueryRoutes::notHere)));
+                .series(RequestParts.required(ctx, "key"), RequestParts.instant(ctx, "at")).orElseThrow(RequestParts::notHere)));
         routes.get(InternalPaths.CSAT, ctx -> ctx.json(queries.local()
-                .csat(required(ctx, "subject"), instant(ctx, "at")).orElseThrow(QueryRoutes::notHere)));
+                .csat(RequestParts.required(ctx, "subject"), RequestParts.instant(ctx, "at")).orElseThrow(RequestParts::notHere)));
         routes.get(InternalPaths.ALERT, ctx -> ctx.json(queries.local()
-                .alert(required(ctx, "alertId")).orElseThrow(QueryRoutes::notHere)));
+                .alert(RequestParts.required(ctx, "alertId")).orElseThrow(RequestParts::notHere)));
     }
 
     private void csat(Context ctx) {
         String subject = ctx.pathParam("subject");
         Duration window = window(ctx);
         Scope scope = scope(ctx);
-        Instant at = instant(ctx, "at");
+        Instant at = RequestParts.instant(ctx, "at");
         SubjectCsat answer = queries.csat(scope, subject, window, at, ApiAccess.forwardAuthorization(ctx))
                 .orElseThrow(() -> QueryProblems.notFound("no-csat-figures", "No CSAT figures",
                         "There are no figures for " + scope.id() + " '" + subject + "' in the " + window
@@ -86,15 +86,15 @@ final class QueryRoutes {
 
     private void act(Context ctx, AlertActions.Action action) {
         String alertId = ctx.pathParam("alertId");
-        JsonNode body = body(ctx);
-        String actor = text(body, "actor");
+        JsonNode body = RequestParts.body(ctx, json, "{\"actor\":\"Sam\",\"note\":\"...\"}");
+        String actor = RequestParts.text(body, "actor");
         if (actor == null || actor.isBlank()) {
             throw QueryProblems.invalidRequest("actor", "say who acts, e.g. {\"actor\":\"Sam\",\"note\":\"...\"}");
         }
         if (actor.length() > MAX_ACTOR_LENGTH) {
             throw QueryProblems.invalidRequest("actor", "must be at most " + MAX_ACTOR_LENGTH + " characters");
         }
-        String note = text(body, "note");
+        String note = RequestParts.text(body, "note");
         if (note != null && note.length() > MAX_NOTE_LENGTH) {
             throw QueryProblems.invalidRequest("note", "must be at most " + MAX_NOTE_LENGTH + " characters");
         }
@@ -116,25 +116,6 @@ final class QueryRoutes {
         accepted.put("action", action.name());
         accepted.put("accepted", true);
         ctx.status(202).json(accepted);
-    }
-
-    private JsonNode body(Context ctx) {
-        String body = ctx.body();
-        try {
-            JsonNode node = body.isBlank() ? null : json.readTree(body);
-            if (node != null && node.isObject()) {
-                return node;
-            }
-        } catch (IOException e) {
-            // answered below
-        }
-        throw QueryProblems.invalidRequest("body",
-                "must be a JSON object such as {\"actor\":\"Sam\",\"note\":\"...\"}");
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     private Duration window(Context ctx) {
@@ -172,44 +153,5 @@ final class QueryRoutes {
                     "must be open, acknowledged or resolved (or several, comma-separated)")));
         }
         return statuses;
-    }
-
-    /** An ISO-8601 instant parameter, or null when absent. */
-    static Instant instant(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Instant instant;
-        try {
-            instant = Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw QueryProblems.invalidRequest(name, "must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
-        }
-        if (instant.isBefore(Instant.EPOCH)) {
-            throw QueryProblems.invalidRequest(name, "must not be before 1970-01-01T00:00:00Z");
-        }
-        return instant;
-    }
-
-    private static String required(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isEmpty()) {
-            throw QueryProblems.invalidRequest(name, "is required");
-        }
-        return value;
-    }
-
-    private static Set<Integer> partitions(Context ctx) {
-        try {
-            return new TreeSet<>(Arrays.stream(required(ctx, "partitions").split(","))
-                    .map(String::strip).map(Integer::valueOf).toList());
-        } catch (NumberFormatException e) {
-            throw QueryProblems.invalidRequest("partitions", "must be partition numbers separated by commas");
-        }
-    }
-
-    private static ProblemException notHere() {
-        return QueryProblems.notFound("not-found", "Not found", "This instance has nothing under that key.");
     }
 }

@@ -16,6 +16,8 @@ public final class InternalPaths {
     public static final String SERIES = "/internal/v1/series";
     public static final String CSAT = "/internal/v1/csat";
     public static final String ALERT = "/internal/v1/alert";
+    public static final String CONVERSATIONS = "/internal/v1/conversations";
+    public static final String CONVERSATION = "/internal/v1/conversation";
 
     private InternalPaths() {
     }
@@ -35,6 +37,10 @@ public final class InternalPaths {
 
     static String alert(String alertId) {
         return ALERT + "?alertId=" + encode(alertId);
+    }
+
+    static String conversation(String conversationId) {
+        return CONVERSATION + "?conversationId=" + encode(conversationId);
     }
 
     private static String encode(String value) {

@@ -25,7 +25,11 @@ import org.instantfeedback.streams.csat.CsatQueries;
 import org.instantfeedback.streams.csat.CsatTopology;
 import org.instantfeedback.streams.feedback.FeedbackTopologyDriver;
 import org.instantfeedback.streams.feedback.TestScorers;
+import org.instantfeedback.streams.query.ActionRecords;
 import org.instantfeedback.streams.query.AlertActions;
+import org.instantfeedback.streams.query.ConversationActions;
+import org.instantfeedback.streams.query.ConversationQueries;
+import org.instantfeedback.streams.query.LocalConversations;
 import org.instantfeedback.streams.query.LocalReads;
 import org.instantfeedback.streams.query.PeerClient;
 import org.instantfeedback.streams.query.Placement;
@@ -64,9 +68,13 @@ final class QueryApiFixture implements AutoCloseable {
         QueryService queries = new QueryService(locator, new LocalReads(locator, csat, config.api().seriesSpan()),
                 new PeerClient(QueryHttpApi.objectMapper(), "http"), clock);
         // No producer: the tests here stop before an action would be sent; sending is tested on a real broker.
-        AlertActions actions = new AlertActions(() -> null, clock);
+        AlertActions actions = new AlertActions(new ActionRecords(() -> null), clock);
+        ConversationRoutes conversations = new ConversationRoutes(new ConversationQueries(locator,
+                new LocalConversations(locator, clock, config.conversations().answerWithin()),
+                new PeerClient(QueryHttpApi.objectMapper(), "http"), "conversations", config.alerting().hierarchy()),
+                new ConversationActions(new ActionRecords(() -> null), clock));
         http = QueryHttpApi.create(queries, actions, ApiSettings.from(apiEnv), config.alerting().windows(),
-                streamsState::get, metrics, routes -> { }).start(0);
+                streamsState::get, metrics, conversations::register).start(0);
     }
 
     void send(FeedbackReceived event) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
+import org.instantfeedback.events.Channel;
+import org.instantfeedback.events.FeedbackReceived;
+import org.instantfeedback.events.ReplyAddress;
 import org.instantfeedback.service.problem.Problem;
 import org.instantfeedback.streams.csat.Feedback;
 import org.junit.jupiter.api.AfterEach;
@@ -258,6 +262,49 @@ class QueryHttpApiTest {
                 .contains("uri=\"NOT_FOUND\"")
                 .doesNotContain("route-42")
                 .doesNotContain("nothing-here");
+    }
+
+    @Test
+    void lists_open_conversations_and_reads_one_with_its_messages_but_never_a_number() throws Exception {
+        api.send(sms("SM1", "bus 42 driver rude", NOW.minusSeconds(1_200)));
+        api.send(sms("SM2", "still no answer", NOW.minusSeconds(600)));
+
+        HttpResponse<String> list = get("/v1/conversations?status=open&overdue=true&order=oldest-unanswered");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        JsonNode conversation = JSON.readTree(list.body()).get("conversations").get(0);
+        assertThat(conversation.get("conversationId").asText()).isEqualTo("contact-1.1");
+        assertThat(conversation.get("status").asText()).isEqualTo("open");
+        assertThat(conversation.get("overdue").asBoolean()).as("waited 20 minutes, the limit is 15").isTrue();
+        assertThat(conversation.get("waitingSeconds").asLong()).isEqualTo(1_200);
+        assertThat(conversation.get("lastMessage").get("text").asText()).isEqualTo("still no answer");
+        HttpResponse<String> one = get("/v1/conversations/contact-1.1");
+        assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+        assertThat(JSON.readTree(one.body()).get("messages")).hasSize(2);
+        assertThat(one.body() + list.body()).doesNotContain("7700900123");
+        assertThat(JSON.readTree(get("/v1/conversations?status=closed").body()).get("conversations")).isEmpty();
+    }
+
+    @Test
+    void an_answer_needs_a_text_a_name_and_a_conversation_that_exists() throws Exception {
+        api.send(sms("SM1", "bus 42 driver rude", NOW.minusSeconds(60)));
+
+        assertThat(fieldError(post("/v1/conversations/contact-1.1/replies", "{\"by\":\"sam\"}"))
+                .get("field").asText()).isEqualTo("text");
+        assertThat(fieldError(post("/v1/conversations/contact-1.1/replies", "{\"text\":\"Sorry\"}"))
+                .get("field").asText()).isEqualTo("by");
+        assertThat(problemOf(post("/v1/conversations/contact-1.7/replies", "{\"text\":\"Sorry\",\"by\":\"sam\"}"),
+                404).get("title").asText()).isEqualTo("No such conversation");
+        assertThat(problemOf(get("/v1/conversations/not-an-id"), 404).get("title").asText())
+                .isEqualTo("No such conversation");
+        assertThat(fieldError(get("/v1/conversations?status=answered")).get("field").asText()).isEqualTo("status");
+    }
+
+    private static FeedbackReceived sms(String sid, String text, Instant at) {
+        return FeedbackReceived.newBuilder().setEventId("twilio:" + sid).setChannel(Channel.SMS)
+                .setSubject("route-42").setText(text).setSenderPseudonym("contact-1")
+                .setReplyTo(ReplyAddress.newBuilder().setContactId("contact-1").setOperatorNumber("+447700900100")
+                        .setKeyId("k-1").setCiphertext(ByteBuffer.wrap(new byte[] {9, 9, 9})).build())
+                .setOccurredAt(at).setReceivedAt(at).build();
     }
 
     /** The problem document of {@code response}, once its status and media type are checked. */
