@@ -61,6 +61,8 @@ public final class LocalRun implements AutoCloseable {
             // Rules are checked against each other in order, so they live on one partition.
             Map.entry(Topics.ALERT_RULES, 1),
             Map.entry(Topics.ALERT_RULES_ACCEPTED, 1),
+            // Compacted (Topics.COMPACTED); every process reads all of it, whatever the partitions.
+            Map.entry(Topics.CONTACT_KEYS, 3),
             Map.entry(Topics.DEAD_LETTER, 1));
 
     /**

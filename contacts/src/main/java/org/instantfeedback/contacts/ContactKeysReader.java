@@ -1,0 +1,129 @@
+package org.instantfeedback.contacts;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.instantfeedback.events.ContactKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the whole compacted contact keys topic, every partition from the beginning and then on,
+ * with no consumer group: every process needs every contact. Runs on its own thread; the consumer
+ * is used by that thread only, from its first call to its close.
+ */
+final class ContactKeysReader implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(ContactKeysReader.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    /** Takes each record in offset order; {@code keys} is null for a tombstone. */
+    @FunctionalInterface
+    interface Sink {
+        void accept(String contactId, ContactKeys keys, long offset);
+    }
+
+    private final Consumer<String, ContactKeys> consumer;
+    private final String topic;
+    private final Sink sink;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile boolean caughtUp;
+    private volatile RuntimeException failure;
+
+    ContactKeysReader(Consumer<String, ContactKeys> consumer, String topic, Sink sink) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.sink = sink;
+    }
+
+    @Override
+    public void run() {
+        try {
+            List<TopicPartition> partitions = partitions();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (running) {
+                pollOnce();
+                if (!caughtUp && reached(ends)) {
+                    caughtUp = true;
+                    ready.countDown();
+                }
+            }
+        } catch (WakeupException e) {
+            // close() woke the consumer up to stop it
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.error("stopped reading {}: contacts written from now on will not open in this process", topic, e);
+        } finally {
+            ready.countDown();
+            consumer.close();
+        }
+    }
+
+    /** Waits until the records present at start have all been read. */
+    void awaitReady(Duration timeout) {
+        try {
+            ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContactKeysUnavailableException("interrupted while reading " + topic, e);
+        }
+        if (failure != null) {
+            throw new ContactKeysUnavailableException("could not read " + topic + ": " + failure.getMessage(),
+                    failure);
+        }
+        if (!caughtUp) {
+            throw new ContactKeysUnavailableException("did not read " + topic + " up to its end within " + timeout
+                    + "; is Kafka reachable?");
+        }
+    }
+
+    boolean isReady() {
+        return caughtUp;
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    /** Closes the consumer of a reader whose thread never ran. */
+    void closeUnstarted() {
+        consumer.close();
+    }
+
+    private List<TopicPartition> partitions() {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+        if (partitions == null || partitions.isEmpty()) {
+            throw new ContactKeysUnavailableException("topic " + topic + " does not exist; it must be created"
+                    + " compacted (cleanup.policy=compact)");
+        }
+        return partitions.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    }
+
+    private void pollOnce() {
+        try {
+            for (ConsumerRecord<String, ContactKeys> record : consumer.poll(POLL)) {
+                sink.accept(record.key(), record.value(), record.offset());
+            }
+        } catch (RecordDeserializationException e) {
+            // One unreadable record must not stop every contact's keys from loading; it is logged
+            // for the operator and passed over.
+            LOG.error("passed over an unreadable record on {} at offset {}", e.topicPartition(), e.offset(), e);
+            consumer.seek(e.topicPartition(), e.offset() + 1);
+        }
+    }
+
+    private boolean reached(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+}
