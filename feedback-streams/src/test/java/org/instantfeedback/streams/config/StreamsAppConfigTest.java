@@ -77,7 +77,10 @@ class StreamsAppConfigTest {
                 Map.entry("CSAT_WINDOW_GRACE", "PT10M"),
                 Map.entry("CSAT_STORE_RETENTION", "PT6H"),
                 Map.entry("DEDUPE_HORIZON", "PT48H"),
-                Map.entry("SCORING_CONFIG_FILE", scoring.toString())));
+                Map.entry("SCORING_CONFIG_FILE", scoring.toString()),
+                Map.entry("CONVERSATION_QUIET_PERIOD", "PT12H"),
+                Map.entry("CONVERSATION_ANSWER_WITHIN", "PT5M"),
+                Map.entry("CONVERSATION_FOLLOW_UP_QUESTION", "none")));
 
         assertThat(config.httpPort()).isZero();
         assertThat(config.bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
@@ -98,9 +101,13 @@ class StreamsAppConfigTest {
                 "STREAMS_QUERY_RESOLVED_RETENTION", "TEXT_MODEL_LEARNING", "TEXT_MODEL_VERSION", "TEXT_MODEL_BASE_FILE",
                 "TEXT_MODEL_RETRAIN_EVERY", "TEXT_MODEL_RETRAIN_AFTER", "TEXT_MODEL_RETRAIN_GAP", "TEXT_MODEL_MIN_EXAMPLES",
                 "TEXT_MODEL_MAX_EXAMPLES", "TEXT_MODEL_HELD_BACK_PERCENT", "TEXT_MODEL_LANGUAGE_MIN_EXAMPLES",
-                "TEXT_MODEL_LANGUAGE_FLOOR");
+                "TEXT_MODEL_LANGUAGE_FLOOR", "CONVERSATION_QUIET_PERIOD", "CONVERSATION_ANSWER_WITHIN",
+                "CONVERSATION_FOLLOW_UP_QUESTION");
         assertThat(StreamsAppConfig.SETTINGS).noneMatch(Setting::required);
         assertThat(config.dedupeHorizon()).isEqualTo(Duration.ofHours(48));
+        assertThat(config.conversations().quietPeriod()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.conversations().answerWithin()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.conversations().followUpQuestion()).isEmpty();
         assertThat(config.scoringConfigFile()).contains(scoring);
         assertThat(config.alerting().windows()).containsExactly(Duration.ofMinutes(15), Duration.ofHours(1),
                 Duration.ofHours(6), Duration.ofHours(24));
