@@ -7,8 +7,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.instantfeedback.contacts.ContactKeyring;
 import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.ingest.config.PseudonymSettings;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
@@ -29,6 +35,7 @@ import org.instantfeedback.ingest.http.TwilioSmsController;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.kafka.DeduplicatingPublisher;
 import org.instantfeedback.ingest.kafka.FeedbackPublisher;
+import org.instantfeedback.ingest.privacy.ReplyAddresses;
 import org.instantfeedback.ingest.privacy.SenderPseudonyms;
 import org.instantfeedback.ingest.ratelimit.RateLimiter;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
@@ -54,16 +61,23 @@ public final class IngestApp implements AutoCloseable {
     private final FeedbackPublisher publisher;
     private final Readiness readiness;
     private final Javalin http;
+    private final Optional<ContactKeyring> keyring;
+    private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "contact-expiry");
+        thread.setDaemon(true);
+        return thread;
+    });
     private boolean started;
     private boolean closed;
 
     private IngestApp(IngestConfig config, ServiceTelemetry telemetry, FeedbackPublisher publisher,
-            Readiness readiness, Javalin http) {
+            Readiness readiness, Javalin http, Optional<ContactKeyring> keyring) {
         this.config = config;
         this.telemetry = telemetry;
         this.publisher = publisher;
         this.readiness = readiness;
         this.http = http;
+        this.keyring = keyring;
     }
 
     /** Builds the service; connects to nothing yet and binds no port. */
@@ -81,10 +95,15 @@ public final class IngestApp implements AutoCloseable {
             ObjectMapper json = objectMapper();
             JsonResponses responses = new JsonResponses(json);
             FeedbackPages pages = FeedbackPages.load();
-            Javalin http = IngestHttpApi.create(controllers(config, telemetry, publisher, json, responses, pages),
+            Optional<ContactKeyring> keyring = config.contacts().enabled()
+                    ? Optional.of(remember(created, ContactKeyring.create(config.contacts()))) : Optional.empty();
+            ReplyAddresses replyAddresses = keyring.map(keys -> ReplyAddresses.sealedWith(keys, Clock.systemUTC()))
+                    .orElseGet(ReplyAddresses::none);
+            Javalin http = IngestHttpApi.create(controllers(config, telemetry, publisher, json, responses, pages,
+                            replyAddresses),
                     IngestProblems.mapper(json, config.publishing().retryAfterSeconds(), pages), readiness, telemetry,
                     config.publishing().publishTimeout().plus(GRACE_AFTER_PUBLISH_TIMEOUT));
-            return new IngestApp(config, telemetry, publisher, readiness, http);
+            return new IngestApp(config, telemetry, publisher, readiness, http, keyring);
         } catch (RuntimeException e) {
             closeAll(created);
             throw e;
@@ -92,14 +111,15 @@ public final class IngestApp implements AutoCloseable {
     }
 
     private static IngestHttpApi.Controllers controllers(IngestConfig config, ServiceTelemetry telemetry,
-            FeedbackPublisher publisher, ObjectMapper json, JsonResponses responses, FeedbackPages pages) {
+            FeedbackPublisher publisher, ObjectMapper json, JsonResponses responses, FeedbackPages pages,
+            ReplyAddresses replyAddresses) {
         RateLimiter limits = RateLimiter.create(config.rateLimits(), telemetry.registry());
         ClientAddresses clients = new ClientAddresses(config.http().trustedProxies());
         FeedbackIntake intake = new FeedbackIntake(FeedbackValidator.withAllowlist(config.subjects().allowlist()),
                 DeduplicatingPublisher.create(publisher, config.dedup().horizon(), config.dedup().maxEntries()), limits,
                 Clock.systemUTC(), telemetry.registry());
         SmsInterpreter sms = new SmsInterpreter(config.subjects().smsRules(), config.subjects().allowlist(),
-                new SenderPseudonyms(config.pseudonyms().secret()));
+                new SenderPseudonyms(config.pseudonyms().secret()), replyAddresses);
         int maxBodyBytes = config.http().maxBodyBytes();
         JsonRequestBody body = new JsonRequestBody(json, maxBodyBytes);
         BatchResults batchResults = new BatchResults(responses, config.publishing().retryAfterSeconds());
@@ -137,6 +157,12 @@ public final class IngestApp implements AutoCloseable {
         if (closed || started) {
             throw new IllegalStateException(closed ? "the app has been closed" : "the app is already started");
         }
+        // The keyring reads the contact keys in the background; until it has, an SMS is answered 503
+        // (not stored), which the provider retries, rather than holding the start-up back.
+        keyring.ifPresent(keys -> {
+            keys.start();
+            expiry.scheduleWithFixedDelay(() -> expireContacts(keys), 1, 60, TimeUnit.MINUTES);
+        });
         http.start(config.http().port());
         started = true;
         return this;
@@ -162,8 +188,23 @@ public final class IngestApp implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("could not stop the HTTP server cleanly", e);
         }
-        closeAll(List.of(publisher, readiness, telemetry));
+        expiry.shutdownNow();
+        List<AutoCloseable> resources = new ArrayList<>(List.of(publisher, readiness, telemetry));
+        keyring.ifPresent(resources::add);
+        closeAll(resources);
         LOG.info("feedback-ingest stopped");
+    }
+
+    /** Erases the contacts silent for longer than {@code CONTACT_RETENTION}; a failure waits for the next round. */
+    private static void expireContacts(ContactKeyring keys) {
+        try {
+            int erased = keys.expire(Instant.now());
+            if (erased > 0) {
+                LOG.info("Erased {} contacts silent for longer than their retention", erased);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not erase expired contacts this round: {}", e.getMessage());
+        }
     }
 
     private static <T extends AutoCloseable> T remember(List<AutoCloseable> created, T resource) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.instantfeedback.contacts.ContactSettings;
 import org.instantfeedback.service.settings.Setting;
 
 /**
@@ -24,6 +25,7 @@ import org.instantfeedback.service.settings.Setting;
  * @param subjects    which subjects feedback may be about, and how SMS name them
  * @param rateLimits  per-client and per-sender request limits
  * @param dedup       what this instance remembers of the events it stored
+ * @param contacts    the operator's key that seals passengers' numbers so ops can answer them; unset: no answers
  */
 public record IngestConfig(
         HttpSettings http,
@@ -34,17 +36,18 @@ public record IngestConfig(
         KioskSettings kiosks,
         SubjectSettings subjects,
         RateLimitSettings rateLimits,
-        DedupSettings dedup) {
+        DedupSettings dedup,
+        ContactSettings contacts) {
 
     /** Every variable feedback-ingest reads, besides the {@code KAFKA_*}/{@code SCHEMA_REGISTRY_*} pass-through. */
     public static final List<Setting<?>> SETTINGS = Stream.of(HttpSettings.SETTINGS, PublishSettings.SETTINGS,
                     PseudonymSettings.SETTINGS, TwilioSettings.SETTINGS, SmsGatewaySettings.SETTINGS,
                     KioskSettings.SETTINGS, SubjectSettings.SETTINGS, RateLimitSettings.SETTINGS,
-                    DedupSettings.SETTINGS)
+                    DedupSettings.SETTINGS, ContactSettings.SETTINGS)
             .flatMap(List::stream).toList();
 
     public IngestConfig {
-        Stream.of(http, publishing, pseudonyms, twilio, smsGateways, kiosks, subjects, rateLimits, dedup)
+        Stream.of(http, publishing, pseudonyms, twilio, smsGateways, kiosks, subjects, rateLimits, dedup, contacts)
                 .forEach(Objects::requireNonNull);
     }
 
@@ -60,7 +63,8 @@ public record IngestConfig(
                 KioskSettings.from(given),
                 SubjectSettings.from(given),
                 RateLimitSettings.from(given),
-                DedupSettings.from(given));
+                DedupSettings.from(given),
+                ContactSettings.from(given));
     }
 
     /** Blank values count as unset, also for the Kafka and registry pass-through; the rest is trimmed. */

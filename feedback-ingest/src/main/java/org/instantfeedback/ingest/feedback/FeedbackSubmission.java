@@ -2,6 +2,7 @@ package org.instantfeedback.ingest.feedback;
 
 import java.util.List;
 import org.instantfeedback.events.Channel;
+import org.instantfeedback.events.ReplyAddress;
 import org.instantfeedback.service.problem.FieldError;
 
 /**
@@ -20,6 +21,7 @@ import org.instantfeedback.service.problem.FieldError;
  * @param senderPseudonym pseudonym of the sender ({@code SenderPseudonyms}), or null; never a
  *                       phone number
  * @param readErrors     what the channel could not read
+ * @param replyTo        where an answer can be sent, the number encrypted ({@code ReplyAddress}), or null
  */
 public record FeedbackSubmission(
         String subject,
@@ -30,9 +32,16 @@ public record FeedbackSubmission(
         String idempotencyKey,
         Channel channel,
         String senderPseudonym,
-        List<FieldError> readErrors) {
+        List<FieldError> readErrors,
+        ReplyAddress replyTo) {
 
     public FeedbackSubmission {
         readErrors = List.copyOf(readErrors);
+    }
+
+    /** Feedback nobody can answer: every channel but SMS. */
+    public FeedbackSubmission(String subject, Long rating, String scale, String comment, String occurredAt,
+            String idempotencyKey, Channel channel, String senderPseudonym, List<FieldError> readErrors) {
+        this(subject, rating, scale, comment, occurredAt, idempotencyKey, channel, senderPseudonym, readErrors, null);
     }
 }

@@ -121,6 +121,7 @@ public final class FeedbackValidator {
                 .setRating(rating.orElse(null))
                 .setText(comment.map(PersonalDataMask::mask).orElse(null))
                 .setSenderPseudonym(submission.senderPseudonym())
+                .setReplyTo(submission.replyTo())
                 .setOccurredAt(occurredAt)
                 .setReceivedAt(now.truncatedTo(ChronoUnit.MILLIS))
                 .build();

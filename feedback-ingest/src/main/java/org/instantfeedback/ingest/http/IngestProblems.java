@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
 import org.instantfeedback.ingest.kafka.PublishFailedException;
+import org.instantfeedback.contacts.ContactKeysUnavailableException;
 import org.instantfeedback.ingest.kafka.PublishUnavailableException;
 import org.instantfeedback.ingest.ratelimit.RateLimitExceededException;
 import org.instantfeedback.service.problem.Problem;
@@ -34,6 +35,10 @@ public final class IngestProblems {
                                 .withHeader("Retry-After", String.valueOf(limited.retryAfterSeconds())))
                 .translating(PublishUnavailableException.class, (failure, ctx) ->
                         notStored(ctx, failure, retryAfterSeconds))
+                // A new passenger's key could not be stored: the SMS was not stored either, and the
+                // provider retries it on a 503 like any other failure to store.
+                .translating(ContactKeysUnavailableException.class, (failure, ctx) -> notStored(ctx,
+                        new PublishUnavailableException(failure.getMessage(), failure), retryAfterSeconds))
                 .translating(PublishFailedException.class, (failure, ctx) -> ProblemMapper.internalError(
                         "the feedback could not be stored and was not accepted; the failure has been logged"))
                 .beforeEveryAnswer(UnreadBody::discard)

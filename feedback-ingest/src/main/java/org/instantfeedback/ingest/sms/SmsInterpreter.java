@@ -3,15 +3,18 @@ package org.instantfeedback.ingest.sms;
 import java.util.ArrayList;
 import java.util.List;
 import org.instantfeedback.events.Channel;
+import org.instantfeedback.events.ReplyAddress;
 import org.instantfeedback.ingest.feedback.FeedbackSubmission;
 import org.instantfeedback.ingest.feedback.SubjectAllowlist;
+import org.instantfeedback.ingest.privacy.ReplyAddresses;
 import org.instantfeedback.ingest.privacy.SenderPseudonyms;
 import org.instantfeedback.service.problem.FieldError;
 
 /**
  * Turns an inbound SMS into a submission: subject and rating read by the {@link SmsRules}, the
  * whole text kept as the comment (masked later, like every comment), and the sender replaced by
- * their pseudonym. Deterministic: the same SMS always gives the same subject, so a provider's
+ * their pseudonym (and, when answers are on, their number sealed as the address an answer goes to).
+ * Deterministic: the same SMS always gives the same subject, so a provider's
  * retry lands on the same Kafka partition.
  */
 public final class SmsInterpreter {
@@ -20,26 +23,36 @@ public final class SmsInterpreter {
     private final SmsRules rules;
     private final SubjectAllowlist allowlist;
     private final SenderPseudonyms pseudonyms;
+    private final ReplyAddresses replyAddresses;
 
     public SmsInterpreter(SmsRules rules, SubjectAllowlist allowlist, SenderPseudonyms pseudonyms) {
+        this(rules, allowlist, pseudonyms, ReplyAddresses.none());
+    }
+
+    /** As above, with the sender's number sealed as the address answers go to (the conversation's). */
+    public SmsInterpreter(SmsRules rules, SubjectAllowlist allowlist, SenderPseudonyms pseudonyms,
+            ReplyAddresses replyAddresses) {
         this.rules = rules;
         this.allowlist = allowlist;
         this.pseudonyms = pseudonyms;
+        this.replyAddresses = replyAddresses;
     }
 
     public FeedbackSubmission submission(InboundSms sms) {
         List<FieldError> errors = new ArrayList<>(sms.readErrors());
         String pseudonym = null;
+        ReplyAddress replyTo = null;
         if (sms.from() == null || sms.from().isBlank()) {
             errors.add(new FieldError(FROM, "is required"));
         } else {
             pseudonym = pseudonyms.pseudonymOf(sms.from());
+            replyTo = replyAddresses.seal(pseudonym, sms.to(), sms.from()).orElse(null);
         }
         String text = sms.text() == null ? "" : sms.text();
         SmsReading reading = rules.read(text, sms.to(), allowlist);
         Long rating = reading.rating().map(found -> (long) found.value()).orElse(null);
         String scale = reading.rating().map(found -> found.scale().wireName()).orElse(null);
         return new FeedbackSubmission(reading.subject(), rating, scale, text, sms.occurredAt(), sms.eventId(),
-                Channel.SMS, pseudonym, errors);
+                Channel.SMS, pseudonym, errors, replyTo);
     }
 }

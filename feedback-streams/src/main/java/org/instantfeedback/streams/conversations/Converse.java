@@ -1,5 +1,7 @@
 package org.instantfeedback.streams.conversations;
 
+import org.instantfeedback.actions.InvalidConversationActionException;
+import org.instantfeedback.actions.ConversationAction;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;

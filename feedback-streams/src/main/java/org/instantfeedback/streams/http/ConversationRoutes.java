@@ -1,5 +1,6 @@
 package org.instantfeedback.streams.http;
 
+import org.instantfeedback.actions.ConversationAction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.instantfeedback.streams.conversations.ConversationAction;
 import org.instantfeedback.streams.conversations.ConversationView;
 import org.instantfeedback.streams.query.ConversationActions;
 import org.instantfeedback.streams.query.ConversationQueries;

@@ -1,9 +1,9 @@
 package org.instantfeedback.streams.query;
 
+import org.instantfeedback.actions.ConversationAction;
 import java.time.Clock;
 import java.util.UUID;
 import org.instantfeedback.config.Topics;
-import org.instantfeedback.streams.conversations.ConversationAction;
 import org.instantfeedback.streams.conversations.ConversationIds;
 import org.instantfeedback.streams.conversations.ConversationView;
 

@@ -1,5 +1,6 @@
 package org.instantfeedback.streams.conversations;
 
+import org.instantfeedback.actions.ConversationAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,4 +1,4 @@
-package org.instantfeedback.streams.conversations;
+package org.instantfeedback.actions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +33,7 @@ public record ConversationAction(Kind kind, String contactId, String conversatio
         /** The passenger wrote START after a STOP. */
         OPT_IN;
 
-        String wireName() {
+        public String wireName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
