@@ -32,6 +32,7 @@ import org.instantfeedback.ingest.http.JsonResponses;
 import org.instantfeedback.ingest.http.KioskBatchController;
 import org.instantfeedback.ingest.http.SmsGatewayController;
 import org.instantfeedback.ingest.http.TwilioSmsController;
+import org.instantfeedback.ingest.http.TwilioVoiceController;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.kafka.DeduplicatingPublisher;
 import org.instantfeedback.ingest.kafka.FeedbackPublisher;
@@ -39,6 +40,7 @@ import org.instantfeedback.ingest.privacy.ReplyAddresses;
 import org.instantfeedback.ingest.privacy.SenderPseudonyms;
 import org.instantfeedback.ingest.ratelimit.RateLimiter;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
+import org.instantfeedback.ingest.voice.CallInterpreter;
 import org.instantfeedback.service.health.Readiness;
 import org.instantfeedback.service.telemetry.ServiceTelemetry;
 import org.slf4j.Logger;
@@ -118,8 +120,11 @@ public final class IngestApp implements AutoCloseable {
         FeedbackIntake intake = new FeedbackIntake(FeedbackValidator.withAllowlist(config.subjects().allowlist()),
                 DeduplicatingPublisher.create(publisher, config.dedup().horizon(), config.dedup().maxEntries()), limits,
                 Clock.systemUTC(), telemetry.registry());
+        SenderPseudonyms pseudonyms = new SenderPseudonyms(config.pseudonyms().secret());
         SmsInterpreter sms = new SmsInterpreter(config.subjects().smsRules(), config.subjects().allowlist(),
-                new SenderPseudonyms(config.pseudonyms().secret()), replyAddresses);
+                pseudonyms, replyAddresses);
+        CallInterpreter calls = new CallInterpreter(config.subjects().smsRules(), config.subjects().allowlist(),
+                pseudonyms);
         int maxBodyBytes = config.http().maxBodyBytes();
         JsonRequestBody body = new JsonRequestBody(json, maxBodyBytes);
         BatchResults batchResults = new BatchResults(responses, config.publishing().retryAfterSeconds());
@@ -128,6 +133,7 @@ public final class IngestApp implements AutoCloseable {
                 new KioskBatchController(config.kiosks(), new JsonRequestBody(json, config.kiosks().maxBodyBytes()),
                         intake, limits, clients, batchResults),
                 new TwilioSmsController(config.twilio(), maxBodyBytes, sms, intake),
+                new TwilioVoiceController(config.twilio(), config.voice(), maxBodyBytes, calls, intake),
                 new SmsGatewayController(config.smsGateways(), maxBodyBytes, body, sms, intake, responses,
                         batchResults),
                 new FeedbackPageController(pages, intake, limits, clients, maxBodyBytes));

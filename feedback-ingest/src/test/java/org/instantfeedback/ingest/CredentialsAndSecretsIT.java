@@ -177,6 +177,36 @@ class CredentialsAndSecretsIT {
     }
 
     @Test
+    void logs_no_phone_number_while_calls_are_rated_hung_up_and_refused() {
+        String path = "/v1/voice/twilio/rating";
+        String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> rated = TwilioVoiceEndpointIT.keyed(sid, PASSENGER, OTHER_PASSENGER, "5");
+        Map<String, String> wrongKey = TwilioVoiceEndpointIT.keyed(sid + "w", OTHER_PASSENGER, PASSENGER, "#");
+        Map<String, String> withoutCallSid = TwilioVoiceEndpointIT.keyed(sid, PASSENGER, PASSENGER, "3");
+        withoutCallSid.remove("CallSid");
+        int before = LOGS.list.size();
+
+        List<String> answers = List.of(
+                TwilioRequests.postSigned(client, path, client.uri(path).toString(), TWILIO_TOKEN, rated).body(),
+                TwilioRequests.postSigned(client, path + "?attempt=2", client.uri(path + "?attempt=2").toString(),
+                        TWILIO_TOKEN, wrongKey).body(),
+                TwilioRequests.postSigned(client, path, client.uri(path).toString(), TWILIO_TOKEN, withoutCallSid)
+                        .body());
+
+        assertThat(answers).allMatch(answer -> answer.endsWith("<Hangup/></Response>"));
+        List<ILoggingEvent> logged = new ArrayList<>(LOGS.list);
+        List<String> lines = logged.subList(before, logged.size()).stream().map(CredentialsAndSecretsIT::fullText)
+                .collect(Collectors.toList());
+        assertThat(lines).as("the hang-up and the refusal are logged").anyMatch(line -> line.contains("nothing stored"))
+                .anyMatch(line -> line.contains("rating not stored") && line.contains("CallSid"));
+        for (String line : lines) {
+            for (String secret : NEVER_LOGGED) {
+                assertThat(line).as("a log line").doesNotContain(secret);
+            }
+        }
+    }
+
+    @Test
     void shows_no_secret_in_the_configuration_as_text() {
         String config = String.valueOf(IngestConfig.from(Map.of(
                 PseudonymSettings.PSEUDONYM_SECRET.name(), PSEUDONYM_SECRET, TwilioSettings.TWILIO_AUTH_TOKEN.name(), TWILIO_TOKEN,

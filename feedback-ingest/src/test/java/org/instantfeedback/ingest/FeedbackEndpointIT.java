@@ -340,7 +340,8 @@ class FeedbackEndpointIT {
 
     @ParameterizedTest
     @CsvSource({"/v1/sms/twilio, application/x-www-form-urlencoded", "/v1/sms, application/json",
-        "/v1/feedback/batch, application/json"})
+        "/v1/feedback/batch, application/json", "/v1/voice/twilio, application/x-www-form-urlencoded",
+        "/v1/voice/twilio/rating, application/x-www-form-urlencoded"})
     void keeps_channels_switched_off_until_their_credentials_are_configured(String path, String contentType)
             throws Exception {
         HttpResponse<String> response = client.postTo(path, contentType, "{}");

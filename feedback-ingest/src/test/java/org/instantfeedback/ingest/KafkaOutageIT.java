@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 @WithKafkaAndRegistry
 class KafkaOutageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TWILIO_AUTH_TOKEN = "twilio-outage-test-auth-token-0123456789";
+    private static final String VOICE_RATING_PATH = "/v1/voice/twilio/rating";
 
     private KafkaAndRegistry runtime;
     private IngestApp app;
@@ -39,7 +41,8 @@ class KafkaOutageIT {
         runtime.createTopics(Map.of(Topics.FEEDBACK_RECEIVED, 1));
         app = TestIngest.start(TestIngest.env(runtime,
                 "INGEST_PUBLISH_TIMEOUT_MS", "2000",
-                "INGEST_RETRY_AFTER_SECONDS", "7"));
+                "INGEST_RETRY_AFTER_SECONDS", "7",
+                "INGEST_TWILIO_AUTH_TOKEN", TWILIO_AUTH_TOKEN));
         client = new IngestHttpClient(app.port());
     }
 
@@ -82,6 +85,29 @@ class KafkaOutageIT {
                 runtime.schemaRegistryUrl())) {
             assertThat(topic.awaitEvent("outage-" + subject).key()).isEqualTo(subject);
         }
+    }
+
+    @Test
+    void tells_a_caller_their_rating_was_not_recorded_while_kafka_is_down_instead_of_an_error() {
+        String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
+
+        runtime.stopBroker();
+        try {
+            HttpResponse<String> answer = TwilioRequests.postSigned(client, VOICE_RATING_PATH,
+                    client.uri(VOICE_RATING_PATH).toString(), TWILIO_AUTH_TOKEN,
+                    TwilioVoiceEndpointIT.keyed(sid, PersonalData.PASSENGER, "+442079460000", "4"));
+
+            // Twilio plays its own error message for anything but TwiML, so the caller hears ours.
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
+                    + "<Say voice=\"alice\" language=\"en-GB\">Sorry, we could not record your rating. Please try"
+                    + " again later. Goodbye.</Say><Hangup/></Response>");
+        } finally {
+            runtime.startBroker();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(client.get("/health/ready").statusCode()).isEqualTo(200));
     }
 
     @Test

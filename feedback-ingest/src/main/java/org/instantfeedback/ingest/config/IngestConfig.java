@@ -19,7 +19,8 @@ import org.instantfeedback.service.settings.Setting;
  * @param http        the HTTP edge: port, body limit, trusted proxies
  * @param publishing  the Kafka producer, the schema registry, and what clients are told when they are away
  * @param pseudonyms  the key of the senders' pseudonyms, and local mode
- * @param twilio      the Twilio SMS channel
+ * @param twilio      the Twilio channels (SMS and voice): auth token, public URL, SMS reply
+ * @param voice       what a caller of the Twilio voice channel hears
  * @param smsGateways the SMS gateways' channel
  * @param kiosks      the kiosks' batch channel
  * @param subjects    which subjects feedback may be about, and how SMS name them
@@ -32,6 +33,7 @@ public record IngestConfig(
         PublishSettings publishing,
         PseudonymSettings pseudonyms,
         TwilioSettings twilio,
+        VoiceSettings voice,
         SmsGatewaySettings smsGateways,
         KioskSettings kiosks,
         SubjectSettings subjects,
@@ -41,13 +43,14 @@ public record IngestConfig(
 
     /** Every variable feedback-ingest reads, besides the {@code KAFKA_*}/{@code SCHEMA_REGISTRY_*} pass-through. */
     public static final List<Setting<?>> SETTINGS = Stream.of(HttpSettings.SETTINGS, PublishSettings.SETTINGS,
-                    PseudonymSettings.SETTINGS, TwilioSettings.SETTINGS, SmsGatewaySettings.SETTINGS,
-                    KioskSettings.SETTINGS, SubjectSettings.SETTINGS, RateLimitSettings.SETTINGS,
-                    DedupSettings.SETTINGS, ContactSettings.SETTINGS)
+                    PseudonymSettings.SETTINGS, TwilioSettings.SETTINGS, VoiceSettings.SETTINGS,
+                    SmsGatewaySettings.SETTINGS, KioskSettings.SETTINGS, SubjectSettings.SETTINGS,
+                    RateLimitSettings.SETTINGS, DedupSettings.SETTINGS, ContactSettings.SETTINGS)
             .flatMap(List::stream).toList();
 
     public IngestConfig {
-        Stream.of(http, publishing, pseudonyms, twilio, smsGateways, kiosks, subjects, rateLimits, dedup, contacts)
+        Stream.of(http, publishing, pseudonyms, twilio, voice, smsGateways, kiosks, subjects, rateLimits, dedup,
+                        contacts)
                 .forEach(Objects::requireNonNull);
     }
 
@@ -59,6 +62,7 @@ public record IngestConfig(
                 PublishSettings.from(given),
                 PseudonymSettings.from(given),
                 TwilioSettings.from(given),
+                VoiceSettings.from(given),
                 SmsGatewaySettings.from(given),
                 KioskSettings.from(given),
                 SubjectSettings.from(given),

@@ -10,9 +10,9 @@ import org.instantfeedback.service.settings.Setting;
 import org.instantfeedback.service.settings.ValueParser;
 
 /**
- * The Twilio SMS channel.
+ * The Twilio channels: SMS, and touch-tone ratings over voice calls ({@link VoiceSettings}).
  *
- * @param authToken     Twilio auth token; without it the Twilio endpoint is disabled
+ * @param authToken     Twilio auth token; without it the Twilio endpoints are disabled
  * @param publicBaseUrl the service's URL as the outside world calls it, for Twilio signatures
  * @param reply         the SMS reply to passengers; empty for none
  */
@@ -22,8 +22,8 @@ public record TwilioSettings(Optional<Secret> authToken, Optional<URI> publicBas
     private static final int MOST_REPLY_CHARACTERS = 1_600;
 
     public static final Setting<Optional<Secret>> TWILIO_AUTH_TOKEN = Setting.optional("INGEST_TWILIO_AUTH_TOKEN",
-            Secret::of, "Auth token of the Twilio account; enables POST /v1/sms/twilio (unset: 404"
-                    + " channel-not-configured).");
+            Secret::of, "Auth token of the Twilio account; enables POST /v1/sms/twilio and POST /v1/voice/twilio"
+                    + " (unset: 404 channel-not-configured).");
     public static final Setting<String> TWILIO_REPLY = Setting.of("INGEST_TWILIO_REPLY",
             "Thank you for your feedback!", replyText(),
             "SMS reply sent to passengers through TwiML; '" + NO_REPLY + "' sends no reply.");

@@ -1,18 +1,14 @@
 package org.instantfeedback.ingest.http;
 
 import io.javalin.http.Context;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.instantfeedback.ingest.config.Secret;
 import org.instantfeedback.ingest.config.TwilioSettings;
-import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.sms.InboundSms;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
-import org.instantfeedback.ingest.sms.TwilioSignature;
 import org.instantfeedback.service.problem.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,41 +24,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class TwilioSmsController {
     public static final String PATH = "/v1/sms/twilio";
-    private static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     private static final String EVENT_ID_PREFIX = "twilio:";
-    private static final String TWIML = "text/xml; charset=utf-8";
     private static final Pattern MESSAGE_SID = Pattern.compile("[A-Za-z0-9]{2,64}");
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsController.class);
 
-    private final Optional<Secret> authToken;
-    private final Optional<URI> publicBaseUrl;
+    private final TwilioWebhook webhook;
     private final String reply;
-    private final int maxBodyBytes;
     private final SmsInterpreter interpreter;
     private final FeedbackIntake intake;
 
     public TwilioSmsController(TwilioSettings config, int maxBodyBytes, SmsInterpreter interpreter,
             FeedbackIntake intake) {
-        this.authToken = config.authToken();
-        this.publicBaseUrl = config.publicBaseUrl();
+        this.webhook = new TwilioWebhook(config.authToken(), new PublicUrls(config.publicBaseUrl()), maxBodyBytes);
         this.reply = config.reply();
-        this.maxBodyBytes = maxBodyBytes;
         this.interpreter = interpreter;
         this.intake = intake;
     }
 
     public void receive(Context ctx) {
-        Secret token = authToken.orElseThrow(() -> new RejectedRequestException(Reason.CHANNEL_NOT_CONFIGURED,
-                "Twilio SMS is not enabled on this service; the operator sets " + TwilioSettings.TWILIO_AUTH_TOKEN));
-        String signature = ctx.header(SIGNATURE_HEADER);
-        if (signature == null || signature.isBlank()) {
-            throw new ForbiddenException("the request carries no " + SIGNATURE_HEADER + " header");
-        }
-        BoundedBody.requireMediaType(ctx.contentType(), BoundedBody.FORM);
-        FormParameters form = FormParameters.parse(BoundedBody.read(ctx, maxBodyBytes));
-        if (!TwilioSignature.valid(token, signedUrl(ctx), form.entries(), signature)) {
-            throw new ForbiddenException("the " + SIGNATURE_HEADER + " header does not match this request");
-        }
+        FormParameters form = webhook.verified(ctx, "Twilio SMS");
         InboundSms sms = inboundSms(form);
         if (!sms.hasText() && sms.readErrors().isEmpty()) {
             LOG.info("SMS {} has no text; nothing stored", sms.eventId());
@@ -71,17 +51,6 @@ public final class TwilioSmsController {
         }
         intake.accept(interpreter.submission(sms));
         twiml(ctx, reply);
-    }
-
-    /** The URL Twilio signed: the public base URL and this request's path and query, or the URL as received. */
-    String signedUrl(Context ctx) {
-        if (publicBaseUrl.isEmpty()) {
-            return ctx.fullUrl();
-        }
-        String base = publicBaseUrl.get().toString();
-        String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        String query = ctx.queryString();
-        return trimmed + ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
     }
 
     private static InboundSms inboundSms(FormParameters form) {
@@ -100,10 +69,7 @@ public final class TwilioSmsController {
     }
 
     private static void twiml(Context ctx, String message) {
-        String body = message.isEmpty()
-                ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"
-                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + MarkupEscaping.escaped(message)
-                        + "</Message></Response>";
-        ctx.status(200).contentType(TWIML).result(body);
+        Twiml.answer(ctx, Twiml.document(message.isEmpty() ? ""
+                : "<Message>" + MarkupEscaping.escaped(message) + "</Message>"));
     }
 }

@@ -54,6 +54,11 @@ class IngestConfigTest {
         assertThat(config.dedup().maxEntries()).isEqualTo(100_000);
         assertThat(config.kiosks().maxItems()).isEqualTo(500);
         assertThat(config.kiosks().maxBodyBytes()).isEqualTo(262_144);
+        assertThat(config.voice()).isEqualTo(new VoiceSettings(
+                "How was your journey today? Press 1 for very poor up to 5 for excellent.",
+                "Please press a key from 1 to 5.", "Thank you, your rating has been recorded. Goodbye.",
+                "We did not get a rating. Goodbye.",
+                "Sorry, we could not record your rating. Please try again later. Goodbye.", "alice", "en-GB", 8));
     }
 
     @Test
@@ -153,12 +158,32 @@ class IngestConfigTest {
         "INGEST_BATCH_MAX_ITEMS, 0",
         "INGEST_BATCH_MAX_BODY_BYTES, 100",
         "INGEST_SUBJECT_ALLOWLIST, route-1 <b>",
-        "INGEST_SMS_RULES_FILE, /nonexistent/sms-rules.txt"
+        "INGEST_SMS_RULES_FILE, /nonexistent/sms-rules.txt",
+        "INGEST_VOICE_TIMEOUT, 0",
+        "INGEST_VOICE_TIMEOUT, 31",
+        "INGEST_VOICE_VOICE, Polly Amy",
+        "INGEST_VOICE_VOICE, \"alice\"",
+        "INGEST_VOICE_LANGUAGE, english",
+        "INGEST_VOICE_LANGUAGE, en_GB"
     })
     void refuses_a_malformed_value_naming_the_variable(String variable, String value) {
         assertThatThrownBy(() -> IngestConfig.from(env(variable, value)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(variable);
+    }
+
+    @Test
+    void reads_what_a_caller_hears_in_another_voice_and_language() {
+        IngestConfig config = IngestConfig.from(env(
+                "INGEST_VOICE_QUESTION", "Wie war Ihre Fahrt? Drücken Sie 1 bis 5.",
+                "INGEST_VOICE_VOICE", "Polly.Vicki-Neural",
+                "INGEST_VOICE_LANGUAGE", "de-DE",
+                "INGEST_VOICE_TIMEOUT", "30"));
+
+        assertThat(config.voice().question()).isEqualTo("Wie war Ihre Fahrt? Drücken Sie 1 bis 5.");
+        assertThat(config.voice().voice()).isEqualTo("Polly.Vicki-Neural");
+        assertThat(config.voice().language()).isEqualTo("de-DE");
+        assertThat(config.voice().timeoutSeconds()).isEqualTo(30);
     }
 
     @Test
