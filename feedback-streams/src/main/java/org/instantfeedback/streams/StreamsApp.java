@@ -29,11 +29,15 @@ import org.instantfeedback.streams.feedback.EventSerdes;
 import org.instantfeedback.streams.http.ApiSettings;
 import org.instantfeedback.streams.http.QueryHttpApi;
 import org.instantfeedback.streams.conversations.ConversationTopology;
+import org.instantfeedback.streams.handling.HandlingTopology;
 import org.instantfeedback.streams.http.ConversationRoutes;
+import org.instantfeedback.streams.http.HandlingRoutes;
 import org.instantfeedback.streams.query.ActionRecords;
 import org.instantfeedback.streams.query.AlertActions;
 import org.instantfeedback.streams.query.ConversationActions;
 import org.instantfeedback.streams.query.ConversationQueries;
+import org.instantfeedback.streams.query.HandlingQueries;
+import org.instantfeedback.streams.query.LocalHandling;
 import org.instantfeedback.streams.query.LocalConversations;
 import org.instantfeedback.streams.query.KafkaStreamsLocator;
 import org.instantfeedback.streams.query.LocalReads;
@@ -134,16 +138,21 @@ public final class StreamsApp implements AutoCloseable {
         QueryService queries = new QueryService(locator, new LocalReads(locator, csat, api.seriesSpan()), peers, clock);
         ActionRecords actionRecords = new ActionRecords(running.actionsProducer::get);
         AlertActions actions = new AlertActions(actionRecords, clock);
-        ConversationRoutes conversations = new ConversationRoutes(new ConversationQueries(locator,
+        ConversationQueries conversationQueries = new ConversationQueries(locator,
                 new LocalConversations(locator, clock, config.conversations().answerWithin()), peers,
-                ConversationTopology.repartitionTopic(config.applicationId()), config.alerting().hierarchy()),
+                ConversationTopology.repartitionTopic(config.applicationId()), config.alerting().hierarchy());
+        ConversationRoutes conversations = new ConversationRoutes(conversationQueries,
                 new ConversationActions(actionRecords, clock));
+        HandlingRoutes handling = new HandlingRoutes(new HandlingQueries(locator, new LocalHandling(locator, clock),
+                peers, HandlingTopology.repartitionTopic(config.applicationId()), conversationQueries,
+                config.alerting().hierarchy(), clock), config.alerting().windows());
         // The dashboard's live stream: every instance reads all of the metrics and alert topics.
         LiveUpdates live = LiveUpdates.create(config.kafkaSettings(), config.registrySettings(), config.applicationId(),
                 metrics);
         Javalin http = QueryHttpApi.create(queries, actions, api, config.alerting().windows(), running::state, metrics,
                 routes -> {
                     conversations.register(routes);
+                    handling.register(routes);
                     DashboardRoutes.register(routes, live.broadcaster());
                 });
         TextModelLoop textModels = new TextModelLoop(config.textModel(), config.kafka(), scorer, metrics, Clock.systemUTC());

@@ -19,6 +19,7 @@ import org.instantfeedback.streams.csat.CsatTopology;
 import org.instantfeedback.streams.csat.CsatWindowSpec;
 import org.instantfeedback.streams.feedback.EventSerdes;
 import org.instantfeedback.streams.feedback.FeedbackTopology;
+import org.instantfeedback.streams.handling.HandlingTopology;
 import org.instantfeedback.streams.query.QueryTopology;
 import org.instantfeedback.streams.textmodel.RatedTexts;
 
@@ -35,7 +36,9 @@ import org.instantfeedback.streams.textmodel.RatedTexts;
  *   <li>the scored stream feeds rolling metrics per subject and group and alerts
  *       ({@link AlertingTopology}), and</li>
  *   <li>feedback that came with an address to answer joins or starts a conversation, which ops
- *       answer through the query API ({@link ConversationTopology});</li>
+ *       answer through the query API ({@link ConversationTopology}), and the first response,
+ *       response and handling times of that are measured per subject, group and ops user
+ *       ({@link HandlingTopology});</li>
  *   <li>every text that came with a rating goes to {@code feedback.rated-texts.v1} as an example
  *       the text model learns from ({@link RatedTexts});</li>
  *   <li>the stores the query API reads are filled from the metrics and alerts topics
@@ -109,7 +112,8 @@ public final class StreamsTopology {
                 FeedbackTopology.deduplicatedFeedback(builder, settings.dedupeHorizon(), serdes.feedback());
         KStream<String, FeedbackScored> scored = FeedbackTopology.addScoring(feedback, scorer, serdes);
         RatedTexts.addTo(scored, serdes.ratedTexts());
-        ConversationTopology.addTo(builder, scored, settings.conversations(), serdes);
+        HandlingTopology.addTo(builder, ConversationTopology.addTo(builder, scored, settings.conversations(), serdes),
+                settings.alerting().windows(), settings.alerting().hierarchy(), serdes, meters);
         CsatTopology.addCsat(feedback, settings.csatWindows(), settings.csatV1Enabled(), serdes.csat(), meters);
         AlertingTopology.addAlerting(builder, scored, settings.alerting(), serdes, meters);
         Topology topology = builder.build();

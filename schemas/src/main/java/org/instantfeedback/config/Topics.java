@@ -92,6 +92,12 @@ public final class Topics {
      * from the provider's status callbacks (through feedback-ingest).
      */
     public static final String REPLY_STATUS = "feedback.reply-status.v1";
+    /**
+     * {@code HandlingMetrics} keyed by {@code <scope>:<id>:<window>}, written by feedback-streams:
+     * first response, response and handling times, replies per conversation and service CSAT of a
+     * subject, group or ops user over a rolling window, at every change.
+     */
+    public static final String HANDLING = "feedback.handling.v1";
     /** Records the pipeline could not process, with the reason in headers. */
     public static final String DEAD_LETTER = "feedback.deadletter.v1";
 

@@ -30,16 +30,19 @@ public final class ContactThread {
         return thread;
     }
 
+    /** Where a passenger's message went: the conversation, whether it started it, and the service rating it gave. */
+    record Joined(ConversationState conversation, boolean started, Optional<Integer> serviceRating) {
+    }
+
     /**
      * A passenger's message: continues their latest conversation with that operator number when
-     * they wrote within the quiet period, else starts a new one. Returns the conversation it joined.
+     * they wrote within the quiet period, else starts a new one.
      */
-    ConversationState receive(InboundMessage message, Duration quietPeriod) {
+    Joined receive(InboundMessage message, Duration quietPeriod) {
         addresses.put(message.address().operatorNumber(), message.address());
         Optional<ConversationState> latest = latestWith(message.address().operatorNumber());
         if (latest.isPresent() && latest.get().continuesAt(message.receivedAt(), quietPeriod)) {
-            latest.get().receive(message);
-            return latest.get();
+            return new Joined(latest.get(), false, latest.get().receive(message));
         }
         conversationsStarted++;
         ConversationState started = ConversationState.open(ConversationIds.of(contactId, conversationsStarted), message);
@@ -47,7 +50,7 @@ public final class ContactThread {
         if (conversations.size() > MOST_CONVERSATIONS) {
             conversations.remove(0);
         }
-        return started;
+        return new Joined(started, true, Optional.empty());
     }
 
     /** Every kept conversation, without messages, as of {@code now}. */

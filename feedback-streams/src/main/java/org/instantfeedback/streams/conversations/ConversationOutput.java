@@ -31,6 +31,14 @@ sealed interface ConversationOutput {
         }
     }
 
+    /** Something measured in the handling of a conversation, for the rolling handling figures. */
+    record Fact(HandlingFact fact) implements ConversationOutput {
+        @Override
+        public String key() {
+            return fact.subject();
+        }
+    }
+
     /** An action that could not be applied, as it was sent; the reason travels in the dead-letter headers. */
     record Rejected(String contactId, String json) implements ConversationOutput {
         @Override

@@ -53,9 +53,10 @@ final class ConversationState {
 
     /**
      * A passenger's message: the conversation waits for an answer again (a closed one reopens),
-     * unless it is the 1-5 answer to the follow-up question, which is kept as the service rating.
+     * unless it is the 1-5 answer to the follow-up question, which is kept as the service rating
+     * (and returned).
      */
-    void receive(InboundMessage message) {
+    Optional<Integer> receive(InboundMessage message) {
         MessageState received = MessageState.inbound(message);
         Optional<Integer> rating = followUpAnswer(message.text());
         if (rating.isPresent()) {
@@ -72,10 +73,24 @@ final class ConversationState {
             }
         }
         add(received);
+        return rating;
     }
 
-    /** An answer by ops: nothing waits any more, and the conversation waits for the passenger. */
-    void answer(MessageState answer) {
+    /**
+     * An answer by ops: nothing waits any more, and the conversation waits for the passenger.
+     * Returns when each message it answers was written: the passenger's messages since the previous answer.
+     */
+    List<Instant> answer(MessageState answer) {
+        List<Instant> answered = new ArrayList<>();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            MessageState message = messages.get(i);
+            if (!message.inbound && !message.followUp) {
+                break;
+            }
+            if (message.inbound && !message.followUp) {
+                answered.add(0, message.at);
+            }
+        }
         if (firstReplyAt == null) {
             firstReplyAt = answer.at;
         }
@@ -85,6 +100,12 @@ final class ConversationState {
         }
         handled(answer.by);
         add(answer);
+        return answered;
+    }
+
+    /** The answers ops wrote (the follow-up question is not one). */
+    int replies() {
+        return (int) messages.stream().filter(message -> !message.inbound && !message.followUp).count();
     }
 
     /** The follow-up question, sent after closing: it changes nothing but the messages. */

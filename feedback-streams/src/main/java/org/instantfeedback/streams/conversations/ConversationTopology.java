@@ -25,7 +25,8 @@ import org.instantfeedback.streams.state.JsonSerde;
  * conversations live in one task ({@value #STORE}) and change in the order things happened there.
  * Publishes each conversation as it stands on the compacted {@code feedback.conversations.v1}, the
  * SMS to send on {@code feedback.replies.v1}, the tombstone of an erased contact's keys on
- * {@code feedback.contact-keys.v1}, and actions it cannot apply on {@code feedback.deadletter.v1}.
+ * {@code feedback.contact-keys.v1}, actions it cannot apply on {@code feedback.deadletter.v1}, and
+ * what it measures of the handling (openings, answers, closings, ratings) for the handling figures.
  *
  * <p>Actions and statuses go through the repartition too (they are few), so their topics may have
  * any number of partitions.
@@ -40,6 +41,7 @@ public final class ConversationTopology {
     private static final String SNAPSHOTS = "snapshots";
     private static final String REPLIES = "replies";
     private static final String ERASURES = "erasures";
+    private static final String FACTS = "facts";
     private static final String REJECTED = "rejected";
 
     private ConversationTopology() {
@@ -50,8 +52,9 @@ public final class ConversationTopology {
         return applicationId + "-" + BY_CONTACT + "-repartition";
     }
 
-    public static void addTo(StreamsBuilder builder, KStream<String, FeedbackScored> scored,
-                             ConversationSettings settings, EventSerdes serdes) {
+    /** Adds the conversations; returns the handling facts they measure, for {@code HandlingTopology}. */
+    public static KStream<String, HandlingFact> addTo(StreamsBuilder builder, KStream<String, FeedbackScored> scored,
+                                                      ConversationSettings settings, EventSerdes serdes) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 JsonSerde.of(ContactThread.class)));
         Serde<ConversationInput> inputSerde = JsonSerde.of(ConversationInput.class);
@@ -75,14 +78,16 @@ public final class ConversationTopology {
                 .merge(deliveries, Named.as("conversations.merge-deliveries.v1"))
                 .repartition(Repartitioned.with(Serdes.String(), inputSerde).withName(BY_CONTACT))
                 .process(() -> new Converse(settings), Named.as("conversations.converse.v1"), STORE);
-        publish(outputs, serdes);
+        return publish(outputs, serdes);
     }
 
-    private static void publish(KStream<String, ConversationOutput> outputs, EventSerdes serdes) {
+    private static KStream<String, HandlingFact> publish(KStream<String, ConversationOutput> outputs,
+                                                         EventSerdes serdes) {
         Map<String, KStream<String, ConversationOutput>> byKind = outputs.split(Named.as(OUTPUTS))
                 .branch((key, out) -> out instanceof ConversationOutput.Snapshot, Branched.as(SNAPSHOTS))
                 .branch((key, out) -> out instanceof ConversationOutput.Reply, Branched.as(REPLIES))
                 .branch((key, out) -> out instanceof ConversationOutput.EraseKeys, Branched.as(ERASURES))
+                .branch((key, out) -> out instanceof ConversationOutput.Fact, Branched.as(FACTS))
                 .defaultBranch(Branched.as(REJECTED));
         byKind.get(OUTPUTS + SNAPSHOTS)
                 .mapValues(out -> ((ConversationOutput.Snapshot) out).conversation(),
@@ -101,5 +106,7 @@ public final class ConversationTopology {
                 .mapValues(out -> ((ConversationOutput.Rejected) out).json(), Named.as("conversations.to-rejected.v1"))
                 .to(Topics.DEAD_LETTER, Produced.with(Serdes.String(), Serdes.String())
                         .withName("conversations.rejected.sink.v1"));
+        return byKind.get(OUTPUTS + FACTS)
+                .mapValues(out -> ((ConversationOutput.Fact) out).fact(), Named.as("conversations.to-facts.v1"));
     }
 }

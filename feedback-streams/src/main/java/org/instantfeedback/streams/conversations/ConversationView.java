@@ -45,7 +45,6 @@ public record ConversationView(String conversationId, String subject, String ope
                                Instant now, Duration answerWithin) {
         Long waiting = conversation.waitingSince == null ? null : seconds(conversation.waitingSince, now);
         List<MessageState> messages = conversation.messages;
-        int replies = (int) messages.stream().filter(message -> !message.inbound && !message.followUp).count();
         return new ConversationView(conversation.conversationId, conversation.subject, conversation.operatorNumber,
                 conversation.status.name().toLowerCase(Locale.ROOT),
                 conversation.status == ConversationStatus.OPEN && waiting != null
@@ -55,7 +54,8 @@ public record ConversationView(String conversationId, String subject, String ope
                 conversation.firstReplyAt == null ? null : seconds(conversation.openedAt, conversation.firstReplyAt),
                 conversation.closedAt, conversation.closedBy,
                 conversation.closedAt == null ? null : seconds(conversation.openedAt, conversation.closedAt),
-                List.copyOf(conversation.handledBy), thread.optedOut, conversation.serviceRating, replies,
+                List.copyOf(conversation.handledBy), thread.optedOut, conversation.serviceRating,
+                conversation.replies(),
                 messages.isEmpty() ? null : MessageView.of(messages.get(messages.size() - 1)),
                 withMessages ? messages.stream().map(MessageView::of).toList() : List.of());
     }

@@ -3,6 +3,7 @@ package org.instantfeedback.streams.conversations;
 import org.instantfeedback.actions.InvalidConversationActionException;
 import org.instantfeedback.actions.ConversationAction;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -61,9 +62,15 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
 
     private void receive(Record<String, ConversationInput> record, InboundMessage message) {
         ContactThread thread = thread(record.key()).orElseGet(() -> ContactThread.of(record.key()));
-        ConversationState conversation = thread.receive(message, settings.quietPeriod());
+        ContactThread.Joined joined = thread.receive(message, settings.quietPeriod());
+        ConversationState conversation = joined.conversation();
         store.put(thread.contactId, thread);
         publish(record, thread, conversation);
+        if (joined.started()) {
+            measure(record, HandlingFact.opened(conversation));
+        }
+        joined.serviceRating().ifPresent(rating ->
+                measure(record, HandlingFact.rated(conversation, rating, message.receivedAt())));
     }
 
     private void act(Record<String, ConversationInput> record, ConversationAction action) {
@@ -82,10 +89,16 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
             return; // the same action read twice: it was applied the first time
         }
         MessageState answer = MessageState.answer(action.replyId(), action.text(), action.by(), false, action.at());
-        conversation.answer(answer);
+        boolean first = conversation.firstReplyAt == null;
+        List<Instant> answered = conversation.answer(answer);
         send(record, thread, conversation, answer, ReplyKind.REPLY);
         store.put(thread.contactId, thread);
         publish(record, thread, conversation);
+        if (first) {
+            measure(record, HandlingFact.firstResponse(conversation, action.by(), action.at()));
+        }
+        answered.forEach(written -> measure(record, HandlingFact.response(conversation, action.by(), written,
+                action.at())));
     }
 
     private void close(Record<String, ConversationInput> record, ConversationAction action) {
@@ -103,6 +116,7 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
         }
         store.put(thread.contactId, thread);
         publish(record, thread, conversation);
+        measure(record, HandlingFact.closed(conversation, conversation.replies()));
     }
 
     private void forget(Record<String, ConversationInput> record, ConversationAction action) {
@@ -168,6 +182,12 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
         Instant updatedAt = Instant.ofEpochMilli(record.timestamp());
         context().forward(record.withKey(conversation.conversationId).withValue(new ConversationOutput.Snapshot(
                 conversation.conversationId, conversation.toAvro(thread.contactId, thread.optedOut, updatedAt))));
+    }
+
+    /** A measured fact, timed when it happened, so it counts in the windows of that moment. */
+    private void measure(Record<String, ConversationInput> record, HandlingFact fact) {
+        context().forward(record.withKey(fact.subject()).withValue((ConversationOutput) new ConversationOutput.Fact(fact))
+                .withTimestamp(fact.at().toEpochMilli()));
     }
 
     private void reject(Record<String, ConversationInput> record, String json, InvalidConversationActionException e) {

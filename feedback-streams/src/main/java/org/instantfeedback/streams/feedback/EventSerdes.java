@@ -8,6 +8,7 @@ import org.instantfeedback.events.FeedbackAlertHandling;
 import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
+import org.instantfeedback.events.HandlingMetrics;
 import org.instantfeedback.events.RatedText;
 import org.instantfeedback.events.ReplyRequested;
 import org.instantfeedback.events.ReplyStatus;
@@ -27,7 +28,8 @@ public record EventSerdes(
         SpecificAvroSerde<RatedText> ratedTexts,
         SpecificAvroSerde<Conversation> conversations,
         SpecificAvroSerde<ReplyRequested> replies,
-        SpecificAvroSerde<ReplyStatus> replyStatus) implements AutoCloseable {
+        SpecificAvroSerde<ReplyStatus> replyStatus,
+        SpecificAvroSerde<HandlingMetrics> handling) implements AutoCloseable {
 
     /** Serdes for the registry the settings point at ({@code schema.registry.url}, ...; {@code mock://} too). */
     public static EventSerdes forRegistry(Map<String, ?> registrySettings) {
@@ -41,7 +43,8 @@ public record EventSerdes(
                 SpecificAvroSerde.forValues(RatedText.class, registrySettings),
                 SpecificAvroSerde.forValues(Conversation.class, registrySettings),
                 SpecificAvroSerde.forValues(ReplyRequested.class, registrySettings),
-                SpecificAvroSerde.forValues(ReplyStatus.class, registrySettings));
+                SpecificAvroSerde.forValues(ReplyStatus.class, registrySettings),
+                SpecificAvroSerde.forValues(HandlingMetrics.class, registrySettings));
     }
 
     @Override
@@ -56,5 +59,6 @@ public record EventSerdes(
         conversations.close();
         replies.close();
         replyStatus.close();
+        handling.close();
     }
 }

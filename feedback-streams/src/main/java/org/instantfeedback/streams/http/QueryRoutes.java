@@ -69,7 +69,7 @@ final class QueryRoutes {
 
     private void csat(Context ctx) {
         String subject = ctx.pathParam("subject");
-        Duration window = window(ctx);
+        Duration window = RequestParts.window(ctx, windows);
         Scope scope = scope(ctx);
         Instant at = RequestParts.instant(ctx, "at");
         SubjectCsat answer = queries.csat(scope, subject, window, at, ApiAccess.forwardAuthorization(ctx))
@@ -116,22 +116,6 @@ final class QueryRoutes {
         accepted.put("action", action.name());
         accepted.put("accepted", true);
         ctx.status(202).json(accepted);
-    }
-
-    private Duration window(Context ctx) {
-        String value = ctx.queryParam("window");
-        if (value == null || value.isBlank()) {
-            return windows.get(0);
-        }
-        try {
-            Duration window = Duration.parse(value.strip());
-            if (windows.contains(window)) {
-                return window;
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
-        }
-        throw QueryProblems.invalidRequest("window", "must be one of " + windows);
     }
 
     private static Scope scope(Context ctx) {

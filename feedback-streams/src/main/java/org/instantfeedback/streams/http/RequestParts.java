@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.instantfeedback.service.problem.ProblemException;
@@ -51,6 +53,23 @@ final class RequestParts {
             throw QueryProblems.invalidRequest(name, "must not be before 1970-01-01T00:00:00Z");
         }
         return instant;
+    }
+
+    /** The {@code window} parameter, one of the windows figures are kept for; absent: the first of them. */
+    static Duration window(Context ctx, List<Duration> windows) {
+        String value = ctx.queryParam("window");
+        if (value == null || value.isBlank()) {
+            return windows.get(0);
+        }
+        try {
+            Duration window = Duration.parse(value.strip());
+            if (windows.contains(window)) {
+                return window;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        throw QueryProblems.invalidRequest("window", "must be one of " + windows);
     }
 
     static String required(Context ctx, String name) {

@@ -2,6 +2,7 @@ package org.instantfeedback.streams.query;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,6 +19,8 @@ public final class InternalPaths {
     public static final String ALERT = "/internal/v1/alert";
     public static final String CONVERSATIONS = "/internal/v1/conversations";
     public static final String CONVERSATION = "/internal/v1/conversation";
+    public static final String HANDLING = "/internal/v1/handling";
+    public static final String HANDLING_LIST = "/internal/v1/handling-list";
 
     private InternalPaths() {
     }
@@ -41,6 +44,14 @@ public final class InternalPaths {
 
     static String conversation(String conversationId) {
         return CONVERSATION + "?conversationId=" + encode(conversationId);
+    }
+
+    static String handling(String key, Duration window, Instant at) {
+        return HANDLING + "?key=" + encode(key) + "&window=" + window + (at == null ? "" : "&at=" + at);
+    }
+
+    static String handlingList(String scope, Duration window, Set<Integer> partitions) {
+        return partitions(HANDLING_LIST, partitions) + "&scope=" + encode(scope) + "&window=" + window;
     }
 
     private static String encode(String value) {

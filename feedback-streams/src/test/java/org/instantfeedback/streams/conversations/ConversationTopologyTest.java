@@ -24,6 +24,7 @@ import org.instantfeedback.events.Conversation;
 import org.instantfeedback.events.ConversationStatus;
 import org.instantfeedback.events.DeliveryStatus;
 import org.instantfeedback.events.FeedbackReceived;
+import org.instantfeedback.events.HandlingMetrics;
 import org.instantfeedback.events.ReplyAddress;
 import org.instantfeedback.events.ReplyKind;
 import org.instantfeedback.events.ReplyRequested;
@@ -53,6 +54,7 @@ class ConversationTopologyTest {
     private TestOutputTopic<String, ReplyRequested> replies;
     private TestOutputTopic<String, byte[]> contactKeys;
     private TestOutputTopic<String, String> deadLetters;
+    private TestOutputTopic<String, HandlingMetrics> handling;
     private int events;
 
     @BeforeEach
@@ -71,6 +73,7 @@ class ConversationTopologyTest {
         contactKeys = driver.createOutputTopic(Topics.CONTACT_KEYS, new StringDeserializer(),
                 new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new StringDeserializer(), new StringDeserializer());
+        handling = driver.createOutputTopic(Topics.HANDLING, new StringDeserializer(), serdes.handling().deserializer());
     }
 
     @AfterEach
@@ -245,6 +248,44 @@ class ConversationTopologyTest {
         assertThat(reason(dead.get(0))).contains("there is no conversation " + CONTACT + ".1");
         assertThat(reason(dead.get(1))).contains("not JSON");
         assertThat(dead.get(1).value()).isEqualTo("not json");
+    }
+
+    @Test
+    void first_response_response_and_handling_times_and_service_csat_are_the_ones_the_timestamps_give() {
+        sms("bus 42 driver rude", START);
+        sms("and nobody answers", START.plusSeconds(60));
+        reply("reply-1", "Sorry, we are on it.", "sam", START.plusSeconds(300));
+        sms("thanks, still late though", START.plusSeconds(400));
+        actions.pipeInput(CONTACT, ConversationAction.reply(CONTACT, CONTACT + ".1", "The next bus is in 5 min.",
+                "kim", "reply-2", START.plusSeconds(460)).toJson(), START.plusSeconds(460));
+        actions.pipeInput(CONTACT, ConversationAction.close(CONTACT, CONTACT + ".1", "kim",
+                START.plusSeconds(600)).toJson(), START.plusSeconds(600));
+        sms("5", START.plusSeconds(900));
+
+        Map<String, HandlingMetrics> latest = new java.util.HashMap<>();
+        handling.readKeyValuesToList().forEach(record -> latest.put(record.key, record.value));
+        HandlingMetrics route = latest.get("subject:route-42:PT1H");
+        assertThat(route.getOpened()).isEqualTo(1);
+        assertThat(route.getFirstResponses()).isEqualTo(1);
+        assertThat(route.getFirstResponseSecondsAverage()).isEqualTo(300.0);
+        assertThat(route.getResponses()).as("three messages answered").isEqualTo(3);
+        assertThat(route.getResponseSecondsAverage()).as("(300 + 240 + 60) / 3").isEqualTo(200.0);
+        assertThat(route.getClosed()).isEqualTo(1);
+        assertThat(route.getHandlingSecondsAverage()).isEqualTo(600.0);
+        assertThat(route.getRepliesPerConversation()).isEqualTo(2.0);
+        assertThat(route.getServiceRatings()).isEqualTo(1);
+        assertThat(route.getServiceCsatPercent()).isEqualTo(100.0);
+        HandlingMetrics sam = latest.get("user:sam:PT1H");
+        assertThat(sam.getFirstResponseSecondsAverage()).isEqualTo(300.0);
+        assertThat(sam.getResponseSecondsAverage()).as("(300 + 240) / 2").isEqualTo(270.0);
+        assertThat(sam.getClosed()).isZero();
+        HandlingMetrics kim = latest.get("user:kim:PT1H");
+        assertThat(kim.getResponses()).isEqualTo(1);
+        assertThat(kim.getResponseSecondsAverage()).isEqualTo(60.0);
+        assertThat(kim.getHandlingSecondsAverage()).isEqualTo(600.0);
+        assertThat(kim.getServiceRatingAverage()).as("the rating is to the credit of who closed").isEqualTo(5.0);
+        assertThat(latest.get("user:kim:PT15M").getFirstResponses()).as("sam's first answer is outside kim's figures")
+                .isZero();
     }
 
     @Test

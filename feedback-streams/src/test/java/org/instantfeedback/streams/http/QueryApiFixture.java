@@ -24,11 +24,14 @@ import org.instantfeedback.streams.config.StreamsAppConfig;
 import org.instantfeedback.streams.csat.CsatQueries;
 import org.instantfeedback.streams.csat.CsatTopology;
 import org.instantfeedback.streams.feedback.FeedbackTopologyDriver;
+import org.instantfeedback.streams.handling.HandlingTopology;
 import org.instantfeedback.streams.feedback.TestScorers;
 import org.instantfeedback.streams.query.ActionRecords;
 import org.instantfeedback.streams.query.AlertActions;
 import org.instantfeedback.streams.query.ConversationActions;
 import org.instantfeedback.streams.query.ConversationQueries;
+import org.instantfeedback.streams.query.HandlingQueries;
+import org.instantfeedback.streams.query.LocalHandling;
 import org.instantfeedback.streams.query.LocalConversations;
 import org.instantfeedback.streams.query.LocalReads;
 import org.instantfeedback.streams.query.PeerClient;
@@ -69,12 +72,20 @@ final class QueryApiFixture implements AutoCloseable {
                 new PeerClient(QueryHttpApi.objectMapper(), "http"), clock);
         // No producer: the tests here stop before an action would be sent; sending is tested on a real broker.
         AlertActions actions = new AlertActions(new ActionRecords(() -> null), clock);
-        ConversationRoutes conversations = new ConversationRoutes(new ConversationQueries(locator,
-                new LocalConversations(locator, clock, config.conversations().answerWithin()),
-                new PeerClient(QueryHttpApi.objectMapper(), "http"), "conversations", config.alerting().hierarchy()),
+        PeerClient peers = new PeerClient(QueryHttpApi.objectMapper(), "http");
+        ConversationQueries conversationQueries = new ConversationQueries(locator,
+                new LocalConversations(locator, clock, config.conversations().answerWithin()), peers,
+                "conversations", config.alerting().hierarchy());
+        ConversationRoutes conversations = new ConversationRoutes(conversationQueries,
                 new ConversationActions(new ActionRecords(() -> null), clock));
+        HandlingRoutes handling = new HandlingRoutes(new HandlingQueries(locator, new LocalHandling(locator, clock),
+                peers, "handling", conversationQueries, config.alerting().hierarchy(), clock),
+                config.alerting().windows());
         http = QueryHttpApi.create(queries, actions, ApiSettings.from(apiEnv), config.alerting().windows(),
-                streamsState::get, metrics, conversations::register).start(0);
+                streamsState::get, metrics, routes -> {
+                    conversations.register(routes);
+                    handling.register(routes);
+                }).start(0);
     }
 
     void send(FeedbackReceived event) {
@@ -110,6 +121,7 @@ final class QueryApiFixture implements AutoCloseable {
         public <T> T localStore(String store, QueryableStoreType<T> type, int partition) {
             checkQueryable();
             return store.equals(QueryTopology.METRICS_HISTORY_STORE) || store.equals(CsatTopology.SLICE_STORE)
+                    || store.equals(HandlingTopology.SLICE_STORE)
                     ? (T) driver.getWindowStore(store) : (T) driver.getKeyValueStore(store);
         }
 

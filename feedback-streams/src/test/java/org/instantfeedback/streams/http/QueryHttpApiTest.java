@@ -299,6 +299,26 @@ class QueryHttpApiTest {
         assertThat(fieldError(get("/v1/conversations?status=answered")).get("field").asText()).isEqualTo("status");
     }
 
+    @Test
+    void lists_the_handling_of_every_subject_with_its_open_and_overdue_conversations() throws Exception {
+        api.send(sms("SM1", "bus 42 driver rude", NOW.minusSeconds(1_200)));
+
+        HttpResponse<String> list = get("/v1/handling?scope=subject&window=PT1H");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        JsonNode route = JSON.readTree(list.body()).get("entries").get(0);
+        assertThat(route.get("id").asText()).isEqualTo("route-42");
+        assertThat(route.get("current").get("opened").asInt()).isEqualTo(1);
+        assertThat(route.get("current").get("firstResponseSecondsAverage").isNull()).isTrue();
+        assertThat(route.get("openConversations").asInt()).isEqualTo(1);
+        assertThat(route.get("overdueConversations").asInt()).isEqualTo(1);
+        HttpResponse<String> one = get("/v1/handling/subject/route-42?window=PT1H");
+        assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+        assertThat(JSON.readTree(one.body()).get("series")).hasSize(12);
+        assertThat(problemOf(get("/v1/handling/user/nobody?window=PT1H"), 404).get("title").asText())
+                .isEqualTo("No handling figures");
+        assertThat(fieldError(get("/v1/handling?scope=team")).get("field").asText()).isEqualTo("scope");
+    }
+
     private static FeedbackReceived sms(String sid, String text, Instant at) {
         return FeedbackReceived.newBuilder().setEventId("twilio:" + sid).setChannel(Channel.SMS)
                 .setSubject("route-42").setText(text).setSenderPseudonym("contact-1")
