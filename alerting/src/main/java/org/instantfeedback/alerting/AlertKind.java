@@ -13,7 +13,9 @@ public enum AlertKind {
     /** Far more complaints than the subject usually gets in a window of the same length. */
     VOLUME_SPIKE("volume-spike", "complaint spike", true),
     /** A message flagged urgent (a safety report): raised at once. */
-    URGENT_REPORT("urgent-report", "urgent report", false);
+    URGENT_REPORT("urgent-report", "urgent report", false),
+    /** A passenger has waited longer than the answer limit for an answer to their message. */
+    UNANSWERED("unanswered", "unanswered conversation", false);
 
     private final String id;
     private final String words;
@@ -35,7 +37,7 @@ public enum AlertKind {
         return words;
     }
 
-    /** True for kinds judged on the figures of a window; false for urgent reports, judged per message. */
+    /** True for kinds judged on the figures of a window; false for urgent reports and unanswered conversations, judged as they happen. */
     public boolean windowed() {
         return windowed;
     }

@@ -26,6 +26,11 @@ public record KeyFigures(long responses, long ratedResponses, Double csatPercent
                          long complaints, long distinctSenders, long complainants, boolean sendersApproximate,
                          Double baselineCsatPercent, Double usualComplaints) {
 
+    /** The figures of unanswered conversations: how many passengers wait longer than the answer limit. */
+    public static KeyFigures ofWaitingPassengers(long waiting) {
+        return new KeyFigures(0, 0, null, null, null, 0, 0, null, 0, 0, waiting, 0, false, null, null);
+    }
+
     /** The figures of urgent reports: how many came in, from how many people. */
     public static KeyFigures ofUrgentReports(long reports, long reporters) {
         return new KeyFigures(reports, 0, null, null, null, 0, 0, null, reports, reports, reporters, reporters,

@@ -112,10 +112,12 @@ public final class StreamsTopology {
                 FeedbackTopology.deduplicatedFeedback(builder, settings.dedupeHorizon(), serdes.feedback());
         KStream<String, FeedbackScored> scored = FeedbackTopology.addScoring(feedback, scorer, serdes);
         RatedTexts.addTo(scored, serdes.ratedTexts());
-        HandlingTopology.addTo(builder, ConversationTopology.addTo(builder, scored, settings.conversations(), serdes),
-                settings.alerting().windows(), settings.alerting().hierarchy(), serdes, meters);
         CsatTopology.addCsat(feedback, settings.csatWindows(), settings.csatV1Enabled(), serdes.csat(), meters);
-        AlertingTopology.addAlerting(builder, scored, settings.alerting(), serdes, meters);
+        ConversationTopology.Outputs conversations = ConversationTopology.addTo(builder, scored,
+                settings.conversations(), serdes);
+        AlertingTopology.addAlerting(builder, scored, conversations.waiting(), settings.alerting(), serdes, meters);
+        HandlingTopology.addTo(builder, conversations.facts(), settings.alerting().windows(),
+                settings.alerting().hierarchy(), serdes, meters);
         Topology topology = builder.build();
         QueryTopology.addTo(topology, serdes, settings.seriesSpan(), settings.resolvedAlertRetention());
         return topology;

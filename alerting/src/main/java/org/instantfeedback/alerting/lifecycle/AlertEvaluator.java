@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.instantfeedback.alerting.AlertEventType;
 import org.instantfeedback.alerting.AlertKind;
+import org.instantfeedback.alerting.ConversationWaiting;
 import org.instantfeedback.alerting.FeedbackObservation;
 import org.instantfeedback.alerting.Resolution;
 import org.instantfeedback.alerting.Wording;
@@ -26,6 +27,7 @@ import org.instantfeedback.alerting.rules.AlertRules;
 public final class AlertEvaluator {
     private final WindowAlerts windowAlerts;
     private final UrgentAlerts urgentAlerts;
+    private final UnansweredAlerts unansweredAlerts;
     private final OpsActions opsActions;
 
     /** @param wording how reason sentences read, with clock times in its zone */
@@ -33,6 +35,7 @@ public final class AlertEvaluator {
         this.windowAlerts = new WindowAlerts(List.of(new NegativeSurgeCheck(wording), new CsatDropCheck(wording),
                 new VolumeSpikeCheck(wording)));
         this.urgentAlerts = new UrgentAlerts(wording);
+        this.unansweredAlerts = new UnansweredAlerts(wording);
         this.opsActions = new OpsActions(wording);
     }
 
@@ -69,14 +72,34 @@ public final class AlertEvaluator {
         return report.urgent() ? urgentAlerts.report(state, report, at) : AlertEvaluation.of(state);
     }
 
-    /** Lets time pass for an urgent alert: resolves it once acknowledged and quiet for the hold-down. */
-    public AlertEvaluation reviewUrgent(AlertState state, AlertRules rules, Instant now) {
+    /**
+     * A conversation of the state's subject started or stopped waiting past the answer limit: it
+     * opens, joins or (when the last waiting passenger is answered) resolves the unanswered alert.
+     */
+    public AlertEvaluation conversationWaiting(AlertState state, ConversationWaiting waiting, AlertRules rules) {
+        if (state.kind() != AlertKind.UNANSWERED) {
+            throw new IllegalArgumentException("a waiting conversation goes into an unanswered alert state, not "
+                    + state.kind().id());
+        }
+        Instant at = millis(waiting.at());
+        if (!rules.unanswered().enabled()) {
+            return state.isOpen() ? switchedOff(state, at) : AlertEvaluation.of(state);
+        }
+        return unansweredAlerts.waiting(state, waiting, at);
+    }
+
+    /**
+     * Lets time pass for an alert judged as things happen: an urgent alert resolves once acknowledged
+     * and quiet for the hold-down; either kind resolves when its rule was switched off.
+     */
+    public AlertEvaluation review(AlertState state, AlertRules rules, Instant now) {
         requireKind(state, false);
         Instant at = millis(now);
-        if (state.isOpen() && !rules.urgentReport().enabled()) {
+        if (state.isOpen() && !rules.forKind(state.kind()).enabled()) {
             return switchedOff(state, at);
         }
-        return urgentAlerts.review(state, rules.urgentReport(), at);
+        return state.kind() == AlertKind.URGENT_REPORT ? urgentAlerts.review(state, rules.urgentReport(), at)
+                : AlertEvaluation.of(state);
     }
 
     /**
@@ -111,7 +134,7 @@ public final class AlertEvaluator {
         AlertKind kind = state.kind();
         if (kind.windowed() != windowed) {
             throw new IllegalArgumentException(kind.id() + " alerts are " + (kind.windowed()
-                    ? "judged on window figures: use evaluate" : "judged per report: use reportUrgent and reviewUrgent"));
+                    ? "judged on window figures: use evaluate" : "judged as things happen: use reportUrgent, conversationWaiting and review"));
         }
     }
 

@@ -9,16 +9,17 @@ import org.instantfeedback.alerting.AlertKind;
 
 /** The rules in force for one subject or group: one per alert kind. */
 public record AlertRules(NegativeSurgeRule negativeSurge, CsatDropRule csatDrop, VolumeSpikeRule volumeSpike,
-                         UrgentReportRule urgentReport) {
+                         UrgentReportRule urgentReport, UnansweredRule unanswered) {
     /** The documented defaults; deployments start from these, and overrides change them at run time. */
     public static final AlertRules DEFAULT = new AlertRules(NegativeSurgeRule.DEFAULT, CsatDropRule.DEFAULT,
-            VolumeSpikeRule.DEFAULT, UrgentReportRule.DEFAULT);
+            VolumeSpikeRule.DEFAULT, UrgentReportRule.DEFAULT, UnansweredRule.DEFAULT);
 
     public AlertRules {
         Objects.requireNonNull(negativeSurge, "negativeSurge");
         Objects.requireNonNull(csatDrop, "csatDrop");
         Objects.requireNonNull(volumeSpike, "volumeSpike");
         Objects.requireNonNull(urgentReport, "urgentReport");
+        Objects.requireNonNull(unanswered, "unanswered");
     }
 
     public KindRule forKind(AlertKind kind) {
@@ -27,6 +28,7 @@ public record AlertRules(NegativeSurgeRule negativeSurge, CsatDropRule csatDrop,
             case CSAT_DROP -> csatDrop;
             case VOLUME_SPIKE -> volumeSpike;
             case URGENT_REPORT -> urgentReport;
+            case UNANSWERED -> unanswered;
         };
     }
 
@@ -36,7 +38,8 @@ public record AlertRules(NegativeSurgeRule negativeSurge, CsatDropRule csatDrop,
                 rule instanceof NegativeSurgeRule r ? r : negativeSurge,
                 rule instanceof CsatDropRule r ? r : csatDrop,
                 rule instanceof VolumeSpikeRule r ? r : volumeSpike,
-                rule instanceof UrgentReportRule r ? r : urgentReport);
+                rule instanceof UrgentReportRule r ? r : urgentReport,
+                rule instanceof UnansweredRule r ? r : unanswered);
     }
 
     /**

@@ -9,7 +9,8 @@ import org.instantfeedback.alerting.AlertKind;
  * The rule for one alert kind: its thresholds, hold-down and switch. Every rule is also a map of
  * its settings by JSON name, which is how partial overrides fill from the level above.
  */
-public sealed interface KindRule permits NegativeSurgeRule, CsatDropRule, VolumeSpikeRule, UrgentReportRule {
+public sealed interface KindRule
+        permits NegativeSurgeRule, CsatDropRule, VolumeSpikeRule, UrgentReportRule, UnansweredRule {
     AlertKind kind();
 
     boolean enabled();

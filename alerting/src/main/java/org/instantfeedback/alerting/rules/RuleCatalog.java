@@ -16,6 +16,7 @@ public final class RuleCatalog {
             case CSAT_DROP -> CsatDropRule.FIELDS;
             case VOLUME_SPIKE -> VolumeSpikeRule.FIELDS;
             case URGENT_REPORT -> UrgentReportRule.FIELDS;
+            case UNANSWERED -> UnansweredRule.FIELDS;
         };
     }
 
@@ -35,6 +36,7 @@ public final class RuleCatalog {
             case CSAT_DROP -> CsatDropRule.fromSettings(settings);
             case VOLUME_SPIKE -> VolumeSpikeRule.fromSettings(settings);
             case URGENT_REPORT -> UrgentReportRule.fromSettings(settings);
+            case UNANSWERED -> UnansweredRule.fromSettings(settings);
         };
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.instantfeedback.alerting.AlertEvent;
 import org.instantfeedback.alerting.AlertEventType;
 import org.instantfeedback.alerting.AlertKind;
+import org.instantfeedback.alerting.ConversationWaiting;
 import org.instantfeedback.alerting.FeedbackObservation;
 import org.instantfeedback.alerting.Scope;
 import org.instantfeedback.alerting.Wording;
@@ -45,8 +46,12 @@ final class Alerts {
         return record(EVALUATOR.reportUrgent(state, report, rules));
     }
 
+    List<AlertEvent> waiting(ConversationWaiting waiting) {
+        return record(EVALUATOR.conversationWaiting(state, waiting, rules));
+    }
+
     List<AlertEvent> review(Instant now) {
-        return record(EVALUATOR.reviewUrgent(state, rules, now));
+        return record(EVALUATOR.review(state, rules, now));
     }
 
     List<AlertEvent> acknowledge(String who, String note, Instant at) {

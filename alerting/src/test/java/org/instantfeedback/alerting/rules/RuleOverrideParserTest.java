@@ -31,7 +31,7 @@ class RuleOverrideParserTest {
         assertThatThrownBy(() -> parser.parse("{\"negative_surge\": {\"openSharePercent\": 30}}"))
                 .isInstanceOf(InvalidRuleException.class)
                 .hasMessage("'negative_surge' is not an alert kind; expected one of negative-surge, csat-drop, "
-                        + "volume-spike, urgent-report");
+                        + "volume-spike, urgent-report, unanswered");
     }
 
     @Test

@@ -243,7 +243,7 @@ final class EvaluateAlerts extends KeyedProcessFunction<String, Tuple2<String, b
             if (kind.windowed()) {
                 open |= judge(key, scope, id, kind, rulesNow, baseline(), new HashMap<>(), now, out);
             } else {
-                open |= apply(kind, state, evaluator.reviewUrgent(state, rulesNow, now), out);
+                open |= apply(kind, state, evaluator.review(state, rulesNow, now), out);
             }
         }
         reviewLater(context, open);

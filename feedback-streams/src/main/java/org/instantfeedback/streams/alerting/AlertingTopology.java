@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.instantfeedback.alerting.metrics.WindowMetrics;
+import org.instantfeedback.alerting.ConversationWaiting;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackAlertEventType;
@@ -145,6 +147,7 @@ public final class AlertingTopology {
 
     /** Adds alerting on the scored feedback to the builder's topology. */
     public static void addAlerting(StreamsBuilder builder, KStream<String, FeedbackScored> scored,
+                                   KStream<String, ConversationWaiting> waiting,
                                    AlertingOptions options, EventSerdes serdes, MeterRegistry meters) {
         addRules(builder, options);
         // Cached, so a key's writes between two commits reach the changelog once (stores built
@@ -160,6 +163,9 @@ public final class AlertingTopology {
         KStream<String, AlertingInput> inputs = scored
                 .flatMap((subject, event) -> observations.fanOut(event), Named.as(TO_OBSERVATIONS))
                 .merge(opsActions(builder), Named.as(MERGE_INPUTS))
+                .merge(waiting.map((subject, conversation) -> KeyValue.pair(ScopeKey.subject(conversation.subject())
+                                .toString(), AlertingInput.of(conversation)), Named.as("alerting.to-waiting.v1")),
+                        Named.as("alerting.merge-waiting.v1"))
                 .repartition(Repartitioned.with(Serdes.String(), inputSerde).withName(BY_SCOPE));
         KStream<String, AlertingOutput> reportsAndActions = inputs.processValues(
                 () -> new ReportsAndActions(options), Named.as(REPORTS_AND_ACTIONS), BASELINE_STORE, ALERT_STATE_STORE);

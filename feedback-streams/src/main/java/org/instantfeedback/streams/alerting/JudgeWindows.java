@@ -129,7 +129,7 @@ final class JudgeWindows implements Processor<Windowed<String>, WindowMetrics, S
             if (state.kind().windowed()) {
                 judge(key, state.kind(), rulesNow, baselines.of(key), new HashMap<>(), now);
             } else {
-                publish(states.apply(key, state.kind(), state, evaluator.reviewUrgent(state, rulesNow, now)));
+                publish(states.apply(key, state.kind(), state, evaluator.review(state, rulesNow, now)));
             }
         }
     }

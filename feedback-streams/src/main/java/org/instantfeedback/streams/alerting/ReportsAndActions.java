@@ -22,8 +22,8 @@ import org.instantfeedback.streams.feedback.DeadLetterHeaders;
 
 /**
  * What alerting does for each input of a subject or group as it comes: counts feedback into the
- * baselines ({@value AlertingTopology#BASELINE_STORE}), takes urgent reports (subjects only) and
- * applies ops actions to the alert they name. The windows are judged once per commit instead, by
+ * baselines ({@value AlertingTopology#BASELINE_STORE}), takes urgent reports and conversations
+ * waiting too long for an answer (subjects only) and applies ops actions to the alert they name. The windows are judged once per commit instead, by
  * {@link JudgeWindows}, from the slices the same feedback goes into.
  *
  * <p>Keeps the key (the subject or group), so the slice aggregation after it needs no
@@ -63,6 +63,10 @@ final class ReportsAndActions implements FixedKeyProcessor<String, AlertingInput
             observe(record, key, record.value().observation());
         } else if (record.value().action() != null) {
             act(record, key, record.value().action());
+        } else if (record.value().waiting() != null && key.scope() == Scope.SUBJECT) {
+            AlertState state = states.state(key, AlertKind.UNANSWERED);
+            publish(record, states.apply(key, AlertKind.UNANSWERED, state,
+                    evaluator.conversationWaiting(state, record.value().waiting(), rules.rulesFor(key))));
         }
     }
 
@@ -75,12 +79,9 @@ final class ReportsAndActions implements FixedKeyProcessor<String, AlertingInput
         // Only an urgent report, or the rule switched off while an alert is open, can change the
         // state; skipping the read for everything else saves a store read per response.
         if (observation.urgent() || !rulesNow.urgentReport().enabled()) {
-            for (AlertKind kind : AlertKind.values()) {
-                if (!kind.windowed()) {
-                    AlertState state = states.state(key, kind);
-                    publish(record, states.apply(key, kind, state, evaluator.reportUrgent(state, observation, rulesNow)));
-                }
-            }
+            AlertState state = states.state(key, AlertKind.URGENT_REPORT);
+            publish(record, states.apply(key, AlertKind.URGENT_REPORT, state,
+                    evaluator.reportUrgent(state, observation, rulesNow)));
         }
     }
 

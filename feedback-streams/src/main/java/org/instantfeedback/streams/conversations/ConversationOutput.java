@@ -1,5 +1,6 @@
 package org.instantfeedback.streams.conversations;
 
+import org.instantfeedback.alerting.ConversationWaiting;
 import org.instantfeedback.events.Conversation;
 import org.instantfeedback.events.ReplyRequested;
 
@@ -36,6 +37,14 @@ sealed interface ConversationOutput {
         @Override
         public String key() {
             return fact.subject();
+        }
+    }
+
+    /** A conversation started or stopped waiting past the answer limit, for the subject's unanswered alert. */
+    record Waiting(ConversationWaiting waiting) implements ConversationOutput {
+        @Override
+        public String key() {
+            return waiting.subject();
         }
     }
 

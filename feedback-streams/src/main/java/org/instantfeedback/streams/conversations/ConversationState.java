@@ -34,6 +34,10 @@ final class ConversationState {
     Integer serviceRating;
     Instant lastActivityAt;
     List<MessageState> messages = new ArrayList<>();
+    /** The passenger was found waiting past the answer limit (the unanswered alert was told). */
+    boolean overdueSignalled;
+    /** The waitingSince under which the conversation is in the {@link WaitingIndex}; null when it is not. */
+    Instant indexedWaitingSince;
 
     static ConversationState open(String conversationId, InboundMessage first) {
         ConversationState state = new ConversationState();
@@ -121,6 +125,12 @@ final class ConversationState {
         waitingSince = null;
         handled(by);
         lastActivityAt = max(lastActivityAt, at);
+    }
+
+    /** The oldest message still unanswered: what the passenger waits on. */
+    Optional<MessageState> oldestUnanswered() {
+        return messages.stream().filter(message -> message.inbound && !message.followUp
+                && !message.at.isBefore(waitingSince == null ? Instant.MAX : waitingSince)).findFirst();
     }
 
     Optional<MessageState> message(String messageId) {

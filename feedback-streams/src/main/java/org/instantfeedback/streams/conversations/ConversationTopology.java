@@ -12,6 +12,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.instantfeedback.alerting.ConversationWaiting;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.streams.feedback.EventSerdes;
@@ -33,6 +34,8 @@ import org.instantfeedback.streams.state.JsonSerde;
  */
 public final class ConversationTopology {
     public static final String STORE = "conversations.v1";
+    /** The conversations waiting for an answer by when the passenger wrote ({@link WaitingIndex}). */
+    public static final String WAITING_STORE = "conversations.waiting.v1";
     /** The repartition topic is {@code <application.id>-conversations.by-contact.v1-repartition}. */
     public static final String BY_CONTACT = "conversations.by-contact.v1";
     private static final String ACTIONS_SOURCE = "conversations.actions.source.v1";
@@ -42,6 +45,7 @@ public final class ConversationTopology {
     private static final String REPLIES = "replies";
     private static final String ERASURES = "erasures";
     private static final String FACTS = "facts";
+    private static final String WAITING = "waiting";
     private static final String REJECTED = "rejected";
 
     private ConversationTopology() {
@@ -52,11 +56,19 @@ public final class ConversationTopology {
         return applicationId + "-" + BY_CONTACT + "-repartition";
     }
 
-    /** Adds the conversations; returns the handling facts they measure, for {@code HandlingTopology}. */
-    public static KStream<String, HandlingFact> addTo(StreamsBuilder builder, KStream<String, FeedbackScored> scored,
-                                                      ConversationSettings settings, EventSerdes serdes) {
+    /**
+     * What the conversations hand on: the handling facts they measure (for {@code HandlingTopology})
+     * and, keyed by subject, the passengers who start or stop waiting too long (for the unanswered alert).
+     */
+    public record Outputs(KStream<String, HandlingFact> facts, KStream<String, ConversationWaiting> waiting) {
+    }
+
+    public static Outputs addTo(StreamsBuilder builder, KStream<String, FeedbackScored> scored,
+                                ConversationSettings settings, EventSerdes serdes) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 JsonSerde.of(ContactThread.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
+                Serdes.String(), Serdes.String()));
         Serde<ConversationInput> inputSerde = JsonSerde.of(ConversationInput.class);
         KStream<String, ConversationInput> messages = scored
                 .filter((subject, event) -> event.getFeedback().getReplyTo() != null,
@@ -77,17 +89,17 @@ public final class ConversationTopology {
                 .merge(actions, Named.as("conversations.merge-actions.v1"))
                 .merge(deliveries, Named.as("conversations.merge-deliveries.v1"))
                 .repartition(Repartitioned.with(Serdes.String(), inputSerde).withName(BY_CONTACT))
-                .process(() -> new Converse(settings), Named.as("conversations.converse.v1"), STORE);
+                .process(() -> new Converse(settings), Named.as("conversations.converse.v1"), STORE, WAITING_STORE);
         return publish(outputs, serdes);
     }
 
-    private static KStream<String, HandlingFact> publish(KStream<String, ConversationOutput> outputs,
-                                                         EventSerdes serdes) {
+    private static Outputs publish(KStream<String, ConversationOutput> outputs, EventSerdes serdes) {
         Map<String, KStream<String, ConversationOutput>> byKind = outputs.split(Named.as(OUTPUTS))
                 .branch((key, out) -> out instanceof ConversationOutput.Snapshot, Branched.as(SNAPSHOTS))
                 .branch((key, out) -> out instanceof ConversationOutput.Reply, Branched.as(REPLIES))
                 .branch((key, out) -> out instanceof ConversationOutput.EraseKeys, Branched.as(ERASURES))
                 .branch((key, out) -> out instanceof ConversationOutput.Fact, Branched.as(FACTS))
+                .branch((key, out) -> out instanceof ConversationOutput.Waiting, Branched.as(WAITING))
                 .defaultBranch(Branched.as(REJECTED));
         byKind.get(OUTPUTS + SNAPSHOTS)
                 .mapValues(out -> ((ConversationOutput.Snapshot) out).conversation(),
@@ -106,7 +118,9 @@ public final class ConversationTopology {
                 .mapValues(out -> ((ConversationOutput.Rejected) out).json(), Named.as("conversations.to-rejected.v1"))
                 .to(Topics.DEAD_LETTER, Produced.with(Serdes.String(), Serdes.String())
                         .withName("conversations.rejected.sink.v1"));
-        return byKind.get(OUTPUTS + FACTS)
-                .mapValues(out -> ((ConversationOutput.Fact) out).fact(), Named.as("conversations.to-facts.v1"));
+        return new Outputs(byKind.get(OUTPUTS + FACTS)
+                .mapValues(out -> ((ConversationOutput.Fact) out).fact(), Named.as("conversations.to-facts.v1")),
+                byKind.get(OUTPUTS + WAITING).mapValues(out -> ((ConversationOutput.Waiting) out).waiting(),
+                        Named.as("conversations.to-waiting.v1")));
     }
 }

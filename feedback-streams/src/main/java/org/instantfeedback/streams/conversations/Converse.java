@@ -2,15 +2,18 @@ package org.instantfeedback.streams.conversations;
 
 import org.instantfeedback.actions.InvalidConversationActionException;
 import org.instantfeedback.actions.ConversationAction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.instantfeedback.alerting.ConversationWaiting;
 import org.instantfeedback.events.DeliveryStatus;
 import org.instantfeedback.events.ReplyKind;
 import org.instantfeedback.events.ReplyRequested;
@@ -28,8 +31,12 @@ import org.slf4j.LoggerFactory;
 final class Converse extends ContextualProcessor<String, ConversationInput, String, ConversationOutput> {
     private static final Logger LOG = LoggerFactory.getLogger(Converse.class);
 
+    /** How often the store is searched for passengers newly overdue; an alert comes at most this late. */
+    static final Duration OVERDUE_CHECK = Duration.ofSeconds(30);
+
     private final ConversationSettings settings;
     private KeyValueStore<String, ContactThread> store;
+    private WaitingIndex waiting;
 
     Converse(ConversationSettings settings) {
         this.settings = settings;
@@ -39,6 +46,9 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
     public void init(ProcessorContext<String, ConversationOutput> context) {
         super.init(context);
         store = context.getStateStore(ConversationTopology.STORE);
+        waiting = new WaitingIndex(context.getStateStore(ConversationTopology.WAITING_STORE));
+        // Wall-clock time: a passenger waits in real time, also while no record comes in.
+        context.schedule(OVERDUE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::findOverdue);
     }
 
     @Override
@@ -64,6 +74,7 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
         ContactThread thread = thread(record.key()).orElseGet(() -> ContactThread.of(record.key()));
         ContactThread.Joined joined = thread.receive(message, settings.quietPeriod());
         ConversationState conversation = joined.conversation();
+        settle(record.timestamp(), thread, conversation);
         store.put(thread.contactId, thread);
         publish(record, thread, conversation);
         if (joined.started()) {
@@ -92,6 +103,7 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
         boolean first = conversation.firstReplyAt == null;
         List<Instant> answered = conversation.answer(answer);
         send(record, thread, conversation, answer, ReplyKind.REPLY);
+        settle(record.timestamp(), thread, conversation);
         store.put(thread.contactId, thread);
         publish(record, thread, conversation);
         if (first) {
@@ -114,6 +126,7 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
             conversation.ask(question);
             send(record, thread, conversation, question, ReplyKind.FOLLOW_UP);
         }
+        settle(record.timestamp(), thread, conversation);
         store.put(thread.contactId, thread);
         publish(record, thread, conversation);
         measure(record, HandlingFact.closed(conversation, conversation.replies()));
@@ -122,6 +135,10 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
     private void forget(Record<String, ConversationInput> record, ConversationAction action) {
         Optional<ContactThread> thread = thread(record.key());
         thread.ifPresent(known -> {
+            for (ConversationState conversation : known.conversations) {
+                conversation.waitingSince = null;
+                settle(record.timestamp(), known, conversation);
+            }
             for (String conversationId : known.everyConversationId()) {
                 context().forward(record.withKey(conversationId)
                         .withValue(new ConversationOutput.Snapshot(conversationId, null)));
@@ -182,6 +199,45 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
         Instant updatedAt = Instant.ofEpochMilli(record.timestamp());
         context().forward(record.withKey(conversation.conversationId).withValue(new ConversationOutput.Snapshot(
                 conversation.conversationId, conversation.toAvro(thread.contactId, thread.optedOut, updatedAt))));
+    }
+
+    /**
+     * Keeps the waiting index in step with a changed conversation, and tells the unanswered alert
+     * when a passenger it was told about no longer waits.
+     */
+    private void settle(long timestamp, ContactThread thread, ConversationState conversation) {
+        if (conversation.waitingSince == null && conversation.overdueSignalled) {
+            conversation.overdueSignalled = false;
+            forwardWaiting(new ConversationWaiting(conversation.subject, conversation.conversationId, false, null,
+                    null, Instant.ofEpochMilli(timestamp)), timestamp);
+        }
+        waiting.update(thread.contactId, conversation);
+    }
+
+    /** Tells the unanswered alert of every passenger who has now waited past the limit. */
+    private void findOverdue(long now) {
+        Instant at = Instant.ofEpochMilli(now);
+        for (WaitingIndex.Entry entry : waiting.writtenBy(at.minus(settings.answerWithin()))) {
+            ContactThread thread = store.get(entry.contactId());
+            Optional<ConversationState> found = thread == null ? Optional.empty()
+                    : thread.conversation(entry.conversationId());
+            if (found.isEmpty() || found.get().waitingSince == null || found.get().overdueSignalled) {
+                waiting.drop(entry); // answered, erased or no longer kept since it was indexed
+                continue;
+            }
+            ConversationState conversation = found.get();
+            conversation.overdueSignalled = true;
+            waiting.update(thread.contactId, conversation);
+            store.put(thread.contactId, thread);
+            String text = conversation.oldestUnanswered().map(message -> message.text).orElse(null);
+            forwardWaiting(new ConversationWaiting(conversation.subject, conversation.conversationId, true,
+                    conversation.waitingSince, text, at), now);
+        }
+    }
+
+    private void forwardWaiting(ConversationWaiting signal, long timestamp) {
+        context().forward(new Record<String, ConversationOutput>(signal.subject(),
+                new ConversationOutput.Waiting(signal), timestamp));
     }
 
     /** A measured fact, timed when it happened, so it counts in the windows of that moment. */
