@@ -3,6 +3,10 @@ package org.instantfeedback.replies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -134,7 +138,7 @@ class ReplySenderIT {
     @Test
     void a_reply_reaches_twilio_once_and_is_reported_sending_then_queued_without_the_number() throws Exception {
         ReplyAddress address = edge.seal("contact-sends", OPERATOR, NUMBER, Instant.now());
-        startSender(Duration.ofSeconds(5));
+        ReplySenderApp app = startSender(Duration.ofSeconds(5));
 
         ReplyRequested reply = send(address, "Thanks for telling us: the lift at platform 2 works again.");
 
@@ -152,6 +156,9 @@ class ReplySenderIT {
         byte[] digits = NUMBER.substring(1).getBytes(StandardCharsets.UTF_8);
         assertThat(statusRecords).isNotEmpty().noneMatch(record -> contains(record.value(), digits)
                 || (record.key() != null && contains(record.key(), digits)));
+        await("the sender counts the reply").atMost(DEADLINE).untilAsserted(() -> assertThat(metrics(app))
+                .contains("replies_sent_total{application=\"reply-sender\",outcome=\"queued\"} 1.0")
+                .contains("replies_provider_call_seconds_count{application=\"reply-sender\",provider=\"twilio\",result=\"accepted\"} 1"));
     }
 
     @Test
@@ -194,6 +201,35 @@ class ReplySenderIT {
     }
 
     @Test
+    void a_rate_limited_reply_is_retried_until_twilio_takes_it() throws Exception {
+        ReplyAddress address = edge.seal("contact-rate-limited", OPERATOR, NUMBER, Instant.now());
+        startSender(Duration.ofSeconds(5));
+        twilio.failNext(2, 429);
+
+        ReplyRequested reply = send(address, "A reply sent while Twilio limits the rate.");
+
+        awaitStatus(reply, DeliveryStatus.QUEUED);
+        assertThat(bodiesAtTwilio()).containsExactly(reply.getText());
+        assertThat(twilio.refusals()).hasSize(2);
+        // A fresh SENDING before each retry keeps the sweep off a reply that is still being retried.
+        assertThat(statusesOf(reply)).extracting(ReplyStatus::getStatus).containsExactly(DeliveryStatus.SENDING,
+                DeliveryStatus.SENDING, DeliveryStatus.SENDING, DeliveryStatus.QUEUED);
+    }
+
+    @Test
+    void a_reply_twilio_never_takes_within_the_retry_limit_fails_as_given_up() throws Exception {
+        ReplyAddress address = edge.seal("contact-given-up", OPERATOR, NUMBER, Instant.now());
+        startSender(Duration.ofSeconds(5), Map.of("REPLY_RETRY_LIMIT", "PT2S"));
+        twilio.failNext(10, 429);
+
+        ReplyRequested reply = send(address, "A reply Twilio keeps turning away.");
+
+        ReplyStatus failed = awaitStatus(reply, DeliveryStatus.FAILED);
+        assertThat(failed.getErrorCode()).isEqualTo("gave-up");
+        assertThat(twilio.messages()).isEmpty();
+    }
+
+    @Test
     void a_passenger_who_opted_out_is_reported_opted_out() throws Exception {
         ReplyAddress address = edge.seal("contact-stop", OPERATOR, OPTED_OUT_NUMBER, Instant.now());
         twilio.optOut(OPTED_OUT_NUMBER);
@@ -221,6 +257,10 @@ class ReplySenderIT {
     }
 
     private ReplySenderApp startSender(Duration providerTimeout) {
+        return startSender(providerTimeout, Map.of());
+    }
+
+    private ReplySenderApp startSender(Duration providerTimeout, Map<String, String> more) {
         Map<String, String> env = kafkaEnv();
         env.put("REPLY_SENDER_HTTP_PORT", "0");
         env.put("REPLY_SENDER_GROUP_ID", group);
@@ -231,6 +271,7 @@ class ReplySenderIT {
         env.put("REPLY_TWILIO_API_BASE_URL", twilio.baseUrl());
         env.put("REPLY_TWILIO_TIMEOUT", providerTimeout.toString());
         env.put("REPLY_STATUS_CALLBACK_URL", CALLBACK);
+        env.putAll(more);
         ReplySenderApp app = ReplySenderApp.create(ReplySenderConfig.from(env));
         apps.add(app);
         app.start();
@@ -293,6 +334,12 @@ class ReplySenderIT {
             }
         }
         return found;
+    }
+
+    private String metrics(ReplySenderApp app) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + app.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        return response.body();
     }
 
     private List<String> bodiesAtTwilio() {
