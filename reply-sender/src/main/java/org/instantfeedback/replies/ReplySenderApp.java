@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -119,7 +120,7 @@ public final class ReplySenderApp implements AutoCloseable {
         thread.start();
         log.info("reply-sender started: HTTP on port {}, Kafka at {}, registry at {}, provider {}", port(),
                 config.bootstrapServers(), SchemaRegistrySettings.printable(config.schemaRegistryUrl()),
-                config.provider().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+                config.provider().name());
     }
 
     public int port() {
@@ -198,7 +199,7 @@ public final class ReplySenderApp implements AutoCloseable {
         return properties;
     }
 
-    private static Map<String, Object> clientProperties(ReplySenderConfig config, java.util.Set<String> known) {
+    private static Map<String, Object> clientProperties(ReplySenderConfig config, Set<String> known) {
         Map<String, Object> properties = new HashMap<>(config.kafkaSettings());
         properties.keySet().removeIf(key -> !known.contains(key) && !isCommonClientKey(key));
         return properties;

@@ -85,6 +85,7 @@ class ReplySenderIT {
     private SpecificAvroDeserializer<ReplyStatus> statusDeserializer;
     private TwilioApiStandIn twilio;
     private String group;
+    private RecordMetadata lastWritten;
 
     @BeforeAll
     void startClients(KafkaAndRegistry kafka) {
@@ -164,11 +165,18 @@ class ReplySenderIT {
     @Test
     void a_stalled_call_is_reported_unknown_and_never_made_again_even_by_a_new_sender() throws Exception {
         ReplyAddress address = edge.seal("contact-stalled", OPERATOR, NUMBER, Instant.now());
-        ReplySenderApp first = startSender(Duration.ofSeconds(1));
-        twilio.stallNext(1, Duration.ofSeconds(4));
+        ReplySenderApp first = startSender(Duration.ofSeconds(3));
+        twilio.stallNext(1, Duration.ofSeconds(6));
 
         ReplyRequested stalled = send(address, "A reply whose answer comes too late.");
 
+        await("the call reaches Twilio").atMost(DEADLINE).until(() -> !twilio.messages().isEmpty());
+        // While the call waits for its answer, SENDING and the offset past the reply are committed.
+        await("SENDING committed before the answer").atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(statusesOf(stalled)).extracting(ReplyStatus::getStatus)
+                    .containsExactly(DeliveryStatus.SENDING);
+            assertThat(committedOffset()).isEqualTo(lastWritten.offset() + 1);
+        });
         ReplyStatus unknown = awaitStatus(stalled, DeliveryStatus.OUTCOME_UNKNOWN);
         assertThat(unknown.getErrorMessage()).isNotBlank();
         first.close();
@@ -281,9 +289,19 @@ class ReplySenderIT {
 
     private ReplyRequested send(ReplyAddress address, String text) throws Exception {
         ReplyRequested reply = reply(address, text);
-        replies.send(new ProducerRecord<>(Topics.REPLIES, address.getContactId(), reply))
+        lastWritten = replies.send(new ProducerRecord<>(Topics.REPLIES, address.getContactId(), reply))
                 .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         return reply;
+    }
+
+    /** The group's committed offset on the partition of the last reply written. */
+    private long committedOffset() throws Exception {
+        TopicPartition partition = new TopicPartition(lastWritten.topic(), lastWritten.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).get(partition);
+            return committed == null ? -1 : committed.offset();
+        }
     }
 
     private ReplyRequested crashedWhileSending(ReplyAddress address, String text, Instant sendingAt)

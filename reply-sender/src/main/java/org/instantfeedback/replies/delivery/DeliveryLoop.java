@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.contacts.ContactKeyException;
@@ -55,6 +56,7 @@ public final class DeliveryLoop implements Runnable {
 
     static final Duration POLL_WAIT = Duration.ofMillis(200);
     private static final Duration KEYRING_WAIT = Duration.ofSeconds(5);
+    private static final Duration SWEEP_RETRY = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
 
     private final Consumer<byte[], byte[]> consumer;
@@ -142,12 +144,13 @@ public final class DeliveryLoop implements Runnable {
         return false;
     }
 
+    /** A sweep that fails is tried again later; replies go on meanwhile, as they do not depend on it. */
     private void sweep() {
         try {
             nextSweep = sweep.run();
-        } catch (StatusNotWrittenException e) {
-            log.warn("Could not report stale SENDING statuses ({}); trying again in a minute", e.getMessage());
-            nextSweep = Optional.of(clock.instant().plus(Duration.ofMinutes(1)));
+        } catch (StatusNotWrittenException | TimeoutException | IllegalStateException e) {
+            log.warn("Could not sweep stale SENDING statuses ({}); trying again in {}", e.getMessage(), SWEEP_RETRY);
+            nextSweep = Optional.of(clock.instant().plus(SWEEP_RETRY));
         }
     }
 
