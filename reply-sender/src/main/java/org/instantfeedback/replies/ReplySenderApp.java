@@ -142,7 +142,9 @@ public final class ReplySenderApp implements AutoCloseable {
         stopping.stop();
         // A provider call may wait for its connection and then for its answer, each up to the timeout.
         long joinMillis = config.provider().timeout().multipliedBy(2).plus(STOP_MARGIN).toMillis();
-        if (thread.isAlive()) {
+        if (thread.getState() == Thread.State.NEW) {
+            loop.closeUnstarted();
+        } else if (thread.isAlive()) {
             try {
                 thread.join(joinMillis);
             } catch (InterruptedException e) {

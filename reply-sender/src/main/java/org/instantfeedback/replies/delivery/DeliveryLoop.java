@@ -132,6 +132,11 @@ public final class DeliveryLoop implements Runnable {
         stopping.stop();
     }
 
+    /** Closes the consumer of a loop that never ran (its run closes it otherwise). */
+    public void closeUnstarted() {
+        consumer.close();
+    }
+
     private boolean awaitKeyring() {
         while (!stopping.isStopped()) {
             try {
