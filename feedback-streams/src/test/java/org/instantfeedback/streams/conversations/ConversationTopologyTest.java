@@ -23,6 +23,8 @@ import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.Conversation;
 import org.instantfeedback.events.ConversationStatus;
 import org.instantfeedback.events.DeliveryStatus;
+import org.instantfeedback.events.FeedbackAlert;
+import org.instantfeedback.events.FeedbackAlertKind;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.HandlingMetrics;
 import org.instantfeedback.events.ReplyAddress;
@@ -55,6 +57,7 @@ class ConversationTopologyTest {
     private TestOutputTopic<String, byte[]> contactKeys;
     private TestOutputTopic<String, String> deadLetters;
     private TestOutputTopic<String, HandlingMetrics> handling;
+    private TestOutputTopic<String, FeedbackAlert> alerts;
     private int events;
 
     @BeforeEach
@@ -74,6 +77,7 @@ class ConversationTopologyTest {
                 new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new StringDeserializer(), new StringDeserializer());
         handling = driver.createOutputTopic(Topics.HANDLING, new StringDeserializer(), serdes.handling().deserializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), serdes.alerts().deserializer());
     }
 
     @AfterEach
@@ -289,11 +293,39 @@ class ConversationTopologyTest {
     }
 
     @Test
+    void a_passenger_waiting_past_the_limit_opens_an_unanswered_alert_that_resolves_once_answered() {
+        sms("bus 42 heating broken", START);
+        topology.driver().advanceWallClockTime(Duration.ofMinutes(10));
+        List<FeedbackAlert> early = unanswered();
+        topology.driver().advanceWallClockTime(Duration.ofMinutes(6));
+        List<FeedbackAlert> opened = unanswered();
+        reply("reply-1", "Sorry, an engineer is on the way.", "sam", START.plus(Duration.ofMinutes(17)));
+        sms("late again", START.plus(Duration.ofMinutes(18)));
+        List<FeedbackAlert> resolved = unanswered();
+
+        assertThat(early).as("10 of 15 minutes").isEmpty();
+        assertThat(opened).singleElement().satisfies(alert -> {
+            assertThat(alert.getType().name()).isEqualTo("OPENED");
+            assertThat(alert.getSubject()).isEqualTo("route-42");
+            assertThat(alert.getReason()).contains("conversation " + CONTACT + ".1");
+            assertThat(alert.getExamples()).containsExactly("bus 42 heating broken (conversation " + CONTACT + ".1)");
+        });
+        assertThat(resolved).singleElement().satisfies(alert -> {
+            assertThat(alert.getType().name()).isEqualTo("RESOLVED");
+            assertThat(alert.getAlertId()).isEqualTo(opened.get(0).getAlertId());
+        });
+    }
+
+    @Test
     void feedback_nobody_can_answer_starts_no_conversation() {
         topology.send(FeedbackReceived.newBuilder().setEventId("web-1").setChannel(Channel.WEB).setSubject("route-42")
                 .setText("lovely driver").setOccurredAt(START).setReceivedAt(START).build());
 
         assertThat(conversations.isEmpty()).isTrue();
+    }
+
+    private List<FeedbackAlert> unanswered() {
+        return alerts.readValuesToList().stream().filter(alert -> alert.getKind() == FeedbackAlertKind.UNANSWERED).toList();
     }
 
     private void sms(String text, Instant at) {
