@@ -38,7 +38,8 @@ public record TwilioSettings(Optional<Secret> authToken, Optional<URI> publicBas
         return new TwilioSettings(TWILIO_AUTH_TOKEN.from(env), PUBLIC_BASE_URL.from(env), TWILIO_REPLY.from(env));
     }
 
-    private static ValueParser<String> replyText() {
+    /** A reply text of at most one (long) SMS; {@value #NO_REPLY} for none, read as empty. */
+    static ValueParser<String> replyText() {
         return text -> {
             if (text.equalsIgnoreCase(NO_REPLY)) {
                 return "";
