@@ -131,8 +131,8 @@ public final class IngestApp implements AutoCloseable {
         RateLimiter limits = RateLimiter.create(config.rateLimits(), telemetry.registry());
         ClientAddresses clients = new ClientAddresses(config.http().trustedProxies());
         FeedbackIntake intake = new FeedbackIntake(FeedbackValidator.withAllowlist(config.subjects().allowlist()),
-                DeduplicatingPublisher.create(publishers.feedback(), config.dedup().horizon(), config.dedup().maxEntries()), limits,
-                Clock.systemUTC(), telemetry.registry());
+                DeduplicatingPublisher.create(publishers.feedback(), config.dedup().horizon(),
+                        config.dedup().maxEntries()), limits, Clock.systemUTC(), telemetry.registry());
         SenderPseudonyms pseudonyms = new SenderPseudonyms(config.pseudonyms().secret());
         SmsInterpreter sms = new SmsInterpreter(config.subjects().smsRules(), config.subjects().allowlist(),
                 pseudonyms, replyAddresses);

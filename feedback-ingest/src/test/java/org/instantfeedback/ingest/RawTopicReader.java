@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads one topic from its beginning as a consumer would, the values as bytes, so a test sees exactly what is stored. */
+/** Reads one topic from its beginning as a consumer would, values as bytes, so a test sees exactly what is stored. */
 final class RawTopicReader implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();

@@ -150,7 +150,8 @@ class SmsKeywordsIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("<Message>Deleted.</Message>");
         String contactId = TestIngest.pseudonymOf(PersonalData.SWEDISH_PASSENGER);
-        assertThat(valueOf(actions.awaitRecord(contactId, "\"forget\"")).path("by").asText()).isEqualTo("passenger");
+        assertThat(valueOf(actions.awaitRecord(contactId, "\"forget\"")).path("by").asText())
+                .isEqualTo("passenger");
         await().atMost(Duration.ofSeconds(30)).until(() -> keyring.open(replyTo).isEmpty());
         assertNotStoredAsFeedback(forgetSid, PersonalData.SWEDISH_PASSENGER);
     }
@@ -160,7 +161,8 @@ class SmsKeywordsIT {
         String marker = messageSid();
         assertThat(post(client, sms(marker, sender, "nothing more to say")).statusCode()).isEqualTo(200);
         feedback.awaitEvent("twilio:" + marker);
-        assertThat(feedback.recordsWithKey("unassigned")).noneMatch(r -> r.value().getEventId().equals("twilio:" + sid));
+        assertThat(feedback.recordsWithKey("unassigned"))
+                .noneMatch(r -> r.value().getEventId().equals("twilio:" + sid));
     }
 
     private static JsonNode valueOf(ConsumerRecord<String, byte[]> record) throws Exception {

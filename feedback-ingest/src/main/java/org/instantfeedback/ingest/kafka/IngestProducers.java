@@ -75,7 +75,7 @@ public final class IngestProducers {
         return producerProperties(config, null);
     }
 
-    /** As {@link #producerProperties(PublishSettings)}, with the operator's client id (if any) suffixed by {@code role}. */
+    /** As {@link #producerProperties(PublishSettings)}, the operator's client id (if any) suffixed by {@code role}. */
     static Map<String, Object> producerProperties(PublishSettings config, String role) {
         Map<String, Object> props = new HashMap<>(config.kafka());
         if (role != null) {

@@ -108,7 +108,8 @@ class ContactRequestsTest {
                     throw new PublishUnavailableException("Kafka is away", null);
                 }, erasedKeys::add, Clock.fixed(NOW, ZoneOffset.UTC));
 
-        assertThatThrownBy(() -> unavailable.carryOut(sms("DELETE ME"))).isInstanceOf(PublishUnavailableException.class);
+        assertThatThrownBy(() -> unavailable.carryOut(sms("DELETE ME")))
+                .isInstanceOf(PublishUnavailableException.class);
         assertThat(erasedKeys).isEmpty();
     }
 
