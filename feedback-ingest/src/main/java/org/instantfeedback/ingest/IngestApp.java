@@ -32,13 +32,17 @@ import org.instantfeedback.ingest.http.JsonResponses;
 import org.instantfeedback.ingest.http.KioskBatchController;
 import org.instantfeedback.ingest.http.SmsGatewayController;
 import org.instantfeedback.ingest.http.TwilioSmsController;
+import org.instantfeedback.ingest.http.TwilioStatusController;
 import org.instantfeedback.ingest.http.TwilioVoiceController;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
 import org.instantfeedback.ingest.kafka.DeduplicatingPublisher;
+import org.instantfeedback.ingest.kafka.ConversationActionPublisher;
 import org.instantfeedback.ingest.kafka.FeedbackPublisher;
+import org.instantfeedback.ingest.kafka.ReplyStatusPublisher;
 import org.instantfeedback.ingest.privacy.ReplyAddresses;
 import org.instantfeedback.ingest.privacy.SenderPseudonyms;
 import org.instantfeedback.ingest.ratelimit.RateLimiter;
+import org.instantfeedback.ingest.sms.ContactRequests;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
 import org.instantfeedback.ingest.voice.CallInterpreter;
 import org.instantfeedback.service.health.Readiness;
@@ -60,7 +64,8 @@ public final class IngestApp implements AutoCloseable {
 
     private final IngestConfig config;
     private final ServiceTelemetry telemetry;
-    private final FeedbackPublisher publisher;
+    /** The producers, closed after HTTP has stopped so that what they hold is still sent. */
+    private final List<AutoCloseable> producers;
     private final Readiness readiness;
     private final Javalin http;
     private final Optional<ContactKeyring> keyring;
@@ -72,11 +77,11 @@ public final class IngestApp implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    private IngestApp(IngestConfig config, ServiceTelemetry telemetry, FeedbackPublisher publisher,
+    private IngestApp(IngestConfig config, ServiceTelemetry telemetry, List<AutoCloseable> producers,
             Readiness readiness, Javalin http, Optional<ContactKeyring> keyring) {
         this.config = config;
         this.telemetry = telemetry;
-        this.publisher = publisher;
+        this.producers = List.copyOf(producers);
         this.readiness = readiness;
         this.http = http;
         this.keyring = keyring;
@@ -88,8 +93,10 @@ public final class IngestApp implements AutoCloseable {
         List<AutoCloseable> created = new ArrayList<>();
         try {
             ServiceTelemetry telemetry = remember(created, ServiceTelemetry.create(APPLICATION));
-            FeedbackPublisher publisher = remember(created,
-                    FeedbackPublisher.create(config.publishing(), telemetry.registry()));
+            Publishers publishers = new Publishers(
+                    remember(created, FeedbackPublisher.create(config.publishing(), telemetry.registry())),
+                    remember(created, ConversationActionPublisher.create(config.publishing(), telemetry.registry())),
+                    remember(created, ReplyStatusPublisher.create(config.publishing(), telemetry.registry())));
             KafkaCheck kafka = remember(created, KafkaCheck.create(config.publishing().kafka()));
             SchemaRegistryCheck registry = remember(created,
                     SchemaRegistryCheck.create(config.publishing().schemaRegistry(), Readiness.PROBE_TIMEOUT));
@@ -101,28 +108,37 @@ public final class IngestApp implements AutoCloseable {
                     ? Optional.of(remember(created, ContactKeyring.create(config.contacts()))) : Optional.empty();
             ReplyAddresses replyAddresses = keyring.map(keys -> ReplyAddresses.sealedWith(keys, Clock.systemUTC()))
                     .orElseGet(ReplyAddresses::none);
-            Javalin http = IngestHttpApi.create(controllers(config, telemetry, publisher, json, responses, pages,
-                            replyAddresses),
+            Javalin http = IngestHttpApi.create(controllers(config, telemetry, publishers, json, responses, pages,
+                            replyAddresses, keyring),
                     IngestProblems.mapper(json, config.publishing().retryAfterSeconds(), pages), readiness, telemetry,
                     config.publishing().publishTimeout().plus(GRACE_AFTER_PUBLISH_TIMEOUT));
-            return new IngestApp(config, telemetry, publisher, readiness, http, keyring);
+            return new IngestApp(config, telemetry, List.of(publishers.feedback(), publishers.actions(),
+                    publishers.statuses()), readiness, http, keyring);
         } catch (RuntimeException e) {
             closeAll(created);
             throw e;
         }
     }
 
+    /** Every producer of the service: feedback, passengers' requests, and the provider's delivery reports. */
+    private record Publishers(FeedbackPublisher feedback, ConversationActionPublisher actions,
+            ReplyStatusPublisher statuses) {
+    }
+
     private static IngestHttpApi.Controllers controllers(IngestConfig config, ServiceTelemetry telemetry,
-            FeedbackPublisher publisher, ObjectMapper json, JsonResponses responses, FeedbackPages pages,
-            ReplyAddresses replyAddresses) {
+            Publishers publishers, ObjectMapper json, JsonResponses responses, FeedbackPages pages,
+            ReplyAddresses replyAddresses, Optional<ContactKeyring> keyring) {
         RateLimiter limits = RateLimiter.create(config.rateLimits(), telemetry.registry());
         ClientAddresses clients = new ClientAddresses(config.http().trustedProxies());
         FeedbackIntake intake = new FeedbackIntake(FeedbackValidator.withAllowlist(config.subjects().allowlist()),
-                DeduplicatingPublisher.create(publisher, config.dedup().horizon(), config.dedup().maxEntries()), limits,
-                Clock.systemUTC(), telemetry.registry());
+                DeduplicatingPublisher.create(publishers.feedback(), config.dedup().horizon(),
+                        config.dedup().maxEntries()), limits, Clock.systemUTC(), telemetry.registry());
         SenderPseudonyms pseudonyms = new SenderPseudonyms(config.pseudonyms().secret());
         SmsInterpreter sms = new SmsInterpreter(config.subjects().smsRules(), config.subjects().allowlist(),
                 pseudonyms, replyAddresses);
+        ContactRequests requests = new ContactRequests(config.contactRequests(), pseudonyms,
+                publishers.actions()::publish, contactId -> keyring.ifPresent(keys -> keys.forget(contactId)),
+                Clock.systemUTC());
         CallInterpreter calls = new CallInterpreter(config.subjects().smsRules(), config.subjects().allowlist(),
                 pseudonyms);
         int maxBodyBytes = config.http().maxBodyBytes();
@@ -132,10 +148,11 @@ public final class IngestApp implements AutoCloseable {
                 new FeedbackController(body, intake, limits, clients, responses),
                 new KioskBatchController(config.kiosks(), new JsonRequestBody(json, config.kiosks().maxBodyBytes()),
                         intake, limits, clients, batchResults),
-                new TwilioSmsController(config.twilio(), maxBodyBytes, sms, intake),
+                new TwilioSmsController(config.twilio(), maxBodyBytes, sms, intake, requests),
+                new TwilioStatusController(config.twilio(), maxBodyBytes, publishers.statuses(), Clock.systemUTC()),
                 new TwilioVoiceController(config.twilio(), config.voice(), maxBodyBytes, calls, intake),
                 new SmsGatewayController(config.smsGateways(), maxBodyBytes, body, sms, intake, responses,
-                        batchResults),
+                        batchResults, requests),
                 new FeedbackPageController(pages, intake, limits, clients, maxBodyBytes));
     }
 
@@ -195,7 +212,8 @@ public final class IngestApp implements AutoCloseable {
             LOG.warn("could not stop the HTTP server cleanly", e);
         }
         expiry.shutdownNow();
-        List<AutoCloseable> resources = new ArrayList<>(List.of(publisher, readiness, telemetry));
+        List<AutoCloseable> resources = new ArrayList<>(producers);
+        resources.addAll(List.of(readiness, telemetry));
         keyring.ifPresent(resources::add);
         closeAll(resources);
         LOG.info("feedback-ingest stopped");

@@ -18,6 +18,8 @@ public record ConversationAction(Kind kind, String contactId, String conversatio
                                  String replyId, Instant at) {
     /** The longest answer: ten SMS segments, as Twilio accepts in one message. */
     public static final int MOST_TEXT_CHARACTERS = 1_600;
+    /** The {@code by} of what passengers ask for themselves by SMS (STOP, START, "forget me"). */
+    public static final String PASSENGER = "passenger";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What is done. */
@@ -49,6 +51,16 @@ public record ConversationAction(Kind kind, String contactId, String conversatio
 
     public static ConversationAction forget(String contactId, String by, Instant at) {
         return new ConversationAction(Kind.FORGET, contactId, null, null, by, null, at);
+    }
+
+    /** The passenger wrote STOP (or another opt-out word): no answer is sent to them any more. */
+    public static ConversationAction optOut(String contactId, Instant at) {
+        return new ConversationAction(Kind.OPT_OUT, contactId, null, null, PASSENGER, null, at);
+    }
+
+    /** The passenger wrote START (or another opt-in word) after opting out. */
+    public static ConversationAction optIn(String contactId, Instant at) {
+        return new ConversationAction(Kind.OPT_IN, contactId, null, null, PASSENGER, null, at);
     }
 
     /** The record value, without the contact (it is the key). */

@@ -26,6 +26,7 @@ import org.instantfeedback.service.settings.Setting;
  * @param subjects    which subjects feedback may be about, and how SMS name them
  * @param rateLimits  per-client and per-sender request limits
  * @param dedup       what this instance remembers of the events it stored
+ * @param contactRequests what passengers can ask for by SMS (erasure phrases) and the replies that confirm it
  * @param contacts    the operator's key that seals passengers' numbers so ops can answer them; unset: no answers
  */
 public record IngestConfig(
@@ -39,18 +40,20 @@ public record IngestConfig(
         SubjectSettings subjects,
         RateLimitSettings rateLimits,
         DedupSettings dedup,
+        ContactRequestSettings contactRequests,
         ContactSettings contacts) {
 
     /** Every variable feedback-ingest reads, besides the {@code KAFKA_*}/{@code SCHEMA_REGISTRY_*} pass-through. */
     public static final List<Setting<?>> SETTINGS = Stream.of(HttpSettings.SETTINGS, PublishSettings.SETTINGS,
                     PseudonymSettings.SETTINGS, TwilioSettings.SETTINGS, VoiceSettings.SETTINGS,
                     SmsGatewaySettings.SETTINGS, KioskSettings.SETTINGS, SubjectSettings.SETTINGS,
-                    RateLimitSettings.SETTINGS, DedupSettings.SETTINGS, ContactSettings.SETTINGS)
+                    RateLimitSettings.SETTINGS, DedupSettings.SETTINGS, ContactRequestSettings.SETTINGS,
+                    ContactSettings.SETTINGS)
             .flatMap(List::stream).toList();
 
     public IngestConfig {
         Stream.of(http, publishing, pseudonyms, twilio, voice, smsGateways, kiosks, subjects, rateLimits, dedup,
-                        contacts)
+                        contactRequests, contacts)
                 .forEach(Objects::requireNonNull);
     }
 
@@ -68,6 +71,7 @@ public record IngestConfig(
                 SubjectSettings.from(given),
                 RateLimitSettings.from(given),
                 DedupSettings.from(given),
+                ContactRequestSettings.from(given),
                 ContactSettings.from(given));
     }
 

@@ -22,7 +22,8 @@ public record TwilioSettings(Optional<Secret> authToken, Optional<URI> publicBas
     private static final int MOST_REPLY_CHARACTERS = 1_600;
 
     public static final Setting<Optional<Secret>> TWILIO_AUTH_TOKEN = Setting.optional("INGEST_TWILIO_AUTH_TOKEN",
-            Secret::of, "Auth token of the Twilio account; enables POST /v1/sms/twilio and POST /v1/voice/twilio"
+            Secret::of, "Auth token of the Twilio account; enables POST /v1/sms/twilio (and its /status callbacks)"
+                    + " and POST /v1/voice/twilio"
                     + " (unset: 404 channel-not-configured).");
     public static final Setting<String> TWILIO_REPLY = Setting.of("INGEST_TWILIO_REPLY",
             "Thank you for your feedback!", replyText(),
@@ -38,7 +39,8 @@ public record TwilioSettings(Optional<Secret> authToken, Optional<URI> publicBas
         return new TwilioSettings(TWILIO_AUTH_TOKEN.from(env), PUBLIC_BASE_URL.from(env), TWILIO_REPLY.from(env));
     }
 
-    private static ValueParser<String> replyText() {
+    /** A reply text of at most one (long) SMS; {@value #NO_REPLY} for none, read as empty. */
+    static ValueParser<String> replyText() {
         return text -> {
             if (text.equalsIgnoreCase(NO_REPLY)) {
                 return "";

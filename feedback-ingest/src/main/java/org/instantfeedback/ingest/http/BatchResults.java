@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * help) or {@code unavailable} (not stored; send it again). The status code is {@code 200} when
  * every item has a final outcome, and {@code 503} with {@code Retry-After} when at least one is
  * unavailable, so a client may drop what it buffered exactly when it gets a 2xx. Re-sending the
- * whole batch is safe: stored items come back as duplicates.
+ * whole batch is safe: stored items come back as duplicates. An SMS that was a passenger's request
+ * rather than feedback is {@code accepted} once Kafka has the request, with the request in {@code action}.
  */
 public final class BatchResults {
     private static final Logger LOG = LoggerFactory.getLogger(BatchResults.class);
@@ -37,13 +38,22 @@ public final class BatchResults {
      * @param itemIds the client's id of each item (echoed back), or null
      */
     void write(Context ctx, List<String> ids, List<String> itemIds, List<ItemResult> results) {
+        write(ctx, ids, itemIds, results, null);
+    }
+
+    /** As above; {@code actions} holds, for each item that was a request, its name ({@code opt-out}), else null. */
+    void write(Context ctx, List<String> ids, List<String> itemIds, List<ItemResult> results, List<String> actions) {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         List<Map<String, Object>> items = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             ItemResult result = results.get(i);
             counts.merge(result.status(), 1, Integer::sum);
-            items.add(item(i, itemIds == null ? null : itemIds.get(i),
-                    result.eventId() != null ? result.eventId() : ids.get(i), result));
+            Map<String, Object> item = item(i, itemIds == null ? null : itemIds.get(i),
+                    result.eventId() != null ? result.eventId() : ids.get(i), result);
+            if (actions != null && actions.get(i) != null) {
+                item.put("action", actions.get(i));
+            }
+            items.add(item);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accepted", counts.getOrDefault(Status.ACCEPTED, 0));

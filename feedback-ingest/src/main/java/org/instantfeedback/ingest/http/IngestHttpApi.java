@@ -22,8 +22,8 @@ public final class IngestHttpApi {
 
     /** Every controller the routes call. */
     public record Controllers(FeedbackController feedback, KioskBatchController kioskBatches,
-            TwilioSmsController twilio, TwilioVoiceController voice, SmsGatewayController smsGateways,
-            FeedbackPageController pages) {
+            TwilioSmsController twilio, TwilioStatusController twilioStatus, TwilioVoiceController voice,
+            SmsGatewayController smsGateways, FeedbackPageController pages) {
     }
 
     /** The server, not started; {@code readiness} answers {@code /health/ready}. */
@@ -39,6 +39,7 @@ public final class IngestHttpApi {
             config.routes.post(FeedbackController.PATH, controllers.feedback()::submit);
             config.routes.post(KioskBatchController.PATH, controllers.kioskBatches()::submit);
             config.routes.post(TwilioSmsController.PATH, controllers.twilio()::receive);
+            config.routes.post(TwilioStatusController.PATH, controllers.twilioStatus()::receive);
             config.routes.post(TwilioVoiceController.CALL_PATH, controllers.voice()::answer);
             config.routes.post(TwilioVoiceController.RATING_PATH, controllers.voice()::rate);
             config.routes.post(SmsGatewayController.PATH, controllers.smsGateways()::receive);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,13 @@ import org.instantfeedback.ingest.feedback.FeedbackSubmission;
 import org.instantfeedback.ingest.feedback.InvalidFeedbackException;
 import org.instantfeedback.ingest.http.RejectedRequestException.Reason;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
+import org.instantfeedback.actions.ConversationAction.Kind;
+import org.instantfeedback.contacts.ContactKeysUnavailableException;
+import org.instantfeedback.ingest.intake.FeedbackIntake.ItemResult;
+import org.instantfeedback.ingest.intake.FeedbackIntake.Status;
+import org.instantfeedback.ingest.kafka.PublishFailedException;
+import org.instantfeedback.ingest.kafka.PublishUnavailableException;
+import org.instantfeedback.ingest.sms.ContactRequests;
 import org.instantfeedback.ingest.sms.InboundSms;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
 import org.instantfeedback.service.problem.FieldError;
@@ -25,7 +34,10 @@ import org.instantfeedback.service.problem.FieldError;
  * ({@code INGEST_SMS_API_KEYS}: {@code X-Api-Key}, Bearer or Basic password) or by an HMAC-SHA256
  * signature of the body ({@code INGEST_SMS_HMAC_SECRET}: {@code X-Signature: sha256=<hex>}).
  * Answers {@code 202 {"id": ...}} once Kafka has the event; several messages get one result each
- * (see {@link BatchResults}).
+ * (see {@link BatchResults}). A message that is only an opt-out word, an opt-in word or a forget phrase
+ * is a request, not feedback ({@link ContactRequests}): once Kafka has it the answer is
+ * {@code 202 {"id": ..., "stored": false, "action": "opt-out"}} ({@code opt-in}, {@code forget}); the
+ * gateway sends any confirmation the passenger gets.
  */
 public final class SmsGatewayController {
     public static final String PATH = "/v1/sms";
@@ -39,9 +51,11 @@ public final class SmsGatewayController {
     private final FeedbackIntake intake;
     private final JsonResponses responses;
     private final BatchResults batchResults;
+    private final ContactRequests requests;
 
     public SmsGatewayController(SmsGatewaySettings config, int maxBodyBytes, JsonRequestBody json,
-            SmsInterpreter interpreter, FeedbackIntake intake, JsonResponses responses, BatchResults batchResults) {
+            SmsInterpreter interpreter, FeedbackIntake intake, JsonResponses responses, BatchResults batchResults,
+            ContactRequests requests) {
         this.apiKeys = new ApiKeys(config.apiKeys());
         this.hmacSecret = config.hmacSecret();
         this.json = json;
@@ -50,6 +64,7 @@ public final class SmsGatewayController {
         this.intake = intake;
         this.responses = responses;
         this.batchResults = batchResults;
+        this.requests = requests;
     }
 
     public void receive(Context ctx) {
@@ -102,6 +117,12 @@ public final class SmsGatewayController {
     }
 
     private void acceptOne(Context ctx, InboundSms sms) {
+        Optional<Kind> request = requests.carryOut(sms);
+        if (request.isPresent()) {
+            responses.write(ctx, 202, Map.of("id", sms.eventId(), "stored", false,
+                    "action", request.get().wireName()));
+            return;
+        }
         if (!sms.hasText() && sms.readErrors().isEmpty()) {
             responses.write(ctx, 200, Map.of("id", sms.eventId(), "stored", false,
                     "detail", "the message has no text; nothing was stored"));
@@ -115,16 +136,38 @@ public final class SmsGatewayController {
             throw new InvalidFeedbackException(List.of(new FieldError("results",
                     "must be an array of 1 to " + MAX_MESSAGES + " messages")));
         }
-        List<FeedbackSubmission> submissions = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
+        List<InboundSms> messages = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             JsonNode item = results.get(i);
-            InboundSms sms = item.isObject() ? GatewaySms.fromInfobipResult((ObjectNode) item, gateway)
+            messages.add(item.isObject() ? GatewaySms.fromInfobipResult((ObjectNode) item, gateway)
                     : new InboundSms(null, null, null, "", null,
-                            List.of(new FieldError("results[" + i + "]", "must be a JSON object")));
-            submissions.add(interpreter.submission(sms));
-            ids.add(sms.eventId());
+                            List.of(new FieldError("results[" + i + "]", "must be a JSON object"))));
         }
-        batchResults.write(ctx, ids, null, intake.acceptAll(submissions));
+        // Requests are carried out one by one, as they come; the feedback is stored together after them.
+        Map<Integer, ItemResult> requestResults = new HashMap<>();
+        List<String> actions = new ArrayList<>();
+        List<FeedbackSubmission> submissions = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            InboundSms sms = messages.get(i);
+            actions.add(null);
+            try {
+                Optional<Kind> request = requests.carryOut(sms);
+                if (request.isPresent()) {
+                    actions.set(i, request.get().wireName());
+                    requestResults.put(i, new ItemResult(sms.eventId(), Status.ACCEPTED, null, null));
+                    continue;
+                }
+            } catch (PublishUnavailableException | PublishFailedException | ContactKeysUnavailableException e) {
+                requestResults.put(i, new ItemResult(sms.eventId(), Status.UNAVAILABLE, null, e));
+                continue;
+            }
+            submissions.add(interpreter.submission(sms));
+        }
+        Iterator<ItemResult> feedback = intake.acceptAll(submissions).iterator();
+        List<ItemResult> all = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            all.add(requestResults.containsKey(i) ? requestResults.get(i) : feedback.next());
+        }
+        batchResults.write(ctx, messages.stream().map(InboundSms::eventId).toList(), null, all, actions);
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.instantfeedback.ingest.config.TwilioSettings;
 import org.instantfeedback.ingest.intake.FeedbackIntake;
+import org.instantfeedback.actions.ConversationAction.Kind;
+import org.instantfeedback.ingest.sms.ContactRequests;
 import org.instantfeedback.ingest.sms.InboundSms;
 import org.instantfeedback.ingest.sms.SmsInterpreter;
 import org.instantfeedback.service.problem.FieldError;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * 403), computed over the public URL ({@code INGEST_PUBLIC_BASE_URL} behind a proxy). Answers
  * TwiML thanking the passenger once Kafka has the event; the event id is
  * {@code twilio:<MessageSid>}, so Twilio's retries are stored once. An SMS without text (a
- * picture alone) stores nothing and gets no reply.
+ * picture alone) stores nothing and gets no reply. An SMS that is only an opt-out word, an opt-in word
+ * or a forget phrase is a request, not feedback ({@link ContactRequests}): it is answered once Kafka has
+ * the request, with the confirmation the request has.
  */
 public final class TwilioSmsController {
     public static final String PATH = "/v1/sms/twilio";
@@ -32,18 +36,25 @@ public final class TwilioSmsController {
     private final String reply;
     private final SmsInterpreter interpreter;
     private final FeedbackIntake intake;
+    private final ContactRequests requests;
 
     public TwilioSmsController(TwilioSettings config, int maxBodyBytes, SmsInterpreter interpreter,
-            FeedbackIntake intake) {
+            FeedbackIntake intake, ContactRequests requests) {
         this.webhook = new TwilioWebhook(config.authToken(), new PublicUrls(config.publicBaseUrl()), maxBodyBytes);
         this.reply = config.reply();
         this.interpreter = interpreter;
         this.intake = intake;
+        this.requests = requests;
     }
 
     public void receive(Context ctx) {
         FormParameters form = webhook.verified(ctx, "Twilio SMS");
         InboundSms sms = inboundSms(form);
+        Optional<Kind> request = requests.carryOut(sms);
+        if (request.isPresent()) {
+            twiml(ctx, requests.confirmation(request.get()));
+            return;
+        }
         if (!sms.hasText() && sms.readErrors().isEmpty()) {
             LOG.info("SMS {} has no text; nothing stored", sms.eventId());
             twiml(ctx, "");

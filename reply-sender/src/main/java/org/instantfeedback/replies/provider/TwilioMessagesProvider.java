@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.instantfeedback.delivery.TwilioMessageStatus;
 import org.instantfeedback.events.DeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +113,7 @@ public final class TwilioMessagesProvider implements SmsProvider {
     }
 
     private static DeliveryStatus acceptedStatus(JsonNode message) {
-        return TwilioStatus.toDeliveryStatus(text(message, "status"));
+        return TwilioMessageStatus.toDeliveryStatus(text(message, "status"));
     }
 
     /** The JSON of an answer; an empty object when the body is none (a proxy's error page, say). */

@@ -12,11 +12,11 @@ import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.registry.SchemaRegistryException;
 import org.junit.jupiter.api.Test;
 
-class FeedbackPublisherTest {
+class IngestProducersTest {
 
     @Test
     void waits_for_all_replicas_without_duplicates_and_never_longer_than_the_publish_timeout() {
-        Map<String, Object> props = FeedbackPublisher.producerProperties(
+        Map<String, Object> props = IngestProducers.producerProperties(
                 IngestConfig.from(Map.of("INGEST_LOCAL_MODE", "true", "INGEST_PUBLISH_TIMEOUT_MS", "3000")).publishing());
 
         assertThat(props).containsEntry("acks", "all")
@@ -29,7 +29,7 @@ class FeedbackPublisherTest {
 
     @Test
     void keeps_timeouts_the_operator_set_and_derives_the_request_timeout_from_their_linger() {
-        Map<String, Object> props = FeedbackPublisher.producerProperties(IngestConfig.from(Map.of(
+        Map<String, Object> props = IngestProducers.producerProperties(IngestConfig.from(Map.of(
                 "INGEST_LOCAL_MODE", "true", "INGEST_PUBLISH_TIMEOUT_MS", "3000", "KAFKA_LINGER_MS", "100",
                 "KAFKA_MAX_BLOCK_MS", "1000")).publishing());
 
@@ -37,8 +37,20 @@ class FeedbackPublisherTest {
     }
 
     @Test
+    void gives_each_producer_its_own_client_id_when_the_operator_names_them() {
+        var publishing = IngestConfig.from(Map.of("INGEST_LOCAL_MODE", "true", "KAFKA_CLIENT_ID", "ingest-7"))
+                .publishing();
+
+        assertThat(IngestProducers.producerProperties(publishing)).containsEntry("client.id", "ingest-7");
+        assertThat(IngestProducers.producerProperties(publishing, "reply-status"))
+                .containsEntry("client.id", "ingest-7-reply-status");
+        assertThat(IngestProducers.producerProperties(IngestConfig.from(Map.of("INGEST_LOCAL_MODE", "true"))
+                .publishing(), "reply-status")).doesNotContainKey("client.id");
+    }
+
+    @Test
     void bounds_schema_registry_calls_by_the_publish_timeout_too() {
-        Map<String, Object> props = FeedbackPublisher.serdeProperties(
+        Map<String, Object> props = IngestProducers.serdeProperties(
                 IngestConfig.from(Map.of("INGEST_LOCAL_MODE", "true", "INGEST_PUBLISH_TIMEOUT_MS", "3000")).publishing());
 
         assertThat(props).containsEntry("schema.registry.request.timeout.ms", "3000")
@@ -47,9 +59,9 @@ class FeedbackPublisherTest {
 
     @Test
     void treats_an_unreachable_or_slow_kafka_as_unavailable() {
-        assertThat(FeedbackPublisher.classified(new TimeoutException("expired")))
+        assertThat(IngestProducers.classified(new TimeoutException("expired")))
                 .isInstanceOf(PublishUnavailableException.class);
-        assertThat(FeedbackPublisher.classified(new NetworkException("gone")))
+        assertThat(IngestProducers.classified(new NetworkException("gone")))
                 .isInstanceOf(PublishUnavailableException.class);
     }
 
@@ -58,7 +70,7 @@ class FeedbackPublisherTest {
         SchemaRegistryException unreachable = new SchemaRegistryException(
                 SchemaRegistryException.Kind.UNREACHABLE, 0, 0, "connection refused");
 
-        assertThat(FeedbackPublisher.classified(new SerializationException("no schema id", unreachable)))
+        assertThat(IngestProducers.classified(new SerializationException("no schema id", unreachable)))
                 .isInstanceOf(PublishUnavailableException.class);
     }
 
@@ -67,11 +79,11 @@ class FeedbackPublisherTest {
         SchemaRegistryException incompatible = new SchemaRegistryException(
                 SchemaRegistryException.Kind.INCOMPATIBLE_SCHEMA, 409, 409, "incompatible");
 
-        assertThat(FeedbackPublisher.classified(new SerializationException("no schema id", incompatible)))
+        assertThat(IngestProducers.classified(new SerializationException("no schema id", incompatible)))
                 .isInstanceOf(PublishFailedException.class);
-        assertThat(FeedbackPublisher.classified(new TopicAuthorizationException("denied")))
+        assertThat(IngestProducers.classified(new TopicAuthorizationException("denied")))
                 .isInstanceOf(PublishFailedException.class);
-        assertThat(FeedbackPublisher.classified(new RecordTooLargeException("too large")))
+        assertThat(IngestProducers.classified(new RecordTooLargeException("too large")))
                 .isInstanceOf(PublishFailedException.class);
     }
 }
