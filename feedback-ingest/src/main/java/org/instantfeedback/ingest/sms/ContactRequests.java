@@ -28,8 +28,11 @@ public final class ContactRequests {
      */
     static final Set<String> OPT_OUT_WORDS =
             Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT");
-    /** Twilio's default opt-in words, which lift its block of the sender. */
-    static final Set<String> OPT_IN_WORDS = Set.of("START", "YES", "UNSTOP");
+    /**
+     * Twilio's default opt-in words, which lift its block of the sender, but for YES: ops ask
+     * passengers questions, and a bare "yes" is their answer, which belongs in the conversation.
+     */
+    static final Set<String> OPT_IN_WORDS = Set.of("START", "UNSTOP");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Logger LOG = LoggerFactory.getLogger(ContactRequests.class);
 

@@ -36,7 +36,7 @@ class ContactRequestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"START", "YES", "UNSTOP"})
+    @ValueSource(strings = {"START", "UNSTOP"})
     void reads_each_of_twilios_opt_in_words_as_an_opt_in(String word) {
         assertThat(requests().requested(word)).contains(Kind.OPT_IN);
     }
@@ -63,6 +63,12 @@ class ContactRequestsTest {
     @ValueSource(strings = {"please stop the bus", "STOP IT", "stop!", "stop.", "don't stop", "forget me not",
             "yes 5/5", "", "   "})
     void takes_a_message_that_is_more_than_a_keyword_for_feedback(String text) {
+        assertThat(requests().requested(text)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "YES", " Yes "})
+    void takes_a_bare_yes_for_an_answer_to_ops_not_for_an_opt_in(String text) {
         assertThat(requests().requested(text)).as(text).isEmpty();
     }
 
