@@ -14,19 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.ContactKeys;
 import org.instantfeedback.events.ReplyAddress;
 import org.instantfeedback.events.WrappedContactKey;
-import org.instantfeedback.registry.SpecificAvroDeserializer;
 import org.instantfeedback.registry.SpecificAvroSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +61,7 @@ public final class ContactKeyring implements AutoCloseable {
     private final Duration retention;
     private final Duration writeTimeout;
     private final Producer<String, ContactKeys> producer;
-    private final ContactKeysReader reader;
+    private final CompactedTopicReader<ContactKeys> reader;
     private final Thread readerThread;
     private final Map<String, Stored> contacts = new ConcurrentHashMap<>();
     private final RecentKeys recentKeys = new RecentKeys(OWN_KEYS_WATCH, System::nanoTime);
@@ -77,7 +74,7 @@ public final class ContactKeyring implements AutoCloseable {
         this.retention = retention;
         this.writeTimeout = writeTimeout;
         this.producer = producer;
-        this.reader = new ContactKeysReader(consumer, topic, this::read);
+        this.reader = new CompactedTopicReader<>(consumer, topic, this::read);
         this.readerThread = new Thread(reader, "contact-keys-reader");
         readerThread.setDaemon(true);
         for (int i = 0; i < locks.length; i++) {
@@ -97,12 +94,9 @@ public final class ContactKeyring implements AutoCloseable {
     static ContactKeyring create(ContactSettings settings, String topic) {
         ContactCipher cipher = ContactCipher.from(settings);
         KeyringClients clients = KeyringClients.of(settings);
-        SpecificAvroDeserializer<ContactKeys> values = new SpecificAvroDeserializer<>(ContactKeys.class);
-        values.configure(clients.serde(), false);
         SpecificAvroSerializer<ContactKeys> serializer = new SpecificAvroSerializer<>();
         serializer.configure(clients.serde(), false);
-        Consumer<String, ContactKeys> consumer = new KafkaConsumer<>(clients.consumer(), new StringDeserializer(),
-                values);
+        Consumer<String, ContactKeys> consumer = CompactedTopicReader.consumer(settings, ContactKeys.class);
         try {
             Producer<String, ContactKeys> producer = new KafkaProducer<>(clients.producer(), new StringSerializer(),
                     serializer);

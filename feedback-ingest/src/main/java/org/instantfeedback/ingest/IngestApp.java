@@ -7,15 +7,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.instantfeedback.contacts.ContactKeyring;
 import org.instantfeedback.ingest.config.IngestConfig;
+import org.instantfeedback.ingest.contacts.PassengerContacts;
 import org.instantfeedback.ingest.config.PseudonymSettings;
 import org.instantfeedback.ingest.feedback.FeedbackValidator;
 import org.instantfeedback.ingest.health.KafkaCheck;
@@ -39,7 +34,6 @@ import org.instantfeedback.ingest.kafka.DeduplicatingPublisher;
 import org.instantfeedback.ingest.kafka.ConversationActionPublisher;
 import org.instantfeedback.ingest.kafka.FeedbackPublisher;
 import org.instantfeedback.ingest.kafka.ReplyStatusPublisher;
-import org.instantfeedback.ingest.privacy.ReplyAddresses;
 import org.instantfeedback.ingest.privacy.SenderPseudonyms;
 import org.instantfeedback.ingest.ratelimit.RateLimiter;
 import org.instantfeedback.ingest.sms.ContactRequests;
@@ -68,23 +62,18 @@ public final class IngestApp implements AutoCloseable {
     private final List<AutoCloseable> producers;
     private final Readiness readiness;
     private final Javalin http;
-    private final Optional<ContactKeyring> keyring;
-    private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "contact-expiry");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PassengerContacts contacts;
     private boolean started;
     private boolean closed;
 
     private IngestApp(IngestConfig config, ServiceTelemetry telemetry, List<AutoCloseable> producers,
-            Readiness readiness, Javalin http, Optional<ContactKeyring> keyring) {
+            Readiness readiness, Javalin http, PassengerContacts contacts) {
         this.config = config;
         this.telemetry = telemetry;
         this.producers = List.copyOf(producers);
         this.readiness = readiness;
         this.http = http;
-        this.keyring = keyring;
+        this.contacts = contacts;
     }
 
     /** Builds the service; connects to nothing yet and binds no port. */
@@ -104,16 +93,14 @@ public final class IngestApp implements AutoCloseable {
             ObjectMapper json = objectMapper();
             JsonResponses responses = new JsonResponses(json);
             FeedbackPages pages = FeedbackPages.load();
-            Optional<ContactKeyring> keyring = config.contacts().enabled()
-                    ? Optional.of(remember(created, ContactKeyring.create(config.contacts()))) : Optional.empty();
-            ReplyAddresses replyAddresses = keyring.map(keys -> ReplyAddresses.sealedWith(keys, Clock.systemUTC()))
-                    .orElseGet(ReplyAddresses::none);
+            PassengerContacts contacts = remember(created, PassengerContacts.create(config.contacts(),
+                    config.contactRequests().followUpAnswerWithin(), Clock.systemUTC()));
             Javalin http = IngestHttpApi.create(controllers(config, telemetry, publishers, json, responses, pages,
-                            replyAddresses, keyring),
+                            contacts),
                     IngestProblems.mapper(json, config.publishing().retryAfterSeconds(), pages), readiness, telemetry,
                     config.publishing().publishTimeout().plus(GRACE_AFTER_PUBLISH_TIMEOUT));
             return new IngestApp(config, telemetry, List.of(publishers.feedback(), publishers.actions(),
-                    publishers.statuses()), readiness, http, keyring);
+                    publishers.statuses()), readiness, http, contacts);
         } catch (RuntimeException e) {
             closeAll(created);
             throw e;
@@ -127,7 +114,7 @@ public final class IngestApp implements AutoCloseable {
 
     private static IngestHttpApi.Controllers controllers(IngestConfig config, ServiceTelemetry telemetry,
             Publishers publishers, ObjectMapper json, JsonResponses responses, FeedbackPages pages,
-            ReplyAddresses replyAddresses, Optional<ContactKeyring> keyring) {
+            PassengerContacts contacts) {
         RateLimiter limits = RateLimiter.create(config.rateLimits(), telemetry.registry());
         ClientAddresses clients = new ClientAddresses(config.http().trustedProxies());
         FeedbackIntake intake = new FeedbackIntake(FeedbackValidator.withAllowlist(config.subjects().allowlist()),
@@ -135,9 +122,9 @@ public final class IngestApp implements AutoCloseable {
                         config.dedup().maxEntries()), limits, Clock.systemUTC(), telemetry.registry());
         SenderPseudonyms pseudonyms = new SenderPseudonyms(config.pseudonyms().secret());
         SmsInterpreter sms = new SmsInterpreter(config.subjects().smsRules(), config.subjects().allowlist(),
-                pseudonyms, replyAddresses);
+                pseudonyms, contacts.replyAddresses(), contacts.followUps());
         ContactRequests requests = new ContactRequests(config.contactRequests(), pseudonyms,
-                publishers.actions()::publish, contactId -> keyring.ifPresent(keys -> keys.forget(contactId)),
+                publishers.actions()::publish, contacts::forget,
                 Clock.systemUTC());
         CallInterpreter calls = new CallInterpreter(config.subjects().smsRules(), config.subjects().allowlist(),
                 pseudonyms);
@@ -180,12 +167,7 @@ public final class IngestApp implements AutoCloseable {
         if (closed || started) {
             throw new IllegalStateException(closed ? "the app has been closed" : "the app is already started");
         }
-        // The keyring reads the contact keys in the background; until it has, an SMS is answered 503
-        // (not stored), which the provider retries, rather than holding the start-up back.
-        keyring.ifPresent(keys -> {
-            keys.start();
-            expiry.scheduleWithFixedDelay(() -> expireContacts(keys), 1, 60, TimeUnit.MINUTES);
-        });
+        contacts.start();
         http.start(config.http().port());
         started = true;
         return this;
@@ -211,24 +193,10 @@ public final class IngestApp implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("could not stop the HTTP server cleanly", e);
         }
-        expiry.shutdownNow();
         List<AutoCloseable> resources = new ArrayList<>(producers);
-        resources.addAll(List.of(readiness, telemetry));
-        keyring.ifPresent(resources::add);
+        resources.addAll(List.of(readiness, telemetry, contacts));
         closeAll(resources);
         LOG.info("feedback-ingest stopped");
-    }
-
-    /** Erases the contacts silent for longer than {@code CONTACT_RETENTION}; a failure waits for the next round. */
-    private static void expireContacts(ContactKeyring keys) {
-        try {
-            int erased = keys.expire(Instant.now());
-            if (erased > 0) {
-                LOG.info("Erased {} contacts silent for longer than their retention", erased);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not erase expired contacts this round: {}", e.getMessage());
-        }
     }
 
     private static <T extends AutoCloseable> T remember(List<AutoCloseable> created, T resource) {

@@ -1,5 +1,6 @@
 package org.instantfeedback.ingest.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +15,10 @@ import org.instantfeedback.service.settings.ValueParsers;
  * @param forgetPhrases the whole messages that erase the sender, upper case
  * @param forgetReply   the SMS that confirms an erasure (Twilio); empty for none
  * @param optInReply    the SMS that confirms an opt-in (Twilio); empty for none
+ * @param followUpAnswerWithin how long after the follow-up question a bare 1-5 answers it
  */
-public record ContactRequestSettings(List<String> forgetPhrases, String forgetReply, String optInReply) {
+public record ContactRequestSettings(List<String> forgetPhrases, String forgetReply, String optInReply,
+                                     Duration followUpAnswerWithin) {
     public static final Setting<List<String>> FORGET_KEYWORDS = Setting.of("INGEST_FORGET_KEYWORDS",
             "FORGET ME,DELETE ME", phrases(), "Comma-separated phrases that, sent as the whole SMS (any case),"
                     + " erase the sender: their conversations and their number's key. Such an SMS is not stored"
@@ -25,16 +28,22 @@ public record ContactRequestSettings(List<String> forgetPhrases, String forgetRe
             "SMS reply (TwiML) to an erasure asked for by SMS; 'none' sends no reply.");
     public static final Setting<String> OPT_IN_REPLY = Setting.of("INGEST_OPT_IN_REPLY",
             "You will get our answers again. Reply STOP to stop them.", TwilioSettings.replyText(),
-            "SMS reply (TwiML) to START, YES or UNSTOP; 'none' where Twilio sends its own opt-in confirmation.");
+            "SMS reply (TwiML) to START or UNSTOP; 'none' where Twilio sends its own opt-in confirmation.");
+    public static final Setting<Duration> FOLLOW_UP_ANSWER_WITHIN = Setting.duration("INGEST_FOLLOW_UP_ANSWER_WITHIN",
+            "PT24H", "How long after ops closed a conversation and asked the follow-up question a bare 1-5 from the"
+                    + " passenger is taken as the answer (the service CSAT, kept out of the journey's CSAT) rather than"
+                    + " a journey rating; keep it equal to feedback-streams' CONVERSATION_QUIET_PERIOD.");
 
-    static final List<Setting<?>> SETTINGS = List.of(FORGET_KEYWORDS, FORGET_REPLY, OPT_IN_REPLY);
+    static final List<Setting<?>> SETTINGS = List.of(FORGET_KEYWORDS, FORGET_REPLY, OPT_IN_REPLY,
+            FOLLOW_UP_ANSWER_WITHIN);
 
     public ContactRequestSettings {
         forgetPhrases = List.copyOf(forgetPhrases);
     }
 
     static ContactRequestSettings from(Map<String, String> env) {
-        return new ContactRequestSettings(FORGET_KEYWORDS.from(env), FORGET_REPLY.from(env), OPT_IN_REPLY.from(env));
+        return new ContactRequestSettings(FORGET_KEYWORDS.from(env), FORGET_REPLY.from(env), OPT_IN_REPLY.from(env),
+                FOLLOW_UP_ANSWER_WITHIN.from(env));
     }
 
     /** Phrases as they are matched: upper case, runs of spaces as one; at least one. */

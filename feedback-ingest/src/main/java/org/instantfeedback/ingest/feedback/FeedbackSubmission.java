@@ -22,6 +22,8 @@ import org.instantfeedback.service.problem.FieldError;
  *                       phone number
  * @param readErrors     what the channel could not read
  * @param replyTo        where an answer can be sent, the number encrypted ({@code ReplyAddress}), or null
+ * @param answersFollowUp the passenger's 1-5 answer to the follow-up question: a rating of ops' handling,
+ *                       not of the journey
  */
 public record FeedbackSubmission(
         String subject,
@@ -33,7 +35,8 @@ public record FeedbackSubmission(
         Channel channel,
         String senderPseudonym,
         List<FieldError> readErrors,
-        ReplyAddress replyTo) {
+        ReplyAddress replyTo,
+        boolean answersFollowUp) {
 
     public FeedbackSubmission {
         readErrors = List.copyOf(readErrors);
@@ -42,6 +45,7 @@ public record FeedbackSubmission(
     /** Feedback nobody can answer: every channel but SMS. */
     public FeedbackSubmission(String subject, Long rating, String scale, String comment, String occurredAt,
             String idempotencyKey, Channel channel, String senderPseudonym, List<FieldError> readErrors) {
-        this(subject, rating, scale, comment, occurredAt, idempotencyKey, channel, senderPseudonym, readErrors, null);
+        this(subject, rating, scale, comment, occurredAt, idempotencyKey, channel, senderPseudonym, readErrors, null,
+                false);
     }
 }

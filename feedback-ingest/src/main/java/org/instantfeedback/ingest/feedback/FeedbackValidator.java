@@ -122,6 +122,7 @@ public final class FeedbackValidator {
                 .setText(comment.map(PersonalDataMask::mask).orElse(null))
                 .setSenderPseudonym(submission.senderPseudonym())
                 .setReplyTo(submission.replyTo())
+                .setAnswersFollowUp(submission.answersFollowUp())
                 .setOccurredAt(occurredAt)
                 .setReceivedAt(now.truncatedTo(ChronoUnit.MILLIS))
                 .build();

@@ -28,6 +28,9 @@ final class Observations {
     }
 
     List<KeyValue<String, AlertingInput>> fanOut(FeedbackScored scored) {
+        if (scored.getFeedback().getAnswersFollowUp()) {
+            return List.of(); // it rates how ops handled the passenger, not the journey (see feedback.handling.v1)
+        }
         FeedbackObservation observation;
         try {
             observation = of(scored);

@@ -5,8 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.instantfeedback.actions.FollowUpAnswer;
 import org.instantfeedback.events.Conversation;
 import org.instantfeedback.events.ConversationStatus;
 
@@ -18,7 +17,6 @@ import org.instantfeedback.events.ConversationStatus;
 final class ConversationState {
     /** Messages kept per conversation; older ones leave the store (the topic's history keeps them). */
     static final int MOST_MESSAGES = 200;
-    private static final Pattern SERVICE_RATING = Pattern.compile("\\s*([1-5])\\s*[.!]?\\s*");
 
     String conversationId;
     String operatorNumber;
@@ -150,8 +148,7 @@ final class ConversationState {
         if (status != ConversationStatus.CLOSED || !followUpAsked || serviceRating != null || text == null) {
             return Optional.empty();
         }
-        Matcher matcher = SERVICE_RATING.matcher(text);
-        return matcher.matches() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+        return FollowUpAnswer.read(text);
     }
 
     private void handled(String by) {

@@ -35,10 +35,13 @@ public final class CsatRatings extends ContextualFixedKeyProcessor<String, Feedb
         this.windows = windows;
         this.v1Enabled = v1Enabled;
     }
-    /** The 5-point equivalent of this feedback's rating, if it counts towards CSAT. */
+    /**
+     * The 5-point equivalent of this feedback's rating, if it counts towards CSAT. A passenger's
+     * answer to the follow-up question rates how ops handled them, not the journey: it does not.
+     */
     public static OptionalInt fivePointRating(FeedbackReceived feedback) {
         Rating rating = feedback.getRating();
-        if (rating == null) {
+        if (rating == null || feedback.getAnswersFollowUp()) {
             return OptionalInt.empty();
         }
         return RatingNormalisation.fivePointEquivalent(rating.getScale().name(), rating.getValue())

@@ -44,7 +44,8 @@ public final class RatedTexts {
         FeedbackReceived feedback = scored.getFeedback();
         String text = feedback.getText();
         Rating rating = feedback.getRating();
-        if (text == null || text.isBlank() || rating == null) {
+        // An answer to the follow-up question rates the handling, not what the text says of the journey.
+        if (text == null || text.isBlank() || rating == null || feedback.getAnswersFollowUp()) {
             return Optional.empty();
         }
         return label(rating).map(label -> RatedText.newBuilder()

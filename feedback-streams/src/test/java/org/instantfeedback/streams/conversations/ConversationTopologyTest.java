@@ -25,8 +25,11 @@ import org.instantfeedback.events.ConversationStatus;
 import org.instantfeedback.events.DeliveryStatus;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackAlertKind;
+import org.instantfeedback.events.FeedbackMetrics;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.HandlingMetrics;
+import org.instantfeedback.events.Rating;
+import org.instantfeedback.events.RatingScale;
 import org.instantfeedback.events.ReplyAddress;
 import org.instantfeedback.events.ReplyKind;
 import org.instantfeedback.events.ReplyRequested;
@@ -314,6 +317,28 @@ class ConversationTopologyTest {
             assertThat(alert.getType().name()).isEqualTo("RESOLVED");
             assertThat(alert.getAlertId()).isEqualTo(opened.get(0).getAlertId());
         });
+    }
+
+    @Test
+    void the_answer_to_the_follow_up_question_rates_the_handling_and_stays_out_of_the_journeys_csat_and_metrics() {
+        sms("bus 42 driver rude", START);
+        actions.pipeInput(CONTACT, ConversationAction.close(CONTACT, CONTACT + ".1", "sam",
+                START.plusSeconds(120)).toJson(), START.plusSeconds(120));
+        topology.csatV2().readRecordsToList();
+        TestOutputTopic<String, FeedbackMetrics> metrics = topology.driver().createOutputTopic(Topics.METRICS,
+                new StringDeserializer(), topology.serdes().metrics().deserializer());
+        metrics.readRecordsToList();
+        topology.send(FeedbackReceived.newBuilder().setEventId("twilio:SM-answer").setChannel(Channel.SMS)
+                .setSubject("route-42").setText("4").setSenderPseudonym(CONTACT)
+                .setRating(Rating.newBuilder().setValue(4).setScale(RatingScale.STARS_5).build())
+                .setAnswersFollowUp(true)
+                .setReplyTo(ReplyAddress.newBuilder().setContactId(CONTACT).setOperatorNumber(OPERATOR)
+                        .setKeyId("k-1").setCiphertext(ByteBuffer.wrap(SEALED)).build())
+                .setOccurredAt(START.plusSeconds(300)).setReceivedAt(START.plusSeconds(300)).build());
+
+        assertThat(latest().getServiceRating()).isEqualTo(4);
+        assertThat(topology.csatV2().isEmpty()).as("no journey CSAT update").isTrue();
+        assertThat(metrics.isEmpty()).as("no journey metrics update").isTrue();
     }
 
     @Test

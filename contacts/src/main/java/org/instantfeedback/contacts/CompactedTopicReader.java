@@ -5,40 +5,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.instantfeedback.events.ContactKeys;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.instantfeedback.registry.SpecificAvroDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the whole compacted contact keys topic, every partition from the beginning and then on,
- * with no consumer group: every process needs every contact. Runs on its own thread; the consumer
- * is used by that thread only, from its first call to its close.
+ * Reads a whole compacted topic, every partition from the beginning and then on, with no consumer
+ * group: every process needs every key (every contact's keys, every conversation). Runs on its own
+ * thread; the consumer is used by that thread only, from its first call to its close.
+ *
+ * @param <V> the record value; null for a tombstone
  */
-final class ContactKeysReader implements Runnable {
-    private static final Logger LOG = LoggerFactory.getLogger(ContactKeysReader.class);
+public final class CompactedTopicReader<V> implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicReader.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
-    /** Takes each record in offset order; {@code keys} is null for a tombstone. */
+    /** Takes each record in offset order; {@code value} is null for a tombstone. */
     @FunctionalInterface
-    interface Sink {
-        void accept(String contactId, ContactKeys keys, long offset);
+    public interface Sink<V> {
+        void accept(String key, V value, long offset);
     }
 
-    private final Consumer<String, ContactKeys> consumer;
+    private final Consumer<String, V> consumer;
     private final String topic;
-    private final Sink sink;
+    private final Sink<V> sink;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean caughtUp;
     private volatile RuntimeException failure;
 
-    ContactKeysReader(Consumer<String, ContactKeys> consumer, String topic, Sink sink) {
+    /** A consumer for a reader of Avro values of {@code type}, from the contact settings' Kafka and registry settings. */
+    public static <V extends SpecificRecord> Consumer<String, V> consumer(ContactSettings settings, Class<V> type) {
+        KeyringClients clients = KeyringClients.of(settings);
+        SpecificAvroDeserializer<V> values = new SpecificAvroDeserializer<>(type);
+        values.configure(clients.serde(), false);
+        return new KafkaConsumer<>(clients.consumer(), new StringDeserializer(), values);
+    }
+
+    public CompactedTopicReader(Consumer<String, V> consumer, String topic, Sink<V> sink) {
         this.consumer = consumer;
         this.topic = topic;
         this.sink = sink;
@@ -62,15 +75,19 @@ final class ContactKeysReader implements Runnable {
             // close() woke the consumer up to stop it
         } catch (RuntimeException e) {
             failure = e;
-            LOG.error("stopped reading {}: contacts written from now on will not open in this process", topic, e);
+            LOG.error("stopped reading {}: what is written there from now on is not known to this process", topic, e);
         } finally {
             ready.countDown();
             consumer.close();
         }
     }
 
-    /** Waits until the records present at start have all been read. */
-    void awaitReady(Duration timeout) {
+    /**
+     * Waits until the records present at start have all been read.
+     *
+     * @throws ContactKeysUnavailableException when they were not, saying why
+     */
+    public void awaitReady(Duration timeout) {
         try {
             ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -87,17 +104,17 @@ final class ContactKeysReader implements Runnable {
         }
     }
 
-    boolean isReady() {
+    public boolean isReady() {
         return caughtUp;
     }
 
-    void stop() {
+    public void stop() {
         running = false;
         consumer.wakeup();
     }
 
     /** Closes the consumer of a reader whose thread never ran. */
-    void closeUnstarted() {
+    public void closeUnstarted() {
         consumer.close();
     }
 
@@ -112,11 +129,11 @@ final class ContactKeysReader implements Runnable {
 
     private void pollOnce() {
         try {
-            for (ConsumerRecord<String, ContactKeys> record : consumer.poll(POLL)) {
+            for (ConsumerRecord<String, V> record : consumer.poll(POLL)) {
                 sink.accept(record.key(), record.value(), record.offset());
             }
         } catch (RecordDeserializationException e) {
-            // One unreadable record must not stop every contact's keys from loading; it is logged
+            // One unreadable record must not stop every other from loading; it is logged
             // for the operator and passed over.
             LOG.error("passed over an unreadable record on {} at offset {}", e.topicPartition(), e.offset(), e);
             consumer.seek(e.topicPartition(), e.offset() + 1);
