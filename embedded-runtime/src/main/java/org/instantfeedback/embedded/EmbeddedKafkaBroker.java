@@ -115,7 +115,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * are left as they are, so calling this twice is fine.
      */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
-        TopicCreation.create(bootstrapServers, partitionsByTopic, Set.of());
+        TopicCreation.create(bootstrapServers, partitionsByTopic, Set.of(), Map.of());
     }
 
     /** Takes the broker down (clients see connection failures) until {@link #restart()}. */

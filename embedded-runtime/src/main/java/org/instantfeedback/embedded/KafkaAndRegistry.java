@@ -34,6 +34,12 @@ public interface KafkaAndRegistry {
 
     /** As {@link #createTopics(Map)}, with the topics in {@code compacted} created compacted. */
     default void createTopics(Map<String, Integer> partitionsByTopic, Set<String> compacted) {
-        TopicCreation.create(bootstrapServers(), partitionsByTopic, compacted);
+        createTopics(partitionsByTopic, compacted, Map.of());
+    }
+
+    /** As above, with further topic settings ({@code segment.ms}, ...) for some topics. */
+    default void createTopics(Map<String, Integer> partitionsByTopic, Set<String> compacted,
+                              Map<String, Map<String, String>> settingsByTopic) {
+        TopicCreation.create(bootstrapServers(), partitionsByTopic, compacted, settingsByTopic);
     }
 }

@@ -1,6 +1,7 @@
 package org.instantfeedback.embedded;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,18 +27,26 @@ final class TopicCreation {
     private TopicCreation() {
     }
 
-    static void create(String bootstrapServers, Map<String, Integer> partitionsByTopic, Set<String> compacted) {
+    static void create(String bootstrapServers, Map<String, Integer> partitionsByTopic, Set<String> compacted,
+                       Map<String, Map<String, String>> settingsByTopic) {
         List<NewTopic> topics = partitionsByTopic.entrySet().stream()
                 .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), REPLICATION_FACTOR)
-                        .configs(compacted.contains(topic.getKey())
-                                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                                : Map.of()))
+                        .configs(settings(topic.getKey(), compacted, settingsByTopic)))
                 .toList();
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
             admin.createTopics(topics).values().forEach(TopicCreation::awaitCreated);
         }
+    }
+
+    private static Map<String, String> settings(String topic, Set<String> compacted,
+                                                Map<String, Map<String, String>> settingsByTopic) {
+        Map<String, String> settings = new HashMap<>(settingsByTopic.getOrDefault(topic, Map.of()));
+        if (compacted.contains(topic)) {
+            settings.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        return settings;
     }
 
     private static void awaitCreated(String topic, KafkaFuture<Void> creation) {

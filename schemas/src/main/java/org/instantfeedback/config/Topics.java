@@ -1,5 +1,6 @@
 package org.instantfeedback.config;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -105,6 +106,21 @@ public final class Topics {
     public static final Set<String> COMPACTED =
             Set.of(METRICS_LATEST, ALERT_RULES, ALERT_RULES_ACCEPTED, ALERT_HANDLING, TEXT_MODELS,
                     CONTACT_KEYS, CONVERSATIONS);
+
+    /**
+     * The compacted topics that hold what erasing a passenger removes: their keys and their
+     * conversations. Created with {@link #ERASURE_BOUND}.
+     */
+    public static final Set<String> ERASABLE = Set.of(CONTACT_KEYS, CONVERSATIONS);
+
+    /**
+     * Settings of the {@link #ERASABLE} topics that bound how long an erased passenger's records stay on
+     * disk: a segment rolls within an hour and a record is compacted at most an hour after it was
+     * written, so the tombstoned keys and conversations are gone within about two hours (Kafka's
+     * defaults, a week's segments and no lag limit, could keep them for weeks).
+     */
+    public static final Map<String, String> ERASURE_BOUND = Map.of("segment.ms", "3600000",
+            "max.compaction.lag.ms", "3600000");
 
     private Topics() {
     }

@@ -2,7 +2,14 @@ package org.instantfeedback.embedded.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.TestClients;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +52,19 @@ class KafkaAndRegistryExtensionIT {
         TestClients.produce(kafka.bootstrapServers(), topic, "route-12", "on time");
 
         assertThat(TestClients.consumeValues(kafka.bootstrapServers(), topic, 1)).containsExactly("on time");
+    }
+
+    @Test
+    void creates_topics_compacted_and_with_the_settings_asked_for(KafkaAndRegistry kafka) throws Exception {
+        String topic = "erasable-" + System.nanoTime();
+        kafka.createTopics(Map.of(topic, 1), Set.of(topic), Map.of(topic, Map.of("max.compaction.lag.ms", "3600000")));
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(config.get("max.compaction.lag.ms").value()).isEqualTo("3600000");
+        }
     }
 
     @Test
