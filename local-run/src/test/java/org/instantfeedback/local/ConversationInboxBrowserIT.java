@@ -116,10 +116,11 @@ class ConversationInboxBrowserIT {
         String answer = "Sorry about that, Jo. We have passed it to the depot manager of the 42 today.";
 
         openDashboard();
-        awaitRow(conversationId, "waiting");
+        // Both messages in: the row shows the last one.
+        awaitRow(conversationId, ".quote", "And the bus was 20 minutes late again");
         assertThat(rowText(conversationId, ".subject")).isEqualTo("route-42");
         assertThat(rowText(conversationId, ".conv-status")).isEqualTo("Open");
-        assertThat(rowText(conversationId, ".quote")).isEqualTo("And the bus was 20 minutes late again");
+        assertThat(rowText(conversationId, ".since")).startsWith("waiting ");
         assertThat(rowText(conversationId, ".sentiment")).as("the reading of the last message").isNotBlank();
 
         chromium.screenshot(LIST_SCREENSHOT);
@@ -174,8 +175,8 @@ class ConversationInboxBrowserIT {
         browser.findElement(By.id("conversation-back")).click();
         awaitPage("the closed conversation gone from the open inbox", () -> row(conversationId) == null);
         browser.findElement(By.id("inbox-closed")).click();
-        awaitRow(conversationId, "Closed");
-        assertThat(rowText(conversationId, ".conv-status")).isEqualTo("Closed");
+        awaitRow(conversationId, ".conv-status", "Closed");
+        assertThat(rowText(conversationId, ".quote")).isEqualTo(followUp.getText());
     }
 
     @Test
@@ -185,7 +186,7 @@ class ConversationInboxBrowserIT {
         sms(contact, "branch-central", "Please delete my number, I only wanted to say the queue was long");
 
         openDashboard();
-        awaitRow(conversationId, "waiting");
+        awaitRow(conversationId, ".subject", "branch-central");
         row(conversationId).click();
         awaitPage("the conversation's messages", () -> messageTexts("in").size() == 1);
         WebElement name = browser.findElement(By.id("reply-by"));
@@ -274,9 +275,9 @@ class ConversationInboxBrowserIT {
         return seen.stream().filter(wanted).findFirst().orElseThrow();
     }
 
-    private static void awaitRow(String conversationId, String since) throws IOException {
-        awaitPage("conversation " + conversationId + " in the inbox",
-                () -> String.valueOf(rowText(conversationId, "button")).contains(since));
+    private static void awaitRow(String conversationId, String selector, String text) throws IOException {
+        awaitPage("conversation " + conversationId + " in the inbox with " + selector + " '" + text + "'",
+                () -> text.equals(rowText(conversationId, selector)));
     }
 
     /** Waits for what a user would see, and fails with a screenshot and the page's text when it never comes. */
