@@ -36,12 +36,14 @@
     return result;
   }
 
-  async function api(path, options) {
+  // A quiet call (a background poll) answers its 401 instead of asking for the token: the sign-in
+  // dialog should not open over what the operator is typing; their next action asks.
+  async function api(path, options, quiet) {
     for (;;) {
       const opts = Object.assign({ cache: 'no-store' }, options || {});
       opts.headers = headers(opts.headers);
       const response = await fetch(API + path, opts);
-      if (response.status !== 401) {
+      if (response.status !== 401 || quiet) {
         return response;
       }
       await askForToken(response);
@@ -669,7 +671,7 @@
     busy: false,
   };
 
-  async function loadConversations() {
+  async function loadConversations(quiet) {
     if (inbox.loading) {
       return;
     }
@@ -677,7 +679,11 @@
     const statuses = $('inbox-closed').checked ? 'open,waiting,closed' : 'open,waiting';
     try {
       const response = await api('conversations?status=' + statuses + '&order='
-        + encodeURIComponent($('inbox-order').value));
+        + encodeURIComponent($('inbox-order').value), undefined, quiet === true);
+      if (response.status === 401) {
+        showInboxError('Signed out: the inbox is refreshed again once you sign in.');
+        return;
+      }
       if (!response.ok) {
         showInboxError(await problemText(response));
         return;
@@ -705,9 +711,9 @@
     if (document.hidden) {
       return;
     }
-    loadConversations();
+    loadConversations(true);
     if (inbox.open && !inbox.busy) {
-      loadConversation();
+      loadConversation(true);
     }
   }
 
@@ -827,14 +833,14 @@
   }
 
   // Reads the open conversation; answers it (or null when it is gone, undefined when unknown).
-  async function loadConversation() {
+  async function loadConversation(quiet) {
     const opened = inbox.open;
     if (!opened) {
       return undefined;
     }
     try {
-      const response = await api('conversations/' + encodeURIComponent(opened.id));
-      if (inbox.open !== opened) {
+      const response = await api('conversations/' + encodeURIComponent(opened.id), undefined, quiet === true);
+      if (inbox.open !== opened || response.status === 401) {
         return undefined;
       }
       if (response.status === 404) {
