@@ -38,6 +38,7 @@ import org.instantfeedback.events.ReplyKind;
 import org.instantfeedback.events.ReplyRequested;
 import org.instantfeedback.registry.SpecificAvroDeserializer;
 import org.instantfeedback.registry.SpecificAvroSerializer;
+import org.instantfeedback.streams.conversations.ConversationSettings;
 import org.instantfeedback.streams.http.ApiSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,7 +151,7 @@ class ConversationInboxBrowserIT {
 
         browser.findElement(By.id("conversation-close")).click();
         ReplyRequested followUp = awaitReply(conversationId, ReplyKind.FOLLOW_UP);
-        assertThat(followUp.getText()).isEqualTo("How did we do? Reply 1-5 (5 = very good).");
+        assertThat(followUp.getText()).isEqualTo(ConversationSettings.defaults().followUpQuestion().orElseThrow());
         awaitPage("the conversation, closed", () -> String.valueOf(js(
                 "return document.getElementById('conversation-meta').textContent")).startsWith("Closed"));
         assertThat(js("return document.getElementById('conversation-meta').textContent")).contains("closed by " + OPERATOR);
