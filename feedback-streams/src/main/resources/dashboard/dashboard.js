@@ -36,12 +36,14 @@
     return result;
   }
 
-  async function api(path, options) {
+  // A quiet call (a background poll) answers its 401 instead of asking for the token: the sign-in
+  // dialog should not open over what the operator is typing; their next action asks.
+  async function api(path, options, quiet) {
     for (;;) {
       const opts = Object.assign({ cache: 'no-store' }, options || {});
       opts.headers = headers(opts.headers);
       const response = await fetch(API + path, opts);
-      if (response.status !== 401) {
+      if (response.status !== 401 || quiet) {
         return response;
       }
       await askForToken(response);
@@ -380,8 +382,7 @@
         body: JSON.stringify(note ? { actor, note } : { actor }),
       });
       if (!response.ok) {
-        const problem = await response.json().catch(() => ({}));
-        $('action-error').textContent = problem.detail || problem.title || ('The server answered ' + response.status + '.');
+        $('action-error').textContent = await problemText(response);
         return;
       }
       alert.pending = action === 'acknowledge' ? 'Acknowledgement sent…' : 'Resolution sent…';
@@ -652,6 +653,465 @@
     });
   }
 
+  // ---------- the inbox: conversations with passengers ----------
+
+  // The live stream carries no conversations, so the inbox asks the API again every few seconds
+  // while the page is visible: a handful of small requests, simpler than a second stream.
+  const INBOX_POLL_MILLIS = 5000;
+  // After an action, the conversation is read again until the pipeline shows it (or we give up).
+  const ACTION_CHECK_MILLIS = 1000;
+  const ACTION_CHECKS = 30;
+  // Ten SMS segments, as the API allows (ConversationAction.MOST_TEXT_CHARACTERS).
+  const REPLY_MAX_CHARACTERS = 1600;
+
+  const inbox = {
+    conversations: [],
+    loading: false,
+    open: null,        // {id, view, loading}
+    busy: false,
+  };
+
+  async function loadConversations(quiet) {
+    if (inbox.loading) {
+      return;
+    }
+    inbox.loading = true;
+    const statuses = $('inbox-closed').checked ? 'open,waiting,closed' : 'open,waiting';
+    try {
+      const response = await api('conversations?status=' + statuses + '&order='
+        + encodeURIComponent($('inbox-order').value), undefined, quiet === true);
+      if (response.status === 401) {
+        showInboxError('Signed out: the inbox is refreshed again once you sign in.');
+        return;
+      }
+      if (!response.ok) {
+        showInboxError(await problemText(response));
+        return;
+      }
+      const body = await response.json();
+      inbox.conversations = body.conversations || [];
+      showInboxError('');
+      renderInbox();
+    } catch (e) {
+      showInboxError('Could not reach the server for the inbox; trying again.');
+    } finally {
+      inbox.loading = false;
+    }
+  }
+
+  function showInboxError(message) {
+    const node = $('inbox-error');
+    if (node.textContent !== message) {
+      node.textContent = message;
+    }
+    node.hidden = !message;
+  }
+
+  function pollInbox() {
+    if (document.hidden) {
+      return;
+    }
+    loadConversations(true);
+    if (inbox.open && !inbox.busy) {
+      loadConversation(true);
+    }
+  }
+
+  function renderInbox() {
+    const open = inbox.conversations.filter((c) => c.status === 'open').length;
+    $('inbox-count').textContent = open + ' open';
+    $('inbox-empty').hidden = inbox.conversations.length > 0;
+    keepOrder($('conversations'), inbox.conversations.map(drawConversationRow));
+  }
+
+  function drawConversationRow(conversation) {
+    const id = 'conversation-' + slug(conversation.conversationId);
+    let item = document.getElementById(id);
+    if (!item) {
+      item = element('li');
+      item.id = id;
+      const row = element('button', 'conversation-row');
+      row.type = 'button';
+      row.addEventListener('click', () => openConversation(item.dataset.conversationId));
+      item.append(row);
+    }
+    const signature = JSON.stringify(conversation);
+    if (item.dataset.signature === signature) {
+      return item;
+    }
+    item.dataset.signature = signature;
+    item.dataset.conversationId = conversation.conversationId;
+    item.dataset.status = conversation.status;
+    const row = item.firstChild;
+    row.dataset.status = conversation.status;
+    row.dataset.overdue = String(Boolean(conversation.overdue));
+    const last = conversation.lastMessage;
+    replaceContent(row, [
+      children(element('span', 'row-head'), [
+        text(element('span', 'subject'), conversation.subject || ''),
+        conversation.overdue ? text(element('span', 'badge overdue'), 'Overdue') : null,
+        text(element('span', 'since'), sinceText(conversation)),
+        attrs(text(element('span', 'conv-status'), conversationStatusText(conversation.status)),
+          { 'data-status': conversation.status }),
+      ]),
+      last ? children(element('span', 'row-text'), [
+        last.direction === 'in' ? sentimentChip(last.sentiment) : text(element('span', 'chip'), 'our answer'),
+        text(element('span', 'quote'), last.text || ''),
+      ]) : null,
+    ]);
+    return item;
+  }
+
+  // From the server's own clock (asOf), so a phone whose clock is off still reads right.
+  function sinceText(conversation) {
+    if (conversation.status === 'open' && conversation.waitingSeconds !== null
+      && conversation.waitingSeconds !== undefined) {
+      return 'waiting ' + durationText(conversation.waitingSeconds);
+    }
+    const asOf = Date.parse(conversation.asOf) || Date.now();
+    const last = Date.parse(conversation.lastMessageAt);
+    return last ? 'last message ' + durationText(Math.max(0, (asOf - last) / 1000)) + ' ago' : '';
+  }
+
+  function durationText(totalSeconds) {
+    const seconds = Math.round(totalSeconds);
+    if (seconds < 60) {
+      return seconds + ' s';
+    }
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60) {
+      return minutes + ' min';
+    }
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48) {
+      return hours + ' h ' + (minutes % 60) + ' min';
+    }
+    return Math.floor(hours / 24) + ' days';
+  }
+
+  function conversationStatusText(status) {
+    return { open: 'Open', waiting: 'Answered', closed: 'Closed' }[status] || status;
+  }
+
+  // The cards' colour language: positive reads as good, negative as poor.
+  function sentimentChip(sentiment) {
+    const level = { positive: 'good', neutral: 'none', negative: 'poor' }[sentiment] || 'none';
+    const words = sentiment && sentiment !== 'none' && sentiment !== 'unknown' ? sentiment : 'no reading';
+    return attrs(text(element('span', 'chip sentiment'), words), { 'data-level': level });
+  }
+
+  // ---------- one conversation ----------
+
+  function openConversation(conversationId) {
+    inbox.open = { id: conversationId, view: null };
+    $('conversation-title').textContent = 'Conversation';
+    $('conversation-meta').textContent = 'Loading…';
+    $('messages').replaceChildren();
+    $('conversation-error').textContent = '';
+    $('conversation-pending').textContent = '';
+    $('forget-confirm').hidden = true;
+    $('reply-form').hidden = false;
+    $('reply-by').value = localStorage.getItem(OPERATOR_KEY) || '';
+    $('reply-text').value = '';   // a draft for one passenger must not go to another
+    countCharactersLeft();
+    const dialog = $('conversation-dialog');
+    if (!dialog.open) {
+      dialog.showModal();
+    }
+    (localStorage.getItem(OPERATOR_KEY) ? $('reply-text') : $('reply-by')).focus();
+    loadConversation();
+  }
+
+  // Back in the list, the keyboard is where it was: on the conversation's row.
+  function conversationClosed() {
+    const closed = inbox.open;
+    inbox.open = null;
+    const item = closed && document.getElementById('conversation-' + slug(closed.id));
+    if (item) {
+      item.firstChild.focus();
+    }
+  }
+
+  // Reads the open conversation; answers it (or null when it is gone, undefined when unknown).
+  async function loadConversation(quiet) {
+    const opened = inbox.open;
+    if (!opened) {
+      return undefined;
+    }
+    try {
+      const response = await api('conversations/' + encodeURIComponent(opened.id), undefined, quiet === true);
+      if (inbox.open !== opened || response.status === 401) {
+        return undefined;
+      }
+      if (response.status === 404) {
+        return null;
+      }
+      if (!response.ok) {
+        $('conversation-error').textContent = await problemText(response);
+        return undefined;
+      }
+      opened.view = await response.json();
+      renderConversation(opened.view);
+      return opened.view;
+    } catch (e) {
+      $('conversation-error').textContent = 'Could not reach the server; trying again.';
+      return undefined;
+    }
+  }
+
+  function renderConversation(view) {
+    $('conversation-title').textContent = 'Conversation about ' + (view.subject || 'an unknown subject');
+    const meta = [conversationStatusText(view.status), sinceText(view)];
+    if (view.overdue) {
+      meta.push('overdue');
+    }
+    if (view.operatorNumber) {
+      meta.push('to ' + view.operatorNumber);
+    }
+    if (view.closedAt) {
+      meta.push('closed by ' + (view.closedBy || 'someone') + ' at ' + clock(view.closedAt));
+    }
+    if (view.serviceRating) {
+      meta.push('service rated ' + view.serviceRating + ' of 5');
+    }
+    if (view.optedOut) {
+      meta.push('the passenger wrote STOP: no SMS can be sent to them');
+    }
+    $('conversation-meta').textContent = meta.filter(Boolean).join(' · ');
+    $('conversation-close').hidden = view.status === 'closed';
+    $('reply-send').disabled = inbox.busy || view.optedOut;
+    const list = $('messages');
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    const before = list.children.length;
+    keepOrder(list, (view.messages || []).map(drawMessage));
+    if (atBottom || list.children.length > before) {
+      list.scrollTop = list.scrollHeight;
+    }
+  }
+
+  function drawMessage(message) {
+    const id = 'message-' + slug(message.messageId);
+    let item = document.getElementById(id);
+    if (!item) {
+      item = element('li', 'message');
+      item.id = id;
+    }
+    const signature = JSON.stringify(message);
+    if (item.dataset.signature === signature) {
+      return item;
+    }
+    item.dataset.signature = signature;
+    item.dataset.messageId = message.messageId;
+    item.dataset.direction = message.direction;
+    item.dataset.followUp = String(Boolean(message.followUp));
+    if (message.direction === 'in') {
+      replaceContent(item, [
+        text(element('p', 'bubble'), message.text || ''),
+        children(element('p', 'reading'), [
+          text(element('span'), 'Passenger · ' + clock(message.at)),
+          sentimentChip(message.sentiment),
+          ...(message.topics || []).map((topic) => text(element('span', 'chip topic'), topicText(topic))),
+          message.urgent ? text(element('span', 'badge sev-CRITICAL'), 'Urgent') : null,
+        ]),
+      ]);
+    } else {
+      const who = message.followUp ? 'Follow-up question' : (message.by || 'Ops');
+      replaceContent(item, [
+        text(element('p', 'bubble'), message.text || ''),
+        children(element('p', 'reading'), [
+          text(element('span'), who + ' · ' + clock(message.at)),
+          attrs(text(element('span', 'chip delivery'), deliveryText(message.delivery)),
+            { 'data-level': deliveryLevel(message.delivery) }),
+        ]),
+        message.deliveryError ? text(element('p', 'delivery-error'), message.deliveryError) : null,
+      ]);
+    }
+    return item;
+  }
+
+  function topicText(topic) {
+    return String(topic).replace(/_/g, ' ').toLowerCase();
+  }
+
+  function deliveryText(delivery) {
+    return {
+      requested: 'Requested', sending: 'Sending', queued: 'Queued', sent: 'Sent', delivered: 'Delivered',
+      failed: 'Failed', opted_out: 'Not sent: opted out', outcome_unknown: 'Outcome unknown',
+    }[delivery] || (delivery ? String(delivery) : 'Requested');
+  }
+
+  function deliveryLevel(delivery) {
+    if (delivery === 'delivered' || delivery === 'sent') {
+      return 'good';
+    }
+    if (delivery === 'failed' || delivery === 'opted_out') {
+      return 'poor';
+    }
+    return delivery === 'outcome_unknown' ? 'fair' : 'none';
+  }
+
+  // ---------- answering, closing, forgetting ----------
+
+  function countCharactersLeft() {
+    const left = REPLY_MAX_CHARACTERS - $('reply-text').value.length;
+    $('reply-left').textContent = left === REPLY_MAX_CHARACTERS
+      ? '(up to ' + REPLY_MAX_CHARACTERS + ' characters, sent by SMS)'
+      : '(' + left + ' characters left, sent by SMS)';
+  }
+
+  function operatorName() {
+    const by = $('reply-by').value.trim();
+    if (!by) {
+      $('conversation-error').textContent = 'Please give your name, so the team knows who answered.';
+      $('reply-by').focus();
+      return null;
+    }
+    localStorage.setItem(OPERATOR_KEY, by);
+    return by;
+  }
+
+  async function sendReply(event) {
+    event.preventDefault();
+    const replyText = $('reply-text').value.trim();
+    if (!replyText) {
+      $('conversation-error').textContent = 'Write the answer first.';
+      $('reply-text').focus();
+      return;
+    }
+    const by = operatorName();
+    if (!by) {
+      return;
+    }
+    const accepted = await act('replies', { text: replyText, by }, 'Sending your answer…');
+    if (accepted) {
+      $('reply-text').value = '';
+      countCharactersLeft();
+      await awaitChange((view) => view && (view.messages || []).some((m) => m.messageId === accepted.replyId),
+        'The answer was taken but does not show yet; it will appear here once the pipeline has it.');
+    }
+  }
+
+  async function closeConversation() {
+    const by = operatorName();
+    if (by && await act('close', { by }, 'Closing…')) {
+      await awaitChange((view) => view && view.status === 'closed',
+        'Closing was taken but does not show yet; it will appear here once the pipeline has it.');
+    }
+  }
+
+  function askToForget() {
+    $('forget-confirm').hidden = false;
+    $('forget-cancel').focus();
+  }
+
+  function keepPassenger() {
+    $('forget-confirm').hidden = true;
+    $('conversation-forget').focus();
+  }
+
+  async function forgetPassenger() {
+    const by = operatorName();
+    if (!by) {
+      return;
+    }
+    $('forget-confirm').hidden = true;
+    if (await act('forget', { by }, 'Erasing the passenger…')) {
+      const gone = await awaitChange((view) => view === null,
+        'Erasing was taken but the conversation still shows; it will go once the pipeline has it.');
+      if (gone) {
+        $('conversation-dialog').close();
+        loadConversations();
+      }
+    }
+  }
+
+  // POSTs an action on the open conversation; answers the 202's body, or null after showing why not.
+  async function act(action, body, pendingText) {
+    const opened = inbox.open;
+    if (!opened || inbox.busy) {
+      return null;
+    }
+    setBusy(true);
+    $('conversation-error').textContent = '';
+    $('conversation-pending').textContent = pendingText;
+    try {
+      const response = await api('conversations/' + encodeURIComponent(opened.id) + '/' + action, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) {
+        $('conversation-error').textContent = await problemText(response);
+        $('conversation-pending').textContent = '';
+        return null;
+      }
+      return await response.json().catch(() => ({}));
+    } catch (e) {
+      $('conversation-error').textContent = 'Could not reach the server; try again.';
+      $('conversation-pending').textContent = '';
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // Reads the conversation again, at most ACTION_CHECKS times, until it shows what was done.
+  async function awaitChange(shown, notYet) {
+    const opened = inbox.open;
+    setBusy(true);
+    try {
+      for (let check = 0; check < ACTION_CHECKS && inbox.open === opened; check++) {
+        const view = await loadConversation();
+        if (view !== undefined && shown(view)) {
+          $('conversation-pending').textContent = '';
+          loadConversations();
+          return true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, ACTION_CHECK_MILLIS));
+      }
+      if (inbox.open === opened) {
+        $('conversation-pending').textContent = '';
+        $('conversation-error').textContent = notYet;
+      }
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function setBusy(busy) {
+    inbox.busy = busy;
+    const optedOut = Boolean(inbox.open && inbox.open.view && inbox.open.view.optedOut);
+    $('reply-send').disabled = busy || optedOut;
+    $('conversation-close').disabled = busy;
+    $('conversation-forget').disabled = busy;
+    $('forget-confirmed').disabled = busy;
+  }
+
+  // The words of a problem+json answer, as the alert actions show them.
+  async function problemText(response) {
+    const problem = await response.json().catch(() => ({}));
+    const words = problem.detail || problem.title || ('The server answered ' + response.status + '.');
+    const retry = response.headers.get('Retry-After');
+    return retry ? words + ' Try again in ' + retry + ' s.' : words;
+  }
+
+  function startInbox() {
+    $('inbox-order').addEventListener('change', loadConversations);
+    $('inbox-closed').addEventListener('change', loadConversations);
+    $('reply-form').addEventListener('submit', sendReply);
+    $('conversation-close').addEventListener('click', closeConversation);
+    $('conversation-forget').addEventListener('click', askToForget);
+    $('forget-cancel').addEventListener('click', keepPassenger);
+    $('forget-confirmed').addEventListener('click', forgetPassenger);
+    $('conversation-back').addEventListener('click', () => $('conversation-dialog').close());
+    $('conversation-dialog').addEventListener('close', conversationClosed);
+    $('reply-text').addEventListener('input', countCharactersLeft);
+    document.addEventListener('visibilitychange', pollInbox);
+    setInterval(pollInbox, INBOX_POLL_MILLIS);
+    loadConversations();
+  }
+
   // ---------- words and numbers ----------
 
   function levelOf(csat) {
@@ -749,6 +1209,7 @@
     setInterval(watchdog, 5000);
     render();
     connectLive();
+    startInbox();
   }
 
   document.addEventListener('DOMContentLoaded', start);

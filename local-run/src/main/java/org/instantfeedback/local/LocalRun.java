@@ -63,6 +63,12 @@ public final class LocalRun implements AutoCloseable {
             Map.entry(Topics.ALERT_RULES_ACCEPTED, 1),
             // Compacted (Topics.COMPACTED); every process reads all of it, whatever the partitions.
             Map.entry(Topics.CONTACT_KEYS, 3),
+            // Conversations with passengers: feedback-streams reads the actions and the delivery news
+            // (it stops without them), writes the conversations (compacted) and the replies to send.
+            Map.entry(Topics.CONVERSATION_ACTIONS, 3),
+            Map.entry(Topics.REPLY_STATUS, 3),
+            Map.entry(Topics.REPLIES, 3),
+            Map.entry(Topics.CONVERSATIONS, 3),
             Map.entry(Topics.DEAD_LETTER, 1));
 
     /**

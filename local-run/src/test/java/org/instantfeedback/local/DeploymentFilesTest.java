@@ -112,7 +112,8 @@ class DeploymentFilesTest {
         assertThat(command).contains(LocalRun.TOPICS.keySet());
         assertThat(LocalRun.TOPICS).containsKeys(Topics.FEEDBACK_RECEIVED, Topics.FEEDBACK_SCORED, Topics.CSAT,
                 Topics.CSAT_V2, Topics.METRICS, Topics.METRICS_LATEST, Topics.ALERTS, Topics.ALERT_ACTIONS,
-                Topics.ALERT_RULES, Topics.ALERT_RULES_ACCEPTED, Topics.DEAD_LETTER);
+                Topics.ALERT_RULES, Topics.ALERT_RULES_ACCEPTED, Topics.DEAD_LETTER, Topics.CONVERSATION_ACTIONS,
+                Topics.REPLY_STATUS, Topics.REPLIES, Topics.CONVERSATIONS);
         assertThat(command).contains("--config cleanup.policy=compact");
     }
 
