@@ -44,7 +44,8 @@ public final class StreamsOnBroker implements AutoCloseable {
                 Map.entry(Topics.CSAT, 2), Map.entry(Topics.CSAT_V2, 2),
                 Map.entry(Topics.DEAD_LETTER, 1), Map.entry(Topics.METRICS, 2),
                 Map.entry(Topics.METRICS_LATEST, 2), Map.entry(Topics.ALERTS, 2), Map.entry(Topics.ALERT_ACTIONS, 2),
-                Map.entry(Topics.ALERT_RULES, 1), Map.entry(Topics.ALERT_RULES_ACCEPTED, 1)));
+                Map.entry(Topics.ALERT_RULES, 1), Map.entry(Topics.ALERT_RULES_ACCEPTED, 1),
+                Map.entry(Topics.CONVERSATION_ACTIONS, 2), Map.entry(Topics.REPLY_STATUS, 2)));
     }
 
     /**

@@ -29,7 +29,9 @@ final class Pipeline implements AutoCloseable {
             Map.entry(Topics.FEEDBACK_RECEIVED, 3), Map.entry(Topics.FEEDBACK_SCORED, 3), Map.entry(Topics.CSAT, 3),
             Map.entry(Topics.CSAT_V2, 3), Map.entry(Topics.METRICS, 3), Map.entry(Topics.METRICS_LATEST, 3),
             Map.entry(Topics.ALERTS, 3), Map.entry(Topics.ALERT_ACTIONS, 3), Map.entry(Topics.ALERT_RULES, 1),
-            Map.entry(Topics.ALERT_RULES_ACCEPTED, 1), Map.entry(Topics.DEAD_LETTER, 1));
+            Map.entry(Topics.ALERT_RULES_ACCEPTED, 1), Map.entry(Topics.DEAD_LETTER, 1),
+            // Sources of the conversations: the topology does not start without them.
+            Map.entry(Topics.CONVERSATION_ACTIONS, 3), Map.entry(Topics.REPLY_STATUS, 3));
 
     private final EmbeddedKafkaAndRegistry kafka;
     private final Path workDir;
