@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
+import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
+import org.instantfeedback.events.ReplyAddress;
 import org.instantfeedback.streams.csat.Feedback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +48,7 @@ class TwoInstancesQueryIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<String> rated = new ArrayList<>();
     private final List<String> reported = new ArrayList<>();
+    private final List<String> contacts = new ArrayList<>();
     private StreamsOnBroker streams;
 
     @BeforeAll
@@ -66,6 +70,11 @@ class TwoInstancesQueryIT {
                 rated.add(subject);
                 StreamsOnBroker.send(producer, Feedback.stars(subject, 4, now.minusSeconds(20)));
                 StreamsOnBroker.send(producer, Feedback.stars(subject, 2, now.minusSeconds(10)));
+            }
+            for (int i = 0; i < SUBJECTS; i++) {
+                String contact = "contact-" + run + "-" + i;
+                contacts.add(contact);
+                StreamsOnBroker.send(producer, sms(contact, "line-" + run + "-" + i, now));
             }
             for (int i = 0; i < SUBJECTS; i++) {
                 String subject = "night-" + run + "-" + i;
@@ -147,6 +156,41 @@ class TwoInstancesQueryIT {
     }
 
     @Test
+    void each_instance_lists_every_conversation_reads_each_one_and_answers_through_either() throws Exception {
+        for (StreamsApp app : apps) {
+            await("all conversations listed by the instance on port " + app.port()).atMost(DEADLINE)
+                    .untilAsserted(() -> {
+                        HttpResponse<String> response = get(app, "/v1/conversations");
+                        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                        List<String> listed = new ArrayList<>();
+                        JSON.readTree(response.body()).get("conversations")
+                                .forEach(c -> listed.add(c.get("conversationId").asText()));
+                        assertThat(listed).containsAll(contacts.stream().map(contact -> contact + ".1").toList());
+                    });
+            for (String contact : contacts) {
+                HttpResponse<String> one = get(app, "/v1/conversations/" + contact + ".1");
+                assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+                assertThat(JSON.readTree(one.body()).get("messages")).hasSize(1);
+            }
+        }
+        String conversation = contacts.get(0) + ".1";
+        HttpResponse<String> replied = post(apps.get(0), "/v1/conversations/" + conversation + "/replies",
+                "{\"text\":\"Sorry, we are on it.\",\"by\":\"Sam\"}");
+        assertThat(replied.statusCode()).as(replied.body()).isEqualTo(202);
+        await("the answer seen from the other instance").atMost(DEADLINE).untilAsserted(() -> {
+            JsonNode read = JSON.readTree(get(apps.get(1), "/v1/conversations/" + conversation).body());
+            assertThat(read.get("status").asText()).isEqualTo("waiting");
+            assertThat(read.get("handledBy").get(0).asText()).isEqualTo("Sam");
+        });
+        for (StreamsApp app : apps) {
+            assertThat(http.send(HttpRequest.newBuilder(uri(app, "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body())
+                    .as("each instance holds contacts, so the other asked it for one")
+                    .contains("uri=\"/internal/v1/conversation\"");
+        }
+    }
+
+    @Test
     void neither_instance_answers_without_the_token() throws Exception {
         for (StreamsApp app : apps) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(app, "/v1/alerts")).build(),
@@ -154,6 +198,14 @@ class TwoInstancesQueryIT {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
         }
+    }
+
+    private static FeedbackReceived sms(String contact, String subject, Instant at) {
+        return FeedbackReceived.newBuilder().setEventId("twilio:" + contact).setChannel(Channel.SMS)
+                .setSubject(subject).setText("bus late again").setSenderPseudonym(contact)
+                .setReplyTo(ReplyAddress.newBuilder().setContactId(contact).setOperatorNumber("+447700900100")
+                        .setKeyId("k-1").setCiphertext(ByteBuffer.wrap(new byte[] {1, 2, 3})).build())
+                .setOccurredAt(at).setReceivedAt(at).build();
     }
 
     private List<String> alertSubjects(StreamsApp app, String status) throws Exception {
