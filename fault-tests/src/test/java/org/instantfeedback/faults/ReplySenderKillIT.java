@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,15 @@ class ReplySenderKillIT {
                 await("the reply after the restart is queued at Twilio").atMost(DEADLINE)
                         .failFast("the new sender exited", () -> !second.isAlive())
                         .until(() -> statusesOf(statuses, next), written -> written.contains(DeliveryStatus.QUEUED));
+
+                List<String> bodies = twilio.messages().stream().map(ReceivedMessage::body).toList();
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("statusesOfTheStalledReply", statusesOf(statuses, stalled));
+                details.put("smsForTheStalledReply", bodies.stream().filter(stalled.getText()::equals).count());
+                details.put("secondsFromSendingToUnknown", Duration.between(statuses.of(stalled.getReplyId()).get(0)
+                        .getAt(), unknown.getAt()).toSeconds());
+                new ReliabilityResult("reply-sender-sigkill-mid-call", 2, 2, 0, 0, Math.max(0, bodies.size() - 2),
+                        details).record();
 
                 // Both replies share the passenger's partition: the new sender reached the second only
                 // past the first, so a second call for the first would have come before it.
