@@ -35,6 +35,16 @@ final class Clients {
             Map.entry(Topics.DEAD_LETTER, 1), Map.entry(Topics.METRICS, 4), Map.entry(Topics.METRICS_LATEST, 4),
             Map.entry(Topics.ALERTS, 4), Map.entry(Topics.ALERT_ACTIONS, 4), Map.entry(Topics.ALERT_RULES, 1),
             Map.entry(Topics.ALERT_RULES_ACCEPTED, 1));
+    /**
+     * The topics of the conversation loop besides {@link #TOPICS}: passengers' keys, conversations,
+     * ops' actions, replies and their statuses, and the handling measures (and the rest the
+     * topology reads), so that feedback-streams and the reply sender find them all at start.
+     */
+    static final Map<String, Integer> CONVERSATION_TOPICS = Map.ofEntries(
+            Map.entry(Topics.ALERT_HANDLING, 2), Map.entry(Topics.RATED_TEXTS, 1), Map.entry(Topics.TEXT_MODELS, 1),
+            Map.entry(Topics.CONTACT_KEYS, 2), Map.entry(Topics.CONVERSATIONS, 2),
+            Map.entry(Topics.CONVERSATION_ACTIONS, 2), Map.entry(Topics.REPLIES, 2), Map.entry(Topics.REPLY_STATUS, 2),
+            Map.entry(Topics.HANDLING, 2));
 
     private final KafkaAndRegistry kafka;
     private final String registryUrl;
@@ -57,8 +67,20 @@ final class Clients {
         kafka.createTopics(TOPICS, Topics.COMPACTED);
     }
 
+    /** {@link #TOPICS} and {@link #CONVERSATION_TOPICS}. */
+    void createConversationTopics() {
+        createTopics();
+        kafka.createTopics(CONVERSATION_TOPICS, Topics.COMPACTED);
+    }
+
     KafkaProducer<String, FeedbackReceived> feedbackProducer() {
         SpecificAvroSerializer<FeedbackReceived> serializer = new SpecificAvroSerializer<>();
+        serializer.configure(registry(), false);
+        return new KafkaProducer<>(producerProperties(), new StringSerializer(), serializer);
+    }
+
+    <T extends SpecificRecord> KafkaProducer<String, T> avroProducer() {
+        SpecificAvroSerializer<T> serializer = new SpecificAvroSerializer<>();
         serializer.configure(registry(), false);
         return new KafkaProducer<>(producerProperties(), new StringSerializer(), serializer);
     }

@@ -137,7 +137,7 @@ class SchemaRegistryOutageIT {
     void streams_started_without_a_reachable_registry_exits_with_status_2_and_names_the_registry(
             KafkaAndRegistry kafka) throws Exception {
         String registryUrl = "http://localhost:" + closedPort();
-        StreamsChildProcess streams = StreamsChildProcess.start(Services.streamsEnv(kafka, registryUrl,
+        ServiceProcess streams = ServiceProcess.streams(Services.streamsEnv(kafka, registryUrl,
                 "registry-unreachable-" + UUID.randomUUID(), stateDir.resolve("no-registry")), "streams-no-registry");
 
         int status = streams.exitStatusWithin(Duration.ofSeconds(90));

@@ -2,11 +2,17 @@ package org.instantfeedback.faults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.instantfeedback.contacts.ContactSettings;
 import org.instantfeedback.embedded.KafkaAndRegistry;
+import org.instantfeedback.embedded.twilio.TwilioApiStandIn;
 import org.instantfeedback.ingest.IngestApp;
 import org.instantfeedback.ingest.config.HttpSettings;
 import org.instantfeedback.ingest.config.IngestConfig;
@@ -62,5 +68,38 @@ final class Services {
         StreamsApp app = StreamsApp.create(StreamsAppConfig.from(env));
         app.start();
         return app;
+    }
+
+    /**
+     * The reply sender of group {@code group} (its transactional id too, so a restart fences the
+     * instance it replaces), texting through {@code twilio} with its account's credentials.
+     *
+     * @param statusCallback feedback-ingest's status endpoint, where Twilio reports deliveries
+     * @param timeout        how long one call to Twilio waits for its answer
+     */
+    static Map<String, String> replySenderEnv(KafkaAndRegistry kafka, String kek, String group,
+                                              TwilioApiStandIn twilio, String authToken, URI statusCallback,
+                                              Duration timeout) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
+        env.put(ContactSettings.CONTACT_KEK.name(), kek);
+        env.put("REPLY_SENDER_HTTP_PORT", "0");
+        env.put("REPLY_SENDER_GROUP_ID", group);
+        env.put("REPLY_SENDER_TRANSACTIONAL_ID", group);
+        env.put("REPLY_PROVIDER", "twilio");
+        env.put("REPLY_TWILIO_ACCOUNT_SID", twilio.accountSid());
+        env.put("REPLY_TWILIO_AUTH_TOKEN", authToken);
+        env.put("REPLY_TWILIO_API_BASE_URL", twilio.baseUrl());
+        env.put("REPLY_TWILIO_TIMEOUT", timeout.toString());
+        env.put("REPLY_STATUS_CALLBACK_URL", statusCallback.toString());
+        return env;
+    }
+
+    /** An operator's key for passengers' numbers (CONTACT_KEK): 32 random bytes, base64. */
+    static String contactKek() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -56,7 +56,7 @@ class StreamsCrashIT {
         try (InputProgress progress = new InputProgress(kafka.bootstrapServers(), applicationId, Topics.FEEDBACK_RECEIVED)) {
             assertThat(progress.end()).isEqualTo(EVENTS);
 
-            StreamsChildProcess first = StreamsChildProcess.start(env, applicationId + "-first");
+            ServiceProcess first = ServiceProcess.streams(env, applicationId + "-first");
             try {
                 await("the first process to commit a fifth of the input").atMost(Duration.ofMinutes(5))
                         .pollInterval(Duration.ofMillis(100))
@@ -68,7 +68,7 @@ class StreamsCrashIT {
             committedAtKill = progress.committed();
             assertThat(committedAtKill).as("committed when killed").isBetween((long) EVENTS / 5, EVENTS * 4L / 5);
 
-            StreamsChildProcess second = StreamsChildProcess.start(env, applicationId + "-second");
+            ServiceProcess second = ServiceProcess.streams(env, applicationId + "-second");
             try {
                 // Generous: on two cores busy with other builds the backlog drained at 250 to 1,600 events/s.
                 await("the restarted process to drain the input").atMost(Duration.ofMinutes(10))

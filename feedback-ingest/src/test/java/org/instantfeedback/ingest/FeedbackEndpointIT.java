@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
+import org.instantfeedback.embedded.privacy.PersonalData;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.browser.HeadlessChromium;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
+import org.instantfeedback.embedded.privacy.PersonalData;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;

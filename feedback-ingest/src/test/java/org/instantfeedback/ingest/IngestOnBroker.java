@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
+import org.instantfeedback.embedded.privacy.KafkaPrivacyScan;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
+import org.instantfeedback.embedded.privacy.KafkaPrivacyScan;
+import org.instantfeedback.embedded.privacy.PersonalData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

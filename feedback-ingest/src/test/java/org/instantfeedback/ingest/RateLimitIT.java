@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
+import org.instantfeedback.embedded.privacy.PersonalData;
 import org.instantfeedback.ingest.config.HttpSettings;
 import org.instantfeedback.ingest.config.RateLimitSettings;
 import org.instantfeedback.ingest.config.SmsGatewaySettings;

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.UUID;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
+import org.instantfeedback.embedded.privacy.PersonalData;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;

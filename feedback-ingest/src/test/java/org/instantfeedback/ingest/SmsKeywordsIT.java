@@ -18,6 +18,7 @@ import org.instantfeedback.contacts.ContactKeyring;
 import org.instantfeedback.contacts.ContactSettings;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
+import org.instantfeedback.embedded.privacy.PersonalData;
 import org.instantfeedback.events.ReplyAddress;
 import org.instantfeedback.ingest.config.ContactRequestSettings;
 import org.instantfeedback.ingest.config.SmsGatewaySettings;

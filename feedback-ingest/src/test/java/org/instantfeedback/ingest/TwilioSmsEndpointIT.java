@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
+import org.instantfeedback.embedded.privacy.PersonalData;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;

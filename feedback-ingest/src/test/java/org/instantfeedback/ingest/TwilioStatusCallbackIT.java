@@ -14,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
+import org.instantfeedback.embedded.privacy.KafkaPrivacyScan;
+import org.instantfeedback.embedded.privacy.PersonalData;
 import org.instantfeedback.events.DeliveryStatus;
 import org.instantfeedback.events.ReplyStatus;
 import org.instantfeedback.ingest.config.TwilioSettings;

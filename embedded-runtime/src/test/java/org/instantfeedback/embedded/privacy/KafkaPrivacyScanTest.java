@@ -1,4 +1,4 @@
-package org.instantfeedback.ingest;
+package org.instantfeedback.embedded.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

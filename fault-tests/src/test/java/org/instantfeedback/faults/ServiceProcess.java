@@ -9,26 +9,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.instantfeedback.embedded.ParentWatchdog;
+import org.instantfeedback.replies.ReplySenderMain;
 import org.instantfeedback.streams.StreamsMain;
 
 /**
- * feedback-streams as operators run it: {@link StreamsMain} in its own JVM, configured by
- * environment variables, here on the test's class path. It runs behind {@link ParentWatchdog}, so
- * it dies with the test JVM, and its output goes to a log file under target. {@link #kill()} is
- * SIGKILL: no shutdown hook, no last commit.
+ * A service as operators run it: its main class ({@link StreamsMain}, {@link ReplySenderMain}) in
+ * its own JVM, configured by environment variables, here on the test's class path. It runs behind
+ * {@link ParentWatchdog}, so it dies with the test JVM, and its output goes to a log file under
+ * target. {@link #kill()} is SIGKILL: no shutdown hook, no last commit.
  */
-final class StreamsChildProcess {
+final class ServiceProcess {
     private static final Path LOGS = Path.of("target", "fault-logs");
 
+    private final String service;
     private final Process process;
     private final Path log;
 
-    private StreamsChildProcess(Process process, Path log) {
+    private ServiceProcess(String service, Process process, Path log) {
+        this.service = service;
         this.process = process;
         this.log = log;
     }
 
-    static StreamsChildProcess start(Map<String, String> env, String name) {
+    /** feedback-streams ({@link StreamsMain}); its output goes to {@code target/fault-logs/<name>.log}. */
+    static ServiceProcess streams(Map<String, String> env, String name) {
+        return start("feedback-streams", StreamsMain.class, env, name);
+    }
+
+    /** The reply sender ({@link ReplySenderMain}); its output goes to {@code target/fault-logs/<name>.log}. */
+    static ServiceProcess replySender(Map<String, String> env, String name) {
+        return start("reply-sender", ReplySenderMain.class, env, name);
+    }
+
+    private static ServiceProcess start(String service, Class<?> mainClass, Map<String, String> env, String name) {
         try {
             Files.createDirectories(LOGS);
             Path log = LOGS.resolve(name + ".log");
@@ -36,13 +49,13 @@ final class StreamsChildProcess {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"),
-                    ParentWatchdog.class.getName(), StreamsMain.class.getName()))
+                    ParentWatchdog.class.getName(), mainClass.getName()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            return new StreamsChildProcess(builder.start(), log);
+            return new ServiceProcess(service, builder.start(), log);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start feedback-streams in a child JVM", e);
+            throw new UncheckedIOException("could not start " + service + " in a child JVM", e);
         }
     }
 
@@ -51,7 +64,7 @@ final class StreamsChildProcess {
         process.destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("feedback-streams (pid " + process.pid() + ") survived SIGKILL");
+                throw new AssertionError(service + " (pid " + process.pid() + ") survived SIGKILL");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -76,7 +89,7 @@ final class StreamsChildProcess {
     int exitStatusWithin(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             kill();
-            throw new AssertionError("feedback-streams (pid " + process.pid() + ") still ran after " + timeout);
+            throw new AssertionError(service + " (pid " + process.pid() + ") still ran after " + timeout);
         }
         return process.exitValue();
     }
