@@ -34,7 +34,9 @@ final class Clients {
             Map.entry(Topics.CSAT_V2, 4),
             Map.entry(Topics.DEAD_LETTER, 1), Map.entry(Topics.METRICS, 4), Map.entry(Topics.METRICS_LATEST, 4),
             Map.entry(Topics.ALERTS, 4), Map.entry(Topics.ALERT_ACTIONS, 4), Map.entry(Topics.ALERT_RULES, 1),
-            Map.entry(Topics.ALERT_RULES_ACCEPTED, 1));
+            Map.entry(Topics.ALERT_RULES_ACCEPTED, 1),
+            // Sources of the conversations: feedback-streams does not start without them.
+            Map.entry(Topics.CONVERSATION_ACTIONS, 4), Map.entry(Topics.REPLY_STATUS, 4));
     /**
      * The topics of the conversation loop besides {@link #TOPICS}: passengers' keys, conversations,
      * ops' actions, replies and their statuses, and the handling measures (and the rest the
@@ -43,8 +45,7 @@ final class Clients {
     static final Map<String, Integer> CONVERSATION_TOPICS = Map.ofEntries(
             Map.entry(Topics.ALERT_HANDLING, 2), Map.entry(Topics.RATED_TEXTS, 1), Map.entry(Topics.TEXT_MODELS, 1),
             Map.entry(Topics.CONTACT_KEYS, 2), Map.entry(Topics.CONVERSATIONS, 2),
-            Map.entry(Topics.CONVERSATION_ACTIONS, 2), Map.entry(Topics.REPLIES, 2), Map.entry(Topics.REPLY_STATUS, 2),
-            Map.entry(Topics.HANDLING, 2));
+            Map.entry(Topics.REPLIES, 2), Map.entry(Topics.HANDLING, 2));
 
     private final KafkaAndRegistry kafka;
     private final String registryUrl;
