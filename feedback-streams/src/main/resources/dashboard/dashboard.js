@@ -712,6 +712,10 @@
       return;
     }
     loadConversations(true);
+    // One more request per poll: the response times beside the inbox (unless the last is still out).
+    if (!handling.loading) {
+      loadHandling(true);
+    }
     if (inbox.open && !inbox.busy) {
       loadConversation(true);
     }
@@ -798,6 +802,157 @@
     const level = { positive: 'good', neutral: 'none', negative: 'poor' }[sentiment] || 'none';
     const words = sentiment && sentiment !== 'none' && sentiment !== 'unknown' ? sentiment : 'no reading';
     return attrs(text(element('span', 'chip sentiment'), words), { 'data-level': level });
+  }
+
+  // ---------- response times: the handling measures beside the inbox ----------
+
+  const HANDLING_SCOPE_KEY = 'instant-feedback.handling-scope';
+  // What a row is and what the rows are, per scope of GET /v1/handling.
+  const HANDLING_SCOPES = {
+    subject: ['Route', 'routes'],
+    group: ['Group', 'groups'],
+    user: ['Ops user', 'ops users'],
+  };
+
+  const handling = {
+    asked: 0,          // the latest request; an answer to an older one (another scope or window) is dropped
+    loading: false,
+    signature: null,
+  };
+
+  // Read again with the inbox poll: one more request every INBOX_POLL_MILLIS while the page is
+  // visible. The figures change when someone answers or closes, which the inbox shows at that pace.
+  async function loadHandling(quiet) {
+    const scope = $('handling-scope').value;
+    const period = state.window;
+    const asked = ++handling.asked;
+    handling.loading = true;
+    try {
+      const response = await api('handling?scope=' + encodeURIComponent(scope) + '&window='
+        + encodeURIComponent(period), undefined, quiet === true);
+      if (asked !== handling.asked) {
+        return;
+      }
+      if (response.status === 401) {
+        showHandlingError('Signed out: the response times are refreshed again once you sign in.');
+        return;
+      }
+      if (!response.ok) {
+        showHandlingError(await problemText(response));
+        return;
+      }
+      const body = await response.json();
+      if (asked === handling.asked) {
+        showHandlingError('');
+        renderHandling(scope, period, body.entries || []);
+      }
+    } catch (e) {
+      if (asked === handling.asked) {
+        showHandlingError('Could not reach the server for the response times; trying again.');
+      }
+    } finally {
+      if (asked === handling.asked) {
+        handling.loading = false;
+      }
+    }
+  }
+
+  function showHandlingError(message) {
+    const node = $('handling-error');
+    if (node.textContent !== message) {
+      node.textContent = message;
+    }
+    node.hidden = !message;
+  }
+
+  function renderHandling(scope, period, entries) {
+    const [rowName, rowsName] = HANDLING_SCOPES[scope] || HANDLING_SCOPES.subject;
+    const over = windowText(period);
+    $('handling-window').textContent = 'last ' + over;
+    $('handling-id-head').textContent = rowName;
+    const empty = $('handling-empty');
+    empty.textContent = 'Nothing measured for ' + rowsName + ' in the last ' + over
+      + ' yet: the times show once an operator answers a passenger.';
+    empty.hidden = entries.length > 0;
+    $('handling-box').hidden = entries.length === 0;
+    // Redrawn only when it changed, so a poll does not reset a screen reader's place in the table.
+    const signature = JSON.stringify([scope, period, entries]);
+    if (signature === handling.signature) {
+      return;
+    }
+    handling.signature = signature;
+    const rows = entries.slice().sort((a, b) => (b.overdueConversations || 0) - (a.overdueConversations || 0)
+      || String(a.id).localeCompare(String(b.id), undefined, { numeric: true }));
+    $('handling-rows').replaceChildren(...rows.map(drawHandlingRow));
+  }
+
+  function drawHandlingRow(entry) {
+    const figures = entry.current || {};
+    const overdue = entry.overdueConversations || 0;
+    const row = element('tr');
+    row.dataset.id = entry.id;
+    row.dataset.overdue = String(overdue > 0);
+    const overdueCell = element('td', 'overdue-count');
+    if (overdue > 0) {
+      overdueCell.append(text(element('span', 'badge overdue'), String(overdue)));
+    } else {
+      overdueCell.textContent = '0';
+    }
+    replaceContent(row, [
+      // The title shows a long name the column cuts short.
+      text(attrs(element('th', 'id'), { scope: 'row', title: entry.id || '' }), entry.id || ''),
+      text(element('td', 'first-response'), measuredTime(figures.firstResponseSecondsAverage)),
+      text(element('td', 'response'), measuredTime(figures.responseSecondsAverage)),
+      text(element('td', 'handling-time'), measuredTime(figures.handlingSecondsAverage)),
+      text(element('td', 'replies'), decimal(figures.repliesPerConversation)),
+      text(element('td', 'service-csat'), figures.serviceRatings
+        ? percent(figures.serviceCsatPercent) + ' (' + figures.serviceRatings + ')' : '–'),
+      text(element('td', 'open-count'), String(entry.openConversations || 0)),
+      overdueCell,
+    ]);
+    return row;
+  }
+
+  // To the second while short, as operators compare them: "42 s", "4 min 12 s", "2 h 5 min", "3 d 4 h".
+  function measuredTime(value) {
+    if (value === null || value === undefined) {
+      return '–';
+    }
+    const total = Math.round(value);
+    if (total < 60) {
+      return total + ' s';
+    }
+    const minutes = Math.floor(total / 60);
+    if (minutes < 60) {
+      return minutes + ' min ' + (total % 60) + ' s';
+    }
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) {
+      return hours + ' h ' + (minutes % 60) + ' min';
+    }
+    return Math.floor(hours / 24) + ' d ' + (hours % 24) + ' h';
+  }
+
+  function decimal(value) {
+    if (value === null || value === undefined) {
+      return '–';
+    }
+    return value.toLocaleString(undefined, { maximumFractionDigits: 1 });
+  }
+
+  function startHandling() {
+    const choice = $('handling-scope');
+    const kept = localStorage.getItem(HANDLING_SCOPE_KEY);
+    if (kept && HANDLING_SCOPES[kept]) {
+      choice.value = kept;
+    }
+    choice.addEventListener('change', () => {
+      localStorage.setItem(HANDLING_SCOPE_KEY, choice.value);
+      loadHandling();
+    });
+    // After start()'s own listener, so state.window already holds the new choice.
+    $('window').addEventListener('change', () => loadHandling());
+    loadHandling();
   }
 
   // ---------- one conversation ----------
@@ -1210,6 +1365,7 @@
     render();
     connectLive();
     startInbox();
+    startHandling();
   }
 
   document.addEventListener('DOMContentLoaded', start);

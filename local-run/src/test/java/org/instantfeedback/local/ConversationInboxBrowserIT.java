@@ -57,14 +57,17 @@ import org.openqa.selenium.WebElement;
  * as feedback-ingest writes them; the topology never decrypts the address, so any bytes do) show
  * up as conversations; an operator opens one, answers, and the answer goes to the reply sender on
  * feedback.replies.v1 and shows in the chat; closing it asks the follow-up question; forgetting the
- * passenger asks first. Takes the screenshot of an open conversation docs/api.md shows into
- * {@code target/screenshots/}; {@code docs/refresh-screenshots} copies it to docs/.
+ * passenger asks first. The response times beside the inbox count the answer, per route and per
+ * operator. Takes the screenshots of an open conversation (docs/api.md) and of the response times
+ * (docs/conversations.md) into {@code target/screenshots/}; {@code docs/refresh-screenshots} copies
+ * them to docs/.
  */
 @WithKafkaAndRegistry
 class ConversationInboxBrowserIT {
     static final String SCREENSHOT = "inbox.png";
     static final String PHONE_SCREENSHOT = "inbox-phone.png";
     static final String LIST_SCREENSHOT = "inbox-list.png";
+    static final String HANDLING_SCREENSHOT = "response-times.png";
     /** Generous: on a loaded CI machine, scoring, the repartition and the store take their time. */
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final String OPERATOR = "Sam Ops";
@@ -148,6 +151,8 @@ class ConversationInboxBrowserIT {
         assertThat(browser.findElement(By.id("reply-text")).getAttribute("value")).as("the reply box, emptied").isEmpty();
         awaitPage("the conversation, answered", () -> "Answered".equals(rowText(conversationId, ".conv-status")));
         chromium.screenshot(SCREENSHOT);
+        awaitPage("route-42's first response time among the response times",
+                () -> measured(handlingCell("route-42", ".first-response")));
 
         browser.findElement(By.id("conversation-close")).click();
         ReplyRequested followUp = awaitReply(conversationId, ReplyKind.FOLLOW_UP);
@@ -175,6 +180,41 @@ class ConversationInboxBrowserIT {
         browser.findElement(By.id("inbox-closed")).click();
         awaitRow(conversationId, ".conv-status", "Closed");
         assertThat(rowText(conversationId, ".quote")).isEqualTo(followUp.getText());
+
+        awaitPage("route-42's handling time among the response times, once closed",
+                () -> measured(handlingCell("route-42", ".handling-time")));
+        assertThat(measured(handlingCell("route-42", ".first-response"))).as("route-42's first response").isTrue();
+        assertThat(handlingCell("route-7", ".first-response")).as("route-7, not answered yet").isEqualTo("–");
+        assertThat(handlingCell("route-7", ".open-count")).as("route-7's passenger, waiting").isEqualTo("1");
+        js("document.querySelector('section.handling').scrollIntoView({block: 'center'})");
+        chromium.screenshot(HANDLING_SCREENSHOT);
+        responseTimesFitAPhone();
+
+        // Keyboard only: the scope selector is a labelled select; typing an option's name picks it.
+        WebElement scope = browser.findElement(By.id("handling-scope"));
+        assertThat(js("return document.querySelector('label[for=\"handling-scope\"]').textContent")).isEqualTo("Per");
+        scope.sendKeys("Ops users");
+        awaitPage("the answering operator's row among the response times per ops user",
+                () -> "Ops user".equals(js("return document.getElementById('handling-id-head').textContent"))
+                        && measured(handlingCell(OPERATOR, ".first-response")));
+        assertThat(handlingCell("route-42", ".first-response")).as("no routes among the operators").isNull();
+    }
+
+    /** At 390 px the page does not scroll sideways: the response times scroll inside their own box. */
+    private static void responseTimesFitAPhone() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> viewportWidth() <= 390);
+            assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth")).intValue())
+                    .as("no sideways scrolling on a phone, with the response times shown")
+                    .isLessThanOrEqualTo(viewportWidth());
+            assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.getElementById('handling-box').getBoundingClientRect().right")).doubleValue())
+                    .as("the response times' box within the screen").isLessThanOrEqualTo(viewportWidth());
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 800));
+        }
     }
 
     @Test
@@ -313,6 +353,19 @@ class ConversationInboxBrowserIT {
                 + ".find(li => li.dataset.conversationId === arguments[0]);"
                 + " const found = item && item.querySelector(arguments[1]); return found ? found.textContent : null;",
                 conversationId, selector);
+    }
+
+    /** A cell of the response times' row for a route or operator, or null while there is no such row. */
+    private static String handlingCell(String id, String selector) {
+        return js("const row = Array.from(document.querySelectorAll('#handling-rows tr'))"
+                + ".find(tr => tr.dataset.id === arguments[0]);"
+                + " const found = row && row.querySelector(arguments[1]); return found ? found.textContent : null;",
+                id, selector);
+    }
+
+    /** A time the panel shows, as in "4 s" or "1 min 3 s", rather than the "–" of nothing measured. */
+    private static boolean measured(String time) {
+        return time != null && time.matches("\\d+ (s|min \\d+ s|h \\d+ min|d \\d+ h)");
     }
 
     @SuppressWarnings("unchecked")
