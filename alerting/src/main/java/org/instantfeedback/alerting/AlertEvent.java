@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param window            the window the figures were counted in; null for urgent reports
  * @param figures           the key numbers as they stood
  * @param examples          up to three recent example texts (masked upstream), newest first
+ * @param exampleEventIds   the event ids of {@code examples}, in the same order (a passenger's SMS is also
+ *                          a message of their conversation); fewer only for examples kept before ids were
  * @param openedAt          when the alert opened
  * @param eventAt           when this event happened
  * @param acknowledgedAt    when ops acknowledged the alert, if they did
@@ -34,7 +36,7 @@ import java.util.Objects;
  */
 public record AlertEvent(String eventId, String alertId, Scope scope, String subject, AlertKind kind, Severity severity,
                          AlertEventType type, String reason, AlertWindow window, KeyFigures figures,
-                         List<String> examples, Instant openedAt, Instant eventAt, Instant acknowledgedAt,
+                         List<String> examples, List<String> exampleEventIds, Instant openedAt, Instant eventAt, Instant acknowledgedAt,
                          String acknowledgedBy, Instant resolvedAt, Resolution resolution, String actor, String note,
                          Duration timeToAcknowledge, Duration timeToResolve) {
     public AlertEvent {
@@ -50,5 +52,10 @@ public record AlertEvent(String eventId, String alertId, Scope scope, String sub
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(eventAt, "eventAt");
         examples = examples == null ? List.of() : List.copyOf(examples);
+        exampleEventIds = exampleEventIds == null ? List.of() : List.copyOf(exampleEventIds);
+        if (exampleEventIds.size() > examples.size()) {
+            throw new IllegalArgumentException(exampleEventIds.size() + " event ids for " + examples.size()
+                    + " examples");
+        }
     }
 }

@@ -42,6 +42,8 @@ public final class AlertEventJson {
         node.set("figures", figures(e.figures()));
         ArrayNode examples = node.putArray("examples");
         e.examples().forEach(examples::add);
+        ArrayNode exampleEventIds = node.putArray("exampleEventIds");
+        e.exampleEventIds().forEach(exampleEventIds::add);
         node.put("openedAt", text(e.openedAt()));
         node.put("eventAt", text(e.eventAt()));
         node.put("acknowledgedAt", text(e.acknowledgedAt()));

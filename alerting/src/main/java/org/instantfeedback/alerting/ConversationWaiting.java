@@ -10,8 +10,10 @@ import java.time.Instant;
  *                     closed or erased
  * @param waitingSince when the oldest unanswered message was written
  * @param text         that message (masked), for the alert's example; null when not overdue
+ * @param messageId    that message's id (for a passenger's SMS, the feedback's event id), so the
+ *                     alert's example leads back to the conversation; null when not overdue
  * @param at           when this was noticed
  */
 public record ConversationWaiting(String subject, String conversationId, boolean overdue, Instant waitingSince,
-                                  String text, Instant at) {
+                                  String text, String messageId, Instant at) {
 }

@@ -30,6 +30,7 @@ import org.instantfeedback.streams.http.ApiSettings;
 import org.instantfeedback.streams.http.QueryHttpApi;
 import org.instantfeedback.streams.conversations.ConversationTopology;
 import org.instantfeedback.streams.handling.HandlingTopology;
+import org.instantfeedback.streams.http.AlertConversationRoutes;
 import org.instantfeedback.streams.http.ConversationRoutes;
 import org.instantfeedback.streams.http.HandlingRoutes;
 import org.instantfeedback.streams.query.ActionRecords;
@@ -143,6 +144,7 @@ public final class StreamsApp implements AutoCloseable {
                 ConversationTopology.repartitionTopic(config.applicationId()), config.alerting().hierarchy());
         ConversationRoutes conversations = new ConversationRoutes(conversationQueries,
                 new ConversationActions(actionRecords, clock));
+        AlertConversationRoutes alertConversations = new AlertConversationRoutes(queries, conversationQueries);
         HandlingRoutes handling = new HandlingRoutes(new HandlingQueries(locator, new LocalHandling(locator, clock),
                 peers, HandlingTopology.repartitionTopic(config.applicationId()), conversationQueries,
                 config.alerting().hierarchy(), clock), config.alerting().windows());
@@ -152,6 +154,7 @@ public final class StreamsApp implements AutoCloseable {
         Javalin http = QueryHttpApi.create(queries, actions, api, config.alerting().windows(), running::state, metrics,
                 routes -> {
                     conversations.register(routes);
+                    alertConversations.register(routes);
                     handling.register(routes);
                     DashboardRoutes.register(routes, live.broadcaster());
                 });

@@ -18,18 +18,34 @@ import java.time.Instant;
 public final class StateInput {
     private final ByteBuffer in;
     private final String what;
+    private final byte version;
 
     /** Checks the version byte first: a store written by an unknown layout must not be misread. */
     public StateInput(byte[] bytes, byte expectedVersion, String what) {
+        this(bytes, expectedVersion, expectedVersion, what);
+    }
+
+    /**
+     * For a layout that grew: reads the versions {@code oldestVersion..newestVersion}, and the
+     * caller asks {@link #version()} which fields the bytes hold.
+     */
+    public StateInput(byte[] bytes, byte oldestVersion, byte newestVersion, String what) {
         this.what = what;
         if (bytes == null || bytes.length == 0) {
             throw new CorruptStateException("no bytes for " + what);
         }
-        if (bytes[0] != expectedVersion) {
+        if (bytes[0] < oldestVersion || bytes[0] > newestVersion) {
             throw new CorruptStateException(what + " of version " + bytes[0] + " cannot be read; this release reads "
-                    + "version " + expectedVersion);
+                    + (oldestVersion == newestVersion ? "version " + newestVersion
+                    : "versions " + oldestVersion + " to " + newestVersion));
         }
+        this.version = bytes[0];
         this.in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+    }
+
+    /** The version byte the bytes were written with. */
+    public byte version() {
+        return version;
     }
 
     public byte readByte() {

@@ -27,7 +27,7 @@ final class AlertEvents {
         boolean timesAcknowledgement = (resolved || type == AlertEventType.ACKNOWLEDGED) && alert.isAcknowledged();
         return new AlertEvent(alert.alertId() + "#" + alert.eventCount(), alert.alertId(), state.scope(),
                 state.subject(), state.kind(), alert.severity(), type, reason, alert.window(), alert.figures(),
-                alert.examples(), alert.openedAt(), at, alert.acknowledgedAt(), alert.acknowledgedBy(),
+                alert.examples(), alert.exampleEventIds(), alert.openedAt(), at, alert.acknowledgedAt(), alert.acknowledgedBy(),
                 resolved ? at : null, resolved ? resolution : null,
                 action == null ? null : action.actor(), action == null ? null : action.note(),
                 timesAcknowledgement ? since(alert.openedAt(), alert.acknowledgedAt()) : null,

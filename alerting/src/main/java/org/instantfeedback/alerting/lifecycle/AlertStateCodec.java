@@ -16,16 +16,20 @@ import org.instantfeedback.alerting.metrics.WindowMetrics;
  * {@link AlertState} as bytes for a key-value store and its changelog: a version byte, then the
  * fields in order. Enums are written by name, so reordering their constants cannot change what
  * stored bytes mean.
+ *
+ * <p>Version 2 adds the event ids of an open alert's examples after the examples; version 1
+ * (written before) is still read, as an alert whose examples have no event ids.
  */
 public final class AlertStateCodec {
     private static final byte VERSION_1 = 1;
+    private static final byte VERSION_2 = 2;
     private static final int MAX_REPORTERS = 1_000;
 
     private AlertStateCodec() {
     }
 
     public static byte[] encode(AlertState state) {
-        StateOutput out = new StateOutput(VERSION_1);
+        StateOutput out = new StateOutput(VERSION_2);
         out.writeString(state.scope().name());
         out.writeString(state.subject());
         out.writeString(state.kind().id());
@@ -40,7 +44,7 @@ public final class AlertStateCodec {
     }
 
     public static AlertState decode(byte[] bytes) {
-        StateInput in = new StateInput(bytes, VERSION_1, "alert state");
+        StateInput in = new StateInput(bytes, VERSION_1, VERSION_2, "alert state");
         try {
             Scope scope = Scope.valueOf(in.readString());
             String subject = in.readString();
@@ -75,8 +79,8 @@ public final class AlertStateCodec {
             out.writeInstant(alert.window().end());
         }
         writeFigures(out, alert.figures());
-        out.writeInt(alert.examples().size());
-        alert.examples().forEach(out::writeString);
+        writeStrings(out, alert.examples());
+        writeStrings(out, alert.exampleEventIds());
         writeHashes(out, alert.reporters());
     }
 
@@ -86,7 +90,7 @@ public final class AlertStateCodec {
         return new OpenAlert(id, severity, in.readInstant(), in.readNullableInstant(), in.readInstant(),
                 in.readNullableInstant(), in.readNullableInstant(), in.readNullableString(), in.readInt(),
                 in.readBoolean() ? new AlertWindow(in.readInstant(), in.readInstant()) : null, readFigures(in),
-                readExamples(in), readHashes(in));
+                readStrings(in), in.version() >= VERSION_2 ? readStrings(in) : List.of(), readHashes(in));
     }
 
     private static void writeFigures(StateOutput out, KeyFigures f) {
@@ -114,12 +118,18 @@ public final class AlertStateCodec {
                 in.readNullableDouble());
     }
 
-    private static List<String> readExamples(StateInput in) {
-        List<String> examples = new ArrayList<>();
+    private static void writeStrings(StateOutput out, List<String> strings) {
+        out.writeInt(strings.size());
+        strings.forEach(out::writeString);
+    }
+
+    /** Examples or their event ids: at most {@value WindowMetrics#EXAMPLE_LIMIT} of them. */
+    private static List<String> readStrings(StateInput in) {
+        List<String> strings = new ArrayList<>();
         for (int i = in.readCount(WindowMetrics.EXAMPLE_LIMIT); i > 0; i--) {
-            examples.add(in.readString());
+            strings.add(in.readString());
         }
-        return examples;
+        return strings;
     }
 
     private static void writeHashes(StateOutput out, List<Long> hashes) {

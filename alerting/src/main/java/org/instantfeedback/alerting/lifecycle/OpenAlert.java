@@ -22,19 +22,36 @@ import org.instantfeedback.alerting.Severity;
  * @param window         the window of the latest figures; null for urgent reports
  * @param figures        the latest key figures
  * @param examples       up to three example texts, newest first
+ * @param exampleEventIds the event ids of {@code examples}, in the same order; fewer only when older
+ *                       examples have none (see {@link AlertExamples})
  * @param reporters      hashes of the people who sent urgent reports into this alert (urgent reports only)
  */
 public record OpenAlert(String alertId, Severity severity, Instant openedAt, Instant escalatedAt, Instant lastBreachAt,
                         Instant healthySince, Instant acknowledgedAt, String acknowledgedBy, int eventCount,
-                        AlertWindow window, KeyFigures figures, List<String> examples, List<Long> reporters) {
+                        AlertWindow window, KeyFigures figures, List<String> examples, List<String> exampleEventIds,
+                        List<Long> reporters) {
     public OpenAlert {
         Objects.requireNonNull(alertId, "alertId");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(lastBreachAt, "lastBreachAt");
         Objects.requireNonNull(figures, "figures");
-        examples = List.copyOf(examples);
+        AlertExamples checked = new AlertExamples(examples, exampleEventIds);
+        examples = checked.texts();
+        exampleEventIds = checked.eventIds();
         reporters = List.copyOf(reporters);
+    }
+
+    /** A new alert's first state: not escalated, healthy or acknowledged, one event raised. */
+    static OpenAlert opened(String alertId, Severity severity, Instant at, AlertWindow window, KeyFigures figures,
+                            AlertExamples examples, List<Long> reporters) {
+        return new OpenAlert(alertId, severity, at, null, at, null, null, null, 1, window, figures, examples.texts(),
+                examples.eventIds(), reporters);
+    }
+
+    /** The examples with their event ids. */
+    AlertExamples examplesWithIds() {
+        return new AlertExamples(examples, exampleEventIds);
     }
 
     public boolean isAcknowledged() {
@@ -44,37 +61,43 @@ public record OpenAlert(String alertId, Severity severity, Instant openedAt, Ins
     /** The same alert with one more event raised. */
     OpenAlert counted() {
         return new OpenAlert(alertId, severity, openedAt, escalatedAt, lastBreachAt, healthySince, acknowledgedAt,
-                acknowledgedBy, eventCount + 1, window, figures, examples, reporters);
+                acknowledgedBy, eventCount + 1, window, figures, examples, exampleEventIds, reporters);
     }
 
     /** The figures breach the rule again: no longer healthy, and the severity may rise. */
-    OpenAlert breached(Severity now, Instant at, AlertWindow latestWindow, KeyFigures latest, List<String> latestExamples) {
+    OpenAlert breached(Severity now, Instant at, AlertWindow latestWindow, KeyFigures latest,
+                       AlertExamples latestExamples) {
         boolean rises = now.isAbove(severity);
+        AlertExamples kept = keep(latestExamples);
         return new OpenAlert(alertId, rises ? now : severity, openedAt, rises ? at : escalatedAt, at, null,
-                acknowledgedAt, acknowledgedBy, eventCount, latestWindow, latest, keep(latestExamples), reporters);
+                acknowledgedAt, acknowledgedBy, eventCount, latestWindow, latest, kept.texts(), kept.eventIds(),
+                reporters);
     }
 
     /** The figures were judged healthy (the hold-down clock runs) or in the band (it restarts). */
-    OpenAlert judged(boolean healthy, Instant at, AlertWindow latestWindow, KeyFigures latest, List<String> latestExamples) {
+    OpenAlert judged(boolean healthy, Instant at, AlertWindow latestWindow, KeyFigures latest,
+                     AlertExamples latestExamples) {
         Instant since = healthy ? (healthySince == null ? at : healthySince) : null;
+        AlertExamples kept = keep(latestExamples);
         return new OpenAlert(alertId, severity, openedAt, escalatedAt, lastBreachAt, since, acknowledgedAt,
-                acknowledgedBy, eventCount, latestWindow, latest, keep(latestExamples), reporters);
+                acknowledgedBy, eventCount, latestWindow, latest, kept.texts(), kept.eventIds(), reporters);
     }
 
     OpenAlert acknowledged(String by, Instant at) {
         return new OpenAlert(alertId, severity, openedAt, escalatedAt, lastBreachAt, healthySince, at, by, eventCount,
-                window, figures, examples, reporters);
+                window, figures, examples, exampleEventIds, reporters);
     }
 
     /** One more urgent report came in. */
-    OpenAlert reported(Instant at, List<Long> latestReporters, KeyFigures latest, List<String> latestExamples) {
+    OpenAlert reported(Instant at, List<Long> latestReporters, KeyFigures latest, AlertExamples latestExamples) {
         Instant last = at.isAfter(lastBreachAt) ? at : lastBreachAt;
         return new OpenAlert(alertId, severity, openedAt, escalatedAt, last, healthySince, acknowledgedAt,
-                acknowledgedBy, eventCount, window, latest, latestExamples, latestReporters);
+                acknowledgedBy, eventCount, window, latest, latestExamples.texts(), latestExamples.eventIds(),
+                latestReporters);
     }
 
     // Examples show what people complained about; an empty window should not wipe them.
-    private List<String> keep(List<String> latestExamples) {
-        return latestExamples.isEmpty() ? examples : latestExamples;
+    private AlertExamples keep(AlertExamples latestExamples) {
+        return latestExamples.isEmpty() ? examplesWithIds() : latestExamples;
     }
 }

@@ -11,7 +11,6 @@ import org.instantfeedback.alerting.Resolution;
 import org.instantfeedback.alerting.Severity;
 import org.instantfeedback.alerting.Wording;
 import org.instantfeedback.alerting.metrics.SenderHash;
-import org.instantfeedback.alerting.metrics.WindowMetrics;
 
 /**
  * The lifecycle of unanswered-conversation alerts. The first passenger of a subject who waits past
@@ -43,7 +42,7 @@ final class UnansweredAlerts {
         List<Long> conversations = new ArrayList<>(alert.reporters());
         conversations.add(conversation);
         OpenAlert updated = alert.reported(at, conversations, KeyFigures.ofWaitingPassengers(conversations.size()),
-                withExample(alert.examples(), waiting)).counted();
+                withExample(alert.examplesWithIds(), waiting)).counted();
         AlertState next = state.withOpen(updated);
         String reason = Wording.people(conversations.size(), true) + " on " + state.subject()
                 + " are waiting longer than they should for an answer; the latest wrote at "
@@ -60,7 +59,7 @@ final class UnansweredAlerts {
         stillWaiting.remove(conversation);
         if (!stillWaiting.isEmpty()) {
             return AlertEvaluation.of(state.withOpen(alert.reported(alert.lastBreachAt(), stillWaiting,
-                    KeyFigures.ofWaitingPassengers(stillWaiting.size()), alert.examples())));
+                    KeyFigures.ofWaitingPassengers(stillWaiting.size()), alert.examplesWithIds())));
         }
         OpenAlert resolved = alert.counted();
         String reason = "Every passenger on " + state.subject() + " who waited too long has been answered; the last"
@@ -73,8 +72,8 @@ final class UnansweredAlerts {
     private AlertEvaluation open(AlertState state, ConversationWaiting waiting, long conversation, Instant at) {
         long sequence = state.alertsOpened() + 1;
         String id = AlertIds.of(state.scope(), state.subject(), state.kind(), sequence, at);
-        OpenAlert alert = new OpenAlert(id, Severity.WARNING, at, null, at, null, null, null, 1, null,
-                KeyFigures.ofWaitingPassengers(1), withExample(List.of(), waiting), List.of(conversation));
+        OpenAlert alert = OpenAlert.opened(id, Severity.WARNING, at, null, KeyFigures.ofWaitingPassengers(1),
+                withExample(AlertExamples.NONE, waiting), List.of(conversation));
         AlertState next = state.opened(alert);
         String reason = "A passenger on " + state.subject() + " has waited "
                 + Wording.duration(Duration.between(waiting.waitingSince(), at)) + " for an answer, since "
@@ -82,14 +81,15 @@ final class UnansweredAlerts {
         return AlertEvaluation.of(next, AlertEvents.of(next, alert, AlertEventType.OPENED, reason, at, null));
     }
 
-    /** The waiting passenger's message, naming the conversation, so ops can go from the alert to it. */
-    private static List<String> withExample(List<String> examples, ConversationWaiting waiting) {
+    /**
+     * The waiting passenger's message, naming the conversation, with the message's id, so ops can go
+     * from the alert to it.
+     */
+    private static AlertExamples withExample(AlertExamples examples, ConversationWaiting waiting) {
         if (waiting.text() == null || waiting.text().isBlank()) {
             return examples;
         }
-        List<String> newest = new ArrayList<>();
-        newest.add(waiting.text() + " (conversation " + waiting.conversationId() + ")");
-        newest.addAll(examples);
-        return newest.subList(0, Math.min(WindowMetrics.EXAMPLE_LIMIT, newest.size()));
+        return examples.withNewest(waiting.text() + " (conversation " + waiting.conversationId() + ")",
+                waiting.messageId());
     }
 }

@@ -12,7 +12,6 @@ import org.instantfeedback.alerting.Severity;
 import org.instantfeedback.alerting.Wording;
 import org.instantfeedback.alerting.metrics.ExampleText;
 import org.instantfeedback.alerting.metrics.SenderHash;
-import org.instantfeedback.alerting.metrics.WindowMetrics;
 import org.instantfeedback.alerting.rules.UrgentReportRule;
 
 /**
@@ -47,7 +46,7 @@ final class UrgentAlerts {
         OpenAlert alert = state.open();
         boolean newReporter = !alert.reporters().contains(reporter) && alert.reporters().size() < MAX_REPORTERS;
         List<Long> reporters = new ArrayList<>(alert.reporters());
-        List<String> examples = alert.examples();
+        AlertExamples examples = alert.examplesWithIds();
         if (newReporter) {
             reporters.add(reporter);
             examples = withExample(examples, report);
@@ -84,8 +83,8 @@ final class UrgentAlerts {
     private AlertEvaluation open(AlertState state, FeedbackObservation report, long reporter, Instant at) {
         long sequence = state.alertsOpened() + 1;
         String id = AlertIds.of(state.scope(), state.subject(), state.kind(), sequence, at);
-        OpenAlert alert = new OpenAlert(id, Severity.CRITICAL, at, null, at, null, null, null, 1, null,
-                KeyFigures.ofUrgentReports(1, 1), withExample(List.of(), report), List.of(reporter));
+        OpenAlert alert = OpenAlert.opened(id, Severity.CRITICAL, at, null, KeyFigures.ofUrgentReports(1, 1),
+                withExample(AlertExamples.NONE, report), List.of(reporter));
         AlertState next = state.opened(alert);
         String topics = report.topics().isEmpty() ? "" : " (topics: " + String.join(", ", report.topics()) + ")";
         String reason = "An urgent report about " + state.subject() + " came in at " + wording.clock(at) + topics
@@ -93,13 +92,13 @@ final class UrgentAlerts {
         return AlertEvaluation.of(next, AlertEvents.of(next, alert, AlertEventType.OPENED, reason, at, null));
     }
 
-    private static List<String> withExample(List<String> examples, FeedbackObservation report) {
+    /** The report's text, with its event id: the passenger's SMS in their conversation. */
+    private static AlertExamples withExample(AlertExamples examples, FeedbackObservation report) {
         if (!report.hasText()) {
             return examples;
         }
-        List<String> newest = new ArrayList<>();
-        newest.add(ExampleText.of(report.eventId(), report.occurredAt(), report.text(), report.reading()).text());
-        newest.addAll(examples);
-        return newest.subList(0, Math.min(WindowMetrics.EXAMPLE_LIMIT, newest.size()));
+        return examples.withNewest(
+                ExampleText.of(report.eventId(), report.occurredAt(), report.text(), report.reading()).text(),
+                report.eventId());
     }
 }

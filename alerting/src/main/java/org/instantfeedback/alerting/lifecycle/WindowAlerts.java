@@ -42,7 +42,7 @@ final class WindowAlerts {
             case BREACH -> breach(state, assessment, figures, now);
             case BETWEEN -> AlertEvaluation.of(state.withOpen(
                     state.open().judged(false, now, figures.window().window(), figures.keyFigures(),
-                            figures.window().examples())));
+                            AlertExamples.of(figures.window()))));
             case HEALTHY -> healthy(state, assessment, figures, rule.holdDown(), now);
         };
     }
@@ -54,8 +54,8 @@ final class WindowAlerts {
     private static AlertEvaluation open(AlertState state, Assessment assessment, AlertFigures figures, Instant now) {
         long sequence = state.alertsOpened() + 1;
         String id = AlertIds.of(state.scope(), state.subject(), state.kind(), sequence, now);
-        OpenAlert alert = new OpenAlert(id, assessment.severity(), now, null, now, null, null, null, 1,
-                figures.window().window(), figures.keyFigures(), figures.window().examples(), List.of());
+        OpenAlert alert = OpenAlert.opened(id, assessment.severity(), now, figures.window().window(),
+                figures.keyFigures(), AlertExamples.of(figures.window()), List.of());
         AlertState next = state.opened(alert);
         return AlertEvaluation.of(next,
                 AlertEvents.of(next, alert, AlertEventType.OPENED, assessment.words(), now, null));
@@ -64,7 +64,7 @@ final class WindowAlerts {
     private static AlertEvaluation breach(AlertState state, Assessment assessment, AlertFigures figures, Instant now) {
         OpenAlert before = state.open();
         OpenAlert after = before.breached(assessment.severity(), now, figures.window().window(), figures.keyFigures(),
-                figures.window().examples());
+                AlertExamples.of(figures.window()));
         if (!after.severity().isAbove(before.severity())) {
             return AlertEvaluation.of(state.withOpen(after));
         }
@@ -77,7 +77,7 @@ final class WindowAlerts {
     private static AlertEvaluation healthy(AlertState state, Assessment assessment, AlertFigures figures,
                                       Duration holdDown, Instant now) {
         OpenAlert after = state.open().judged(true, now, figures.window().window(), figures.keyFigures(),
-                figures.window().examples());
+                AlertExamples.of(figures.window()));
         Duration healthyFor = Duration.between(after.healthySince(), now);
         if (healthyFor.compareTo(holdDown) < 0) {
             return AlertEvaluation.of(state.withOpen(after));

@@ -19,15 +19,21 @@ import org.instantfeedback.alerting.AlertWindow;
  * @param sendersExact   false when the two sender counts are estimates (beyond {@value DistinctSenders#EXACT_CAP})
  * @param topTopics      the most mentioned topics, most first
  * @param examples       up to three newest complaint texts, newest first
+ * @param exampleEventIds the event ids of {@code examples}, in the same order
  * @param latestEventAt  event time of the newest response counted; null when the window is empty
  */
 public record WindowFigures(Instant windowStart, Instant windowEnd, ResponseCounts counts, long distinctSenders,
                             long complainants, boolean sendersExact, List<TopicCount> topTopics,
-                            List<String> examples, Instant latestEventAt) {
+                            List<String> examples, List<String> exampleEventIds, Instant latestEventAt) {
     public WindowFigures {
         Objects.requireNonNull(counts, "counts");
         topTopics = List.copyOf(topTopics);
         examples = List.copyOf(examples);
+        exampleEventIds = List.copyOf(exampleEventIds);
+        if (exampleEventIds.size() != examples.size()) {
+            throw new IllegalArgumentException(exampleEventIds.size() + " event ids for " + examples.size()
+                    + " examples");
+        }
         window(windowStart, windowEnd);
     }
 

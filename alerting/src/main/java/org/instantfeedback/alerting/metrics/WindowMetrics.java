@@ -87,7 +87,8 @@ public record WindowMetrics(ResponseCounts counts, DistinctSenders senders, Dist
     public WindowFigures figures(Instant windowStart, Instant windowEnd) {
         return new WindowFigures(windowStart, windowEnd, counts, senders.count(), complainants.count(),
                 senders.isExact() && complainants.isExact(), topTopics(),
-                examples.stream().map(ExampleText::text).toList(), latestEventAt);
+                examples.stream().map(ExampleText::text).toList(),
+                examples.stream().map(ExampleText::eventId).toList(), latestEventAt);
     }
 
     /** The {@value #TOP_TOPICS} most mentioned topics, most first; ties in topic-id order. */

@@ -30,6 +30,7 @@ class UnansweredAlertTest {
             assertThat(opened.reason()).isEqualTo("A passenger on route-42 has waited 16 minutes for an answer,"
                     + " since 08:00 (conversation c1.1).");
             assertThat(opened.examples()).containsExactly("driver rude, nobody answers (conversation c1.1)");
+            assertThat(opened.exampleEventIds()).containsExactly("c1.1-message");
             assertThat(opened.figures().distinctSenders()).isEqualTo(1);
         });
     }
@@ -44,6 +45,7 @@ class UnansweredAlertTest {
         assertThat(events.get(0).figures().distinctSenders()).isEqualTo(2);
         assertThat(events.get(0).examples()).containsExactly("bus late (conversation c2.1)",
                 "driver rude (conversation c1.1)");
+        assertThat(events.get(0).exampleEventIds()).containsExactly("c2.1-message", "c1.1-message");
     }
 
     @Test
@@ -86,10 +88,11 @@ class UnansweredAlertTest {
     }
 
     private static ConversationWaiting overdue(String conversationId, Instant since, String text) {
-        return new ConversationWaiting("route-42", conversationId, true, since, text, since.plus(Duration.ofMinutes(16)));
+        return new ConversationWaiting("route-42", conversationId, true, since, text, conversationId + "-message",
+                since.plus(Duration.ofMinutes(16)));
     }
 
     private static ConversationWaiting answered(String conversationId, Instant at) {
-        return new ConversationWaiting("route-42", conversationId, false, null, null, at);
+        return new ConversationWaiting("route-42", conversationId, false, null, null, null, at);
     }
 }

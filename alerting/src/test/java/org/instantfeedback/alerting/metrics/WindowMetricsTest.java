@@ -120,6 +120,22 @@ class WindowMetricsTest {
     }
 
     @Test
+    void the_event_ids_of_the_examples_follow_them_newest_first_whichever_way_windows_merge() {
+        WindowMetrics early = metricsOf(
+                feedback().id("sms-1").at(T0.plusSeconds(10)).negative("first").build(),
+                feedback().id("sms-4").at(T0.plusSeconds(40)).negative("fourth").build());
+        WindowMetrics late = metricsOf(
+                feedback().id("sms-2").at(T0.plusSeconds(20)).negative("second").build(),
+                feedback().id("sms-3").at(T0.plusSeconds(30)).negative("third").build());
+
+        for (WindowMetrics merged : List.of(early.merge(late), late.merge(early))) {
+            WindowFigures figures = merged.figures(T0, END);
+            assertThat(figures.examples()).containsExactly("fourth", "third", "second");
+            assertThat(figures.exampleEventIds()).containsExactly("sms-4", "sms-3", "sms-2");
+        }
+    }
+
+    @Test
     void cuts_long_example_texts() {
         WindowMetrics metrics = metricsOf(feedback().negative("x".repeat(1000)).build());
 

@@ -38,6 +38,7 @@ final class AlertRecords {
                 .setWindow(window(event.window()))
                 .setFigures(figures(event.figures()))
                 .setExamples(event.examples())
+                .setExampleEventIds(event.exampleEventIds())
                 .setOpenedAt(event.openedAt())
                 .setEventAt(event.eventAt())
                 .setAcknowledgedAt(event.acknowledgedAt())

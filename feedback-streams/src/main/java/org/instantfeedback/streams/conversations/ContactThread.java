@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything kept of one contact, the value of the conversations store keyed by contactId: their
@@ -56,6 +57,15 @@ public final class ContactThread {
     /** Every kept conversation, without messages, as of {@code now}. */
     public List<ConversationView> summaries(Instant now, Duration answerWithin) {
         return conversations.stream()
+                .map(conversation -> ConversationView.of(this, conversation, false, now, answerWithin)).toList();
+    }
+
+    /**
+     * The kept conversations holding one of these messages (a passenger's SMS keeps its feedback
+     * event id as message id), without messages, as of {@code now}.
+     */
+    public List<ConversationView> summariesHolding(Set<String> messageIds, Instant now, Duration answerWithin) {
+        return conversations.stream().filter(conversation -> conversation.holdsAny(messageIds))
                 .map(conversation -> ConversationView.of(this, conversation, false, now, answerWithin)).toList();
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.instantfeedback.actions.FollowUpAnswer;
 import org.instantfeedback.events.Conversation;
 import org.instantfeedback.events.ConversationStatus;
@@ -133,6 +134,11 @@ final class ConversationState {
 
     Optional<MessageState> message(String messageId) {
         return messages.stream().filter(message -> message.messageId.equals(messageId)).findFirst();
+    }
+
+    /** Whether one of these messages is (still) kept here. */
+    boolean holdsAny(Set<String> messageIds) {
+        return messages.stream().anyMatch(message -> messageIds.contains(message.messageId));
     }
 
     Conversation toAvro(String contactId, boolean optedOut, Instant updatedAt) {

@@ -209,7 +209,7 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
         if (conversation.waitingSince == null && conversation.overdueSignalled) {
             conversation.overdueSignalled = false;
             forwardWaiting(new ConversationWaiting(conversation.subject, conversation.conversationId, false, null,
-                    null, Instant.ofEpochMilli(timestamp)), timestamp);
+                    null, null, Instant.ofEpochMilli(timestamp)), timestamp);
         }
         waiting.update(thread.contactId, conversation);
     }
@@ -229,9 +229,10 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
             conversation.overdueSignalled = true;
             waiting.update(thread.contactId, conversation);
             store.put(thread.contactId, thread);
-            String text = conversation.oldestUnanswered().map(message -> message.text).orElse(null);
+            Optional<MessageState> oldest = conversation.oldestUnanswered();
             forwardWaiting(new ConversationWaiting(conversation.subject, conversation.conversationId, true,
-                    conversation.waitingSince, text, at), now);
+                    conversation.waitingSince, oldest.map(message -> message.text).orElse(null),
+                    oldest.map(message -> message.messageId).orElse(null), at), now);
         }
     }
 

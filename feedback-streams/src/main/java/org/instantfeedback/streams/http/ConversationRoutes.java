@@ -45,7 +45,7 @@ public final class ConversationRoutes {
         routes.post(REPLIES_PATH, this::reply);
         routes.post(CLOSE_PATH, this::close);
         routes.post(FORGET_PATH, this::forget);
-        routes.get(InternalPaths.CONVERSATIONS, ctx -> ctx.json(queries.local().all(RequestParts.partitions(ctx))));
+        routes.get(InternalPaths.CONVERSATIONS, this::local);
         routes.get(InternalPaths.CONVERSATION, ctx -> ctx.json(queries.local()
                 .one(RequestParts.required(ctx, "conversationId")).orElseThrow(RequestParts::notHere)));
     }
@@ -55,6 +55,13 @@ public final class ConversationRoutes {
                 blankToNull(ctx.queryParam("subject")), blankToNull(ctx.queryParam("group")),
                 overdue(ctx.queryParam("overdue")), order(ctx.queryParam("order")));
         ctx.json(Map.of("conversations", queries.list(filter, ApiAccess.forwardAuthorization(ctx))));
+    }
+
+    /** This instance's conversations of the asked partitions; with {@code messages}, only those holding one. */
+    private void local(Context ctx) {
+        String messages = ctx.queryParam("messages");
+        ctx.json(messages == null ? queries.local().all(RequestParts.partitions(ctx))
+                : queries.local().holding(RequestParts.partitions(ctx), InternalPaths.messageIds(messages)));
     }
 
     private void reply(Context ctx) {

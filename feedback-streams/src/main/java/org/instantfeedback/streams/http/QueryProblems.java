@@ -50,6 +50,12 @@ public final class QueryProblems {
         return new ProblemException(404, slug, title, detail);
     }
 
+    /** The answer of every alert route for an alert that does not exist (any more). */
+    static ProblemException alertNotFound(String alertId) {
+        return notFound("alert-not-found", "No such alert",
+                "There is no alert '" + alertId + "' (resolved alerts are forgotten after a while).");
+    }
+
     /** Credentials missing or wrong; {@code challenge} becomes the {@code WWW-Authenticate} header. */
     public static ProblemException unauthorized(String challenge) {
         return new ProblemException(401, "unauthorized", "Unauthorized",

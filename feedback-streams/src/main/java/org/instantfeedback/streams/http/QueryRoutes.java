@@ -99,8 +99,7 @@ final class QueryRoutes {
             throw QueryProblems.invalidRequest("note", "must be at most " + MAX_NOTE_LENGTH + " characters");
         }
         AlertView alert = queries.alert(alertId, ApiAccess.forwardAuthorization(ctx))
-                .orElseThrow(() -> QueryProblems.notFound("alert-not-found", "No such alert",
-                        "There is no alert '" + alertId + "' (resolved alerts are forgotten after a while)."));
+                .orElseThrow(() -> QueryProblems.alertNotFound(alertId));
         if (alert.status() == AlertStatus.RESOLVED) {
             throw QueryProblems.conflict("alert-resolved", "The alert is resolved",
                     "Alert '" + alertId + "' was resolved at " + alert.resolvedAt() + "; nothing is left to do.");

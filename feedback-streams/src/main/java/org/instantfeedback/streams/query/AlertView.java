@@ -8,7 +8,8 @@ import org.instantfeedback.events.FeedbackAlertFigures;
 /**
  * An alert as the query API shows it: where it stands after its latest event. {@code kindId} is
  * the kind as rules and the actions topic name it ({@code negative-surge}); {@code updatedAt} is
- * when the latest event happened.
+ * when the latest event happened; {@code exampleEventIds} are the event ids of {@code examples},
+ * in the same order (the message ids of the passengers' SMS in their conversations).
  */
 public record AlertView(
         String alertId,
@@ -26,6 +27,7 @@ public record AlertView(
         Instant resolvedAt,
         String resolution,
         List<String> examples,
+        List<String> exampleEventIds,
         AlertFiguresView figures) {
 
     /** The key numbers behind the alert, as they stood at its latest event. */
@@ -47,6 +49,6 @@ public record AlertView(
                 alert.getReason(), alert.getOpenedAt(), alert.getEventAt(), alert.getAcknowledgedBy(),
                 alert.getAcknowledgedAt(), alert.getResolvedAt(),
                 alert.getResolution() == null ? null : alert.getResolution().name(), List.copyOf(alert.getExamples()),
-                AlertFiguresView.of(alert.getFigures()));
+                List.copyOf(alert.getExampleEventIds()), AlertFiguresView.of(alert.getFigures()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.instantfeedback.alerting.hierarchy.SubjectHierarchy;
 import org.instantfeedback.streams.conversations.ConversationIds;
 import org.instantfeedback.streams.conversations.ConversationTopology;
@@ -63,16 +64,8 @@ public final class ConversationQueries {
     }
 
     public List<ConversationView> list(Filter filter, String authorization) {
-        List<ConversationView> all = new ArrayList<>();
-        for (Placement placement : locator.placementsOf(ConversationTopology.STORE, sourceTopic)) {
-            if (placement.local()) {
-                all.addAll(local.all(placement.partitions()));
-            } else {
-                all.addAll(peers.get(placement.host(), InternalPaths.partitions(InternalPaths.CONVERSATIONS,
-                        placement.partitions()), LIST, authorization).orElseThrow(() -> new QueryUnavailableException(
-                        "the instance at " + placement.host() + " no longer has the conversations")));
-            }
-        }
+        List<ConversationView> all = gather(local::all,
+                partitions -> InternalPaths.partitions(InternalPaths.CONVERSATIONS, partitions), authorization);
         Set<String> groupSubjects = filter.group() == null ? null : hierarchy.subjectsIn(filter.group());
         return all.stream()
                 .filter(view -> filter.statuses() == null || filter.statuses().contains(view.status()))
@@ -80,6 +73,21 @@ public final class ConversationQueries {
                 .filter(view -> groupSubjects == null || groupSubjects.contains(view.subject()))
                 .filter(view -> filter.overdue() == null || filter.overdue() == view.overdue())
                 .sorted(order(filter.order()))
+                .toList();
+    }
+
+    /**
+     * The conversations, without messages, holding one of these messages (a passenger's SMS keeps
+     * its feedback event id as message id), from every instance, newest first: where the examples
+     * of an alert were written.
+     */
+    public List<ConversationView> holding(Set<String> messageIds, String authorization) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return gather(partitions -> local.holding(partitions, messageIds),
+                partitions -> InternalPaths.conversationsHolding(partitions, messageIds), authorization).stream()
+                .sorted(order(Order.NEWEST))
                 .toList();
     }
 
@@ -92,6 +100,21 @@ public final class ConversationQueries {
         Placement owner = locator.placementOf(ConversationTopology.STORE, contactId.get());
         return owner.local() ? local.one(conversationId)
                 : peers.get(owner.host(), InternalPaths.conversation(conversationId), ONE, authorization);
+    }
+
+    private List<ConversationView> gather(Function<Set<Integer>, List<ConversationView>> localPart,
+                                          Function<Set<Integer>, String> internalPath, String authorization) {
+        List<ConversationView> all = new ArrayList<>();
+        for (Placement placement : locator.placementsOf(ConversationTopology.STORE, sourceTopic)) {
+            if (placement.local()) {
+                all.addAll(localPart.apply(placement.partitions()));
+            } else {
+                all.addAll(peers.get(placement.host(), internalPath.apply(placement.partitions()), LIST,
+                        authorization).orElseThrow(() -> new QueryUnavailableException(
+                        "the instance at " + placement.host() + " no longer has the conversations")));
+            }
+        }
+        return all;
     }
 
     private static Comparator<ConversationView> order(Order order) {

@@ -1,9 +1,11 @@
 package org.instantfeedback.streams.query;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,22 @@ public final class InternalPaths {
 
     static String alert(String alertId) {
         return ALERT + "?alertId=" + encode(alertId);
+    }
+
+    /**
+     * The conversations of these partitions holding one of these messages: {@code messages} is the
+     * ids, each URL-encoded and joined by commas, encoded once more as the parameter's value, so an
+     * id with a comma in it stays one id ({@link #messageIds} reads it back).
+     */
+    static String conversationsHolding(Set<Integer> partitions, Set<String> messageIds) {
+        return partitions(CONVERSATIONS, partitions) + "&messages=" + encode(messageIds.stream().sorted()
+                .map(InternalPaths::encode).collect(Collectors.joining(",")));
+    }
+
+    /** The message ids of a {@code messages} parameter's value (as the server decoded it once). */
+    public static Set<String> messageIds(String value) {
+        return Arrays.stream(value.split(",")).filter(id -> !id.isEmpty())
+                .map(id -> URLDecoder.decode(id, StandardCharsets.UTF_8)).collect(Collectors.toSet());
     }
 
     static String conversation(String conversationId) {

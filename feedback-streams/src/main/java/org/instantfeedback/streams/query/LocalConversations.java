@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -29,12 +30,21 @@ public final class LocalConversations {
 
     /** Every kept conversation of the given partitions, without messages. */
     public List<ConversationView> all(Set<Integer> partitions) {
+        return each(partitions, thread -> thread.summaries(clock.instant(), answerWithin));
+    }
+
+    /** The kept conversations of the given partitions holding one of these messages, without messages. */
+    public List<ConversationView> holding(Set<Integer> partitions, Set<String> messageIds) {
+        return each(partitions, thread -> thread.summariesHolding(messageIds, clock.instant(), answerWithin));
+    }
+
+    private List<ConversationView> each(Set<Integer> partitions, Function<ContactThread, List<ConversationView>> read) {
         List<ConversationView> views = new ArrayList<>();
         for (int partition : partitions) {
             try (KeyValueIterator<String, ContactThread> all = store(partition).all()) {
                 while (all.hasNext()) {
                     KeyValue<String, ContactThread> entry = all.next();
-                    views.addAll(entry.value.summaries(clock.instant(), answerWithin));
+                    views.addAll(read.apply(entry.value));
                 }
             }
         }

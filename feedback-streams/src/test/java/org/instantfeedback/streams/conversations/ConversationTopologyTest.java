@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.Conversation;
+import org.instantfeedback.events.ConversationMessage;
 import org.instantfeedback.events.ConversationStatus;
 import org.instantfeedback.events.DeliveryStatus;
 import org.instantfeedback.events.FeedbackAlert;
@@ -48,6 +50,7 @@ class ConversationTopologyTest {
     private static final String CONTACT = "c0ntactPseudonym_A";
     private static final String OPERATOR = "+447700900100";
     private static final byte[] SEALED = {1, 2, 3, 4, 5};
+    private static final String ANGRY = "Bus 42 was late again, terrible and awful service, very angry";
 
     @TempDir
     Path stateDir;
@@ -312,11 +315,38 @@ class ConversationTopologyTest {
             assertThat(alert.getSubject()).isEqualTo("route-42");
             assertThat(alert.getReason()).contains("conversation " + CONTACT + ".1");
             assertThat(alert.getExamples()).containsExactly("bus 42 heating broken (conversation " + CONTACT + ".1)");
+            assertThat(alert.getExampleEventIds()).as("the waiting message").containsExactly("twilio:SM1");
         });
         assertThat(resolved).singleElement().satisfies(alert -> {
             assertThat(alert.getType().name()).isEqualTo("RESOLVED");
             assertThat(alert.getAlertId()).isEqualTo(opened.get(0).getAlertId());
         });
+    }
+
+    @Test
+    void a_negative_surge_from_sms_names_the_events_of_its_examples_which_are_messages_of_the_senders_conversations() {
+        for (int i = 1; i <= 4; i++) {
+            smsFrom("happy-" + i, "Great service, friendly driver, lovely clean bus, thank you", START.plusSeconds(i));
+        }
+        for (int i = 1; i <= 5; i++) {
+            smsFrom("angry-" + i, ANGRY, START.plusSeconds(10 + i));
+        }
+
+        List<FeedbackAlert> surges = alerts.readValuesToList().stream()
+                .filter(alert -> alert.getKind() == FeedbackAlertKind.NEGATIVE_SURGE).toList();
+        Map<String, Conversation> byId = conversations.readValuesToList().stream()
+                .collect(Collectors.toMap(Conversation::getConversationId, c -> c, (older, newer) -> newer));
+
+        assertThat(surges).singleElement().satisfies(surge -> {
+            assertThat(surge.getType().name()).isEqualTo("OPENED");
+            assertThat(surge.getExamples()).hasSize(3).allSatisfy(example -> assertThat(example).startsWith(ANGRY));
+            assertThat(surge.getExampleEventIds()).as("newest first, as the examples")
+                    .containsExactly("twilio:SM-angry-5", "twilio:SM-angry-4", "twilio:SM-angry-3");
+        });
+        assertThat(byId.get("angry-5.1").getMessages()).extracting(ConversationMessage::getMessageId)
+                .containsExactly("twilio:SM-angry-5");
+        assertThat(byId.get("angry-3.1").getMessages()).extracting(ConversationMessage::getMessageId)
+                .containsExactly("twilio:SM-angry-3");
     }
 
     @Test
@@ -358,6 +388,15 @@ class ConversationTopologyTest {
         topology.send(FeedbackReceived.newBuilder().setEventId("twilio:SM" + events).setChannel(Channel.SMS)
                 .setSubject("route-42").setText(text).setSenderPseudonym(CONTACT)
                 .setReplyTo(ReplyAddress.newBuilder().setContactId(CONTACT).setOperatorNumber(OPERATOR)
+                        .setKeyId("k-1").setCiphertext(ByteBuffer.wrap(SEALED)).build())
+                .setOccurredAt(at).setReceivedAt(at).build());
+    }
+
+    /** An SMS from another passenger (their contact id is {@code sender}), event id {@code twilio:SM-<sender>}. */
+    private void smsFrom(String sender, String text, Instant at) {
+        topology.send(FeedbackReceived.newBuilder().setEventId("twilio:SM-" + sender).setChannel(Channel.SMS)
+                .setSubject("route-42").setText(text).setSenderPseudonym(sender)
+                .setReplyTo(ReplyAddress.newBuilder().setContactId(sender).setOperatorNumber(OPERATOR)
                         .setKeyId("k-1").setCiphertext(ByteBuffer.wrap(SEALED)).build())
                 .setOccurredAt(at).setReceivedAt(at).build());
     }

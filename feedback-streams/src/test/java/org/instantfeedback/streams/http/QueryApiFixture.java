@@ -78,12 +78,14 @@ final class QueryApiFixture implements AutoCloseable {
                 "conversations", config.alerting().hierarchy());
         ConversationRoutes conversations = new ConversationRoutes(conversationQueries,
                 new ConversationActions(new ActionRecords(() -> null), clock));
+        AlertConversationRoutes alertConversations = new AlertConversationRoutes(queries, conversationQueries);
         HandlingRoutes handling = new HandlingRoutes(new HandlingQueries(locator, new LocalHandling(locator, clock),
                 peers, "handling", conversationQueries, config.alerting().hierarchy(), clock),
                 config.alerting().windows());
         http = QueryHttpApi.create(queries, actions, ApiSettings.from(apiEnv), config.alerting().windows(),
                 streamsState::get, metrics, routes -> {
                     conversations.register(routes);
+                    alertConversations.register(routes);
                     handling.register(routes);
                 }).start(0);
     }

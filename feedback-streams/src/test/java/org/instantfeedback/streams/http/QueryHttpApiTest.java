@@ -152,6 +152,30 @@ class QueryHttpApiTest {
     }
 
     @Test
+    void an_alert_leads_to_the_conversations_of_the_passengers_who_wrote_its_examples() throws Exception {
+        api.send(sms("contact-1", "SM-urgent", "driver was drunk and crashed into a car", NOW.minusSeconds(20)));
+        api.send(sms("contact-2", "SM-other", "bus 42 late", NOW.minusSeconds(10)));
+        JsonNode alert = alertOn("route-42");
+
+        HttpResponse<String> response = get("/v1/alerts/" + alert.get("alertId").asText() + "/conversations");
+
+        assertThat(alert.get("exampleEventIds")).extracting(JsonNode::asText).containsExactly("twilio:SM-urgent");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("alertId").asText()).isEqualTo(alert.get("alertId").asText());
+        assertThat(body.get("conversations")).singleElement().satisfies(conversation -> {
+            assertThat(conversation.get("conversationId").asText()).isEqualTo("contact-1.1");
+            assertThat(conversation.get("lastMessage").get("text").asText()).contains("crashed");
+            assertThat(conversation.get("messages")).as("a list, without messages").isEmpty();
+        });
+        String webAlert = alertOn("route-7").get("alertId").asText();
+        assertThat(JSON.readTree(get("/v1/alerts/" + webAlert + "/conversations").body()).get("conversations"))
+                .as("web feedback has no conversation").isEmpty();
+        assertThat(problemOf(get("/v1/alerts/no-such-alert/conversations"), 404).get("type").asText())
+                .isEqualTo("urn:instantfeedback:problem:alert-not-found");
+    }
+
+    @Test
     void a_status_that_is_not_one_is_a_400_problem() throws Exception {
         HttpResponse<String> response = get("/v1/alerts?status=forgotten");
 
@@ -319,10 +343,23 @@ class QueryHttpApiTest {
         assertThat(fieldError(get("/v1/handling?scope=team")).get("field").asText()).isEqualTo("scope");
     }
 
+    private JsonNode alertOn(String subject) throws IOException, InterruptedException {
+        for (JsonNode alert : JSON.readTree(get("/v1/alerts").body()).get("alerts")) {
+            if (alert.get("subject").asText().equals(subject)) {
+                return alert;
+            }
+        }
+        throw new AssertionError("no open alert on " + subject);
+    }
+
     private static FeedbackReceived sms(String sid, String text, Instant at) {
+        return sms("contact-1", sid, text, at);
+    }
+
+    private static FeedbackReceived sms(String contactId, String sid, String text, Instant at) {
         return FeedbackReceived.newBuilder().setEventId("twilio:" + sid).setChannel(Channel.SMS)
-                .setSubject("route-42").setText(text).setSenderPseudonym("contact-1")
-                .setReplyTo(ReplyAddress.newBuilder().setContactId("contact-1").setOperatorNumber("+447700900100")
+                .setSubject("route-42").setText(text).setSenderPseudonym(contactId)
+                .setReplyTo(ReplyAddress.newBuilder().setContactId(contactId).setOperatorNumber("+447700900100")
                         .setKeyId("k-1").setCiphertext(ByteBuffer.wrap(new byte[] {9, 9, 9})).build())
                 .setOccurredAt(at).setReceivedAt(at).build();
     }
