@@ -6,11 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.instantfeedback.embedded.twilio.TwilioApiStandIn;
 import org.instantfeedback.local.simulator.OpsPace;
@@ -30,7 +34,7 @@ class LocalRunConversationsIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void simulated_passengers_get_answers_through_the_twilio_stand_in_and_the_first_response_time_shows(
+    void simulated_passengers_get_answers_delivered_through_the_twilio_stand_in_and_the_first_response_time_shows(
             @TempDir Path stateDir) {
         LocalRunOptions options = new LocalRunOptions(0, 0, 0, 0, 0, 1, true, 10, QUICK_OPS, stateDir);
         try (LocalRun run = LocalRun.start(options, Map.of())) {
@@ -50,9 +54,29 @@ class LocalRunConversationsIT {
                     .untilAsserted(() -> assertThat(HandlingSummary.of(get(run.streamsUri(), HandlingBoard.QUERY)
                             .path("entries")).hasFirstResponse()).isTrue());
 
+            await("an answer reported delivered").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(answersIn(run.streamsUri()))
+                            .anySatisfy(delivery -> assertThat(delivery).isEqualTo("delivered")));
+
             assertThat(twilio.refusals()).isEmpty();
             assertThat(simulator.refused()).isZero();
         }
+    }
+
+    /** The delivery of every answer in the conversations ops answered. */
+    private List<String> answersIn(URI streams) throws Exception {
+        List<String> deliveries = new ArrayList<>();
+        for (JsonNode listed : get(streams, "/v1/conversations?status=open,waiting,closed").path("conversations")) {
+            if (listed.path("replies").asInt() > 0) {
+                String id = URLEncoder.encode(listed.path("conversationId").asText(), StandardCharsets.UTF_8);
+                for (JsonNode message : get(streams, "/v1/conversations/" + id).path("messages")) {
+                    if (message.path("direction").asText().equals("out")) {
+                        deliveries.add(message.path("delivery").asText());
+                    }
+                }
+            }
+        }
+        return deliveries;
     }
 
     private JsonNode get(URI base, String pathAndQuery) throws Exception {
