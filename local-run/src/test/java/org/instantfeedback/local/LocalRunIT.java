@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.instantfeedback.local.simulator.OpsPace;
 import org.instantfeedback.local.simulator.PassengerTrafficSimulator;
 import org.instantfeedback.local.simulator.RouteProfile;
-import org.instantfeedback.local.simulator.OpsPace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
