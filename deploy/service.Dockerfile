@@ -1,5 +1,5 @@
-# The image of each service: feedback-ingest, feedback-streams and alert-notifier differ only in
-# their jar and port, so one file builds all three. Build the jars first (./mvnw -DskipTests
+# The image of each service: feedback-ingest, feedback-streams, alert-notifier and reply-sender differ
+# only in their jar (<module>/target/<module>-*-all.jar) and port, so one file builds all four. Build the jars first (./mvnw -DskipTests
 # package), then from the repository root, for example:
 #   docker build -f deploy/service.Dockerfile --build-arg SERVICE=feedback-ingest --build-arg PORT=8080 \
 #       -t instant-feedback/feedback-ingest .

@@ -4,35 +4,48 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.instantfeedback.config.Topics;
+import org.instantfeedback.contacts.ContactSettings;
 import org.instantfeedback.embedded.EmbeddedKafkaAndRegistry;
+import org.instantfeedback.embedded.twilio.TwilioApiStandIn;
 import org.instantfeedback.ingest.IngestApp;
 import org.instantfeedback.ingest.config.HttpSettings;
 import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.ingest.config.PseudonymSettings;
 import org.instantfeedback.ingest.config.RateLimitSettings;
 import org.instantfeedback.ingest.config.SmsGatewaySettings;
+import org.instantfeedback.local.simulator.OpsDecisions;
+import org.instantfeedback.local.simulator.PassengerReplies;
 import org.instantfeedback.local.simulator.PassengerTraffic;
 import org.instantfeedback.local.simulator.PassengerTrafficSimulator;
+import org.instantfeedback.local.simulator.PassengersWritingBack;
 import org.instantfeedback.local.simulator.RouteProfile;
+import org.instantfeedback.local.simulator.SimulatedOps;
+import org.instantfeedback.local.simulator.TwilioInboundSms;
 import org.instantfeedback.notifier.NotifierApp;
 import org.instantfeedback.notifier.config.NotifierConfig;
+import org.instantfeedback.replies.ReplySenderApp;
+import org.instantfeedback.replies.config.ReplySenderConfig;
 import org.instantfeedback.streams.StreamsApp;
 import org.instantfeedback.streams.alerting.AlertingOptions;
 import org.instantfeedback.streams.alerting.BaselineVariables;
 import org.instantfeedback.streams.config.StreamsAppConfig;
+import org.instantfeedback.streams.conversations.ConversationSettings;
 import org.instantfeedback.streams.http.ApiSettings;
 import org.instantfeedback.streams.textmodel.TextModelSettings;
 import org.slf4j.Logger;
@@ -40,8 +53,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the whole pipeline on this machine: a real KRaft broker and a real schema registry (no
- * Docker), the topics, feedback-ingest and feedback-streams, and optionally a passenger-traffic
- * simulator. Runs until Ctrl-C, then shuts everything down in reverse order.
+ * Docker), the topics, a stand-in of Twilio's API ({@link LocalTwilio}), feedback-ingest,
+ * feedback-streams and the reply sender, and optionally a passenger-traffic simulator with simulated
+ * ops answering the passengers. Runs until Ctrl-C, then shuts everything down in reverse order.
  *
  * <p>Run it with {@code ./run-local --simulate} from the repository root.
  */
@@ -63,12 +77,13 @@ public final class LocalRun implements AutoCloseable {
             Map.entry(Topics.ALERT_RULES_ACCEPTED, 1),
             // Compacted (Topics.COMPACTED); every process reads all of it, whatever the partitions.
             Map.entry(Topics.CONTACT_KEYS, 3),
-            // Conversations with passengers: feedback-streams reads the actions and the delivery news
-            // (it stops without them), writes the conversations (compacted) and the replies to send.
-            Map.entry(Topics.CONVERSATION_ACTIONS, 3),
-            Map.entry(Topics.REPLY_STATUS, 3),
-            Map.entry(Topics.REPLIES, 3),
+            // Conversations are repartitioned by contact inside feedback-streams, handling figures by
+            // scope: these topics may have any number of partitions.
             Map.entry(Topics.CONVERSATIONS, 3),
+            Map.entry(Topics.CONVERSATION_ACTIONS, 3),
+            Map.entry(Topics.REPLIES, 3),
+            Map.entry(Topics.REPLY_STATUS, 3),
+            Map.entry(Topics.HANDLING, 3),
             Map.entry(Topics.DEAD_LETTER, 1));
 
     /**
@@ -109,17 +124,29 @@ public final class LocalRun implements AutoCloseable {
             TextModelSettings.TEXT_MODEL_RETRAIN_GAP, "PT1M",
             TextModelSettings.TEXT_MODEL_RETRAIN_EVERY, "PT5M");
 
+    /**
+     * A passenger waiting two minutes for an answer is overdue, not fifteen: the demo shows overdue
+     * conversations (and the unanswered alert) within minutes. Only when the operator did not set it.
+     */
+    static final Map<String, String> DEMO_CONVERSATIONS = Map.of(ConversationSettings.ANSWER_WITHIN.name(), "PT2M");
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     /** The key the simulator's SMS gateway uses, unless the operator configured keys of their own. */
     private static final String LOCAL_SMS_API_KEY = "local-simulator-key";
 
+    private final LocalRunOptions options;
     private EmbeddedKafkaAndRegistry kafka;
+    private LocalTwilio twilio;
     private String smsApiKey;
+    private String followUpQuestion;
+    private boolean contactKekMadeUp;
     private IngestApp ingest;
     private final List<StreamsApp> streams = new ArrayList<>();
+    private ReplySenderApp replySender;
     private NotifierApp notifier;
 
-    private LocalRun() {
+    private LocalRun(LocalRunOptions options) {
+        this.options = options;
     }
 
     /**
@@ -127,7 +154,7 @@ public final class LocalRun implements AutoCloseable {
      * the broker and registry addresses pointed at the embedded ones.
      */
     public static LocalRun start(LocalRunOptions options, Map<String, String> env) {
-        LocalRun run = new LocalRun();
+        LocalRun run = new LocalRun(options);
         try {
             run.startAll(options, env);
             return run;
@@ -141,7 +168,8 @@ public final class LocalRun implements AutoCloseable {
         LOG.info("starting the Kafka broker on port {} and the schema registry on port {}",
                 options.kafkaPort(), options.registryPort());
         kafka = remember(EmbeddedKafkaAndRegistry.start(options.kafkaPort(), options.registryPort()));
-        kafka.createTopics(TOPICS, Topics.COMPACTED);
+        kafka.createTopics(TOPICS, Topics.COMPACTED, Topics.ERASABLE.stream()
+                .collect(Collectors.toMap(topic -> topic, topic -> Topics.ERASURE_BOUND)));
 
         Map<String, String> services = new HashMap<>(env);
         services.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -155,12 +183,22 @@ public final class LocalRun implements AutoCloseable {
             services.put(SmsGatewaySettings.SMS_API_KEYS.name(), LOCAL_SMS_API_KEY);
         }
         smsApiKey = SmsGatewaySettings.SMS_API_KEYS.from(services).get(0);
+        // Passengers' numbers are sealed so that ops can answer them. A key made for this run does:
+        // the embedded broker, with every sealed number, is gone when the run ends.
+        if (!ContactSettings.CONTACT_KEK.isSetIn(services)) {
+            services.put(ContactSettings.CONTACT_KEK.name(), randomKey());
+            contactKekMadeUp = true;
+        }
+        twilio = remember(LocalTwilio.start(services));
+        twilio.configureIngest(services);
+        followUpQuestion = ConversationSettings.FOLLOW_UP.from(services);
 
         // The local run serves one person on their own machine: no credentials for the query API.
         services.putIfAbsent(ApiSettings.STREAMS_API_AUTH, "none");
         Path stateDir = freshStateDir(options.stateDir());
         DEMO_BASELINES.forEach(services::putIfAbsent);
         DEMO_TEXT_MODEL.forEach(services::putIfAbsent);
+        DEMO_CONVERSATIONS.forEach(services::putIfAbsent);
         if (DEMO_WINDOWS.keySet().stream().noneMatch(services::containsKey)) {
             services.putAll(DEMO_WINDOWS);
         }
@@ -170,6 +208,10 @@ public final class LocalRun implements AutoCloseable {
         for (int instance = 1; instance <= options.streamsInstances(); instance++) {
             startStreams(services, options, stateDir, instance);
         }
+        LOG.info("starting the reply sender");
+        replySender = remember(ReplySenderApp.create(ReplySenderConfig.from(
+                twilio.senderEnvironment(services, ingestUri(), options.replySenderPort()))));
+        replySender.start();
         if (services.containsKey(NotifierConfig.NOTIFIER_ROUTES_FILE.name())) {
             startNotifier(services);
         }
@@ -208,6 +250,12 @@ public final class LocalRun implements AutoCloseable {
                 services.get(NotifierConfig.NOTIFIER_ROUTES_FILE.name()));
         notifier = remember(NotifierApp.create(NotifierConfig.from(notifierEnv)));
         notifier.start();
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /**
@@ -259,19 +307,51 @@ public final class LocalRun implements AutoCloseable {
         return streams.stream().map(app -> URI.create("http://localhost:" + app.port())).toList();
     }
 
+    /** Health and metrics of the reply sender. */
+    public URI replySenderUri() {
+        return URI.create("http://localhost:" + replySender.port());
+    }
+
+    /** The stand-in of Twilio's API, unless the operator's own provider sends the answers. */
+    public Optional<TwilioApiStandIn> twilioStandIn() {
+        return twilio.standIn();
+    }
+
+    LocalTwilio twilio() {
+        return twilio;
+    }
+
+    /** Whether {@code CONTACT_KEK} was made up for this run, rather than set by the operator. */
+    boolean contactKekMadeUp() {
+        return contactKekMadeUp;
+    }
+
     /** Health and metrics of the alert notifier, when {@code NOTIFIER_ROUTES_FILE} started one. */
     public Optional<URI> notifierUri() {
         return Optional.ofNullable(notifier).map(app -> URI.create("http://localhost:" + app.port()));
     }
 
-    /** Starts the simulator and the CSAT board; both stop when the run closes. */
-    PassengerTrafficSimulator simulate(double feedbackPerSecond) {
-        PassengerTrafficSimulator simulator = remember(new PassengerTrafficSimulator(ingestUri(), smsApiKey,
-                new PassengerTraffic(RouteProfile.demoRoutes(), System.nanoTime()), feedbackPerSecond));
+    /**
+     * Starts the simulator, the CSAT and handling boards, and, with the stand-in, passengers writing
+     * back and the simulated ops; all stop when the run closes. With the operator's own provider the
+     * simulated ops stay quiet: the simulated passengers' numbers are made up, and answers to them
+     * would go out through the operator's account.
+     */
+    PassengerTrafficSimulator simulate() {
+        long seed = System.nanoTime();
+        TwilioInboundSms texts = new TwilioInboundSms(ingestUri(), twilio.accountSid(), twilio.authToken());
+        PassengerTrafficSimulator simulator = remember(new PassengerTrafficSimulator(ingestUri(), smsApiKey, texts,
+                new PassengerTraffic(RouteProfile.demoRoutes(), seed), options.feedbackPerSecond()));
         simulator.start();
+        twilio.standIn().ifPresent(standIn -> {
+            remember(new PassengersWritingBack(standIn::messages, texts, new PassengerReplies(followUpQuestion, seed)))
+                    .start();
+            remember(new SimulatedOps(streamsUri(), new OpsDecisions(options.ops(), seed))).start();
+        });
         CsatBoard board = remember(new CsatBoard(streamsUri(),
                 RouteProfile.demoRoutes().stream().map(RouteProfile::subject).toList()));
         board.start(Duration.ofSeconds(15));
+        remember(new HandlingBoard(streamsUri())).start(Duration.ofSeconds(30));
         return simulator;
     }
 
@@ -310,7 +390,7 @@ public final class LocalRun implements AutoCloseable {
         }, "local-run-shutdown"));
         System.out.println(Banner.of(run, options));
         if (options.simulate()) {
-            run.simulate(options.feedbackPerSecond());
+            run.simulate();
         }
         stopped.await();
     }

@@ -20,6 +20,7 @@ import org.instantfeedback.ingest.config.HttpSettings;
 import org.instantfeedback.ingest.config.IngestConfig;
 import org.instantfeedback.notifier.config.NotifierConfig;
 import org.instantfeedback.notifier.routing.RoutesFile;
+import org.instantfeedback.replies.config.ReplySenderConfig;
 import org.instantfeedback.service.settings.Setting;
 import org.instantfeedback.service.telemetry.PrometheusEndpoint;
 import org.instantfeedback.streams.config.StreamsAppConfig;
@@ -44,7 +45,10 @@ class DeploymentFilesTest {
         return List.of(
                 Arguments.of("feedback-ingest", IngestConfig.SETTINGS, HttpSettings.HTTP_PORT.name()),
                 Arguments.of("feedback-streams", StreamsAppConfig.SETTINGS, StreamsAppConfig.STREAMS_HTTP_PORT),
-                Arguments.of("alert-notifier", NotifierConfig.SETTINGS, NotifierConfig.NOTIFIER_HTTP_PORT.name()));
+                Arguments.of("alert-notifier", NotifierConfig.SETTINGS, NotifierConfig.NOTIFIER_HTTP_PORT.name()),
+                // Both providers' settings: compose passes the operator's choice of either through.
+                Arguments.of("reply-sender", ReplySenderConfig.allSettings(),
+                        ReplySenderConfig.REPLY_SENDER_HTTP_PORT.name()));
     }
 
     /** Each service's metrics endpoint, as the code serves it. */
@@ -52,7 +56,8 @@ class DeploymentFilesTest {
         return List.of(
                 Arguments.of("feedback-ingest", HttpSettings.HTTP_PORT.name(), PrometheusEndpoint.PATH),
                 Arguments.of("feedback-streams", StreamsAppConfig.STREAMS_HTTP_PORT, PrometheusEndpoint.PATH),
-                Arguments.of("alert-notifier", NotifierConfig.NOTIFIER_HTTP_PORT.name(), PrometheusEndpoint.PATH));
+                Arguments.of("alert-notifier", NotifierConfig.NOTIFIER_HTTP_PORT.name(), PrometheusEndpoint.PATH),
+                Arguments.of("reply-sender", ReplySenderConfig.REPLY_SENDER_HTTP_PORT.name(), PrometheusEndpoint.PATH));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,9 +117,36 @@ class DeploymentFilesTest {
         assertThat(command).contains(LocalRun.TOPICS.keySet());
         assertThat(LocalRun.TOPICS).containsKeys(Topics.FEEDBACK_RECEIVED, Topics.FEEDBACK_SCORED, Topics.CSAT,
                 Topics.CSAT_V2, Topics.METRICS, Topics.METRICS_LATEST, Topics.ALERTS, Topics.ALERT_ACTIONS,
-                Topics.ALERT_RULES, Topics.ALERT_RULES_ACCEPTED, Topics.DEAD_LETTER, Topics.CONVERSATION_ACTIONS,
-                Topics.REPLY_STATUS, Topics.REPLIES, Topics.CONVERSATIONS);
+                Topics.ALERT_RULES, Topics.ALERT_RULES_ACCEPTED, Topics.CONTACT_KEYS, Topics.CONVERSATIONS,
+                Topics.CONVERSATION_ACTIONS, Topics.REPLIES, Topics.REPLY_STATUS, Topics.HANDLING, Topics.DEAD_LETTER);
         assertThat(command).contains("--config cleanup.policy=compact");
+    }
+
+    /** Erasure promises how soon a passenger's records leave the disk; the compose file must keep that promise. */
+    @Test
+    void compose_bounds_how_long_an_erased_passenger_stays_on_disk() throws IOException {
+        String command = serviceOf("topics").get("command").toString();
+
+        for (String topic : Topics.ERASABLE) {
+            assertThat(command).contains(topic);
+        }
+        Topics.ERASURE_BOUND.forEach((setting, value) -> assertThat(command).contains(setting + "=" + value));
+        assertThat(command).contains("--add-config");
+    }
+
+    /** A compacted topic created without compaction would lose contacts' keys and conversations to retention. */
+    @Test
+    void compose_creates_the_compacted_topics_in_its_compacted_loop() throws IOException {
+        String command = serviceOf("topics").get("command").toString();
+        int compactedStart = command.indexOf("feedback.metrics.latest.v1:");
+        String plainLoop = command.substring(0, compactedStart);
+        String compactedLoop = command.substring(compactedStart,
+                command.indexOf("--config cleanup.policy=compact", compactedStart));
+
+        assertThat(LocalRun.TOPICS.keySet()).filteredOn(Topics.COMPACTED::contains)
+                .allSatisfy(topic -> assertThat(compactedLoop).contains(topic + ":"));
+        assertThat(LocalRun.TOPICS.keySet()).filteredOn(topic -> !Topics.COMPACTED.contains(topic))
+                .allSatisfy(topic -> assertThat(plainLoop).contains(topic + ":"));
     }
 
     /** The query API holds a key's latest figures and its series in one task, read from the two topics. */

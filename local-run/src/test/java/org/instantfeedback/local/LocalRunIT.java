@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.instantfeedback.local.simulator.OpsPace;
 import org.instantfeedback.local.simulator.PassengerTrafficSimulator;
 import org.instantfeedback.local.simulator.RouteProfile;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,9 @@ class LocalRunIT {
 
     @Test
     void shows_a_csat_figure_for_every_simulated_route(@TempDir Path stateDir) {
-        LocalRunOptions options = new LocalRunOptions(0, 0, 0, 0, 1, true, 25, stateDir);
+        LocalRunOptions options = new LocalRunOptions(0, 0, 0, 0, 0, 1, true, 25, new OpsPace(0.7, Duration.ofMinutes(1)), stateDir);
         try (LocalRun run = LocalRun.start(options, Map.of())) {
-            PassengerTrafficSimulator simulator = run.simulate(options.feedbackPerSecond());
+            PassengerTrafficSimulator simulator = run.simulate();
             List<String> routes = RouteProfile.demoRoutes().stream().map(RouteProfile::subject).toList();
 
             // A deadline, not a measurement: the simulator rates every route many times a minute.

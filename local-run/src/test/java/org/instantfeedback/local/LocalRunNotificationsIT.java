@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.instantfeedback.local.simulator.OpsPace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,8 @@ class LocalRunNotificationsIT {
         Path routes = dir.resolve("routes.json");
         Files.writeString(routes, "{\"targets\":[{\"name\":\"local-slack\",\"type\":\"slack\",\"url\":\"http://127.0.0.1:"
                 + slack.getAddress().getPort() + "/hook\"}]}");
-        LocalRunOptions options = new LocalRunOptions(0, 0, 0, 0, 1, false, 1, dir.resolve("state"));
+        LocalRunOptions options = new LocalRunOptions(0, 0, 0, 0, 0, 1, false, 1, new OpsPace(0.7, Duration.ofMinutes(1)),
+                dir.resolve("state"));
         try (LocalRun run = LocalRun.start(options, Map.of("NOTIFIER_ROUTES_FILE", routes.toString(),
                 "NOTIFIER_HTTP_PORT", "0"))) {
             String subject = "route-" + UUID.randomUUID().toString().substring(0, 8);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.instantfeedback.local.simulator.OpsPace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +28,9 @@ class LocalRunTextModelIT {
 
     @Test
     void two_instances_read_with_the_model_the_simulators_rated_texts_taught(@TempDir Path stateDir) {
-        LocalRunOptions options = new LocalRunOptions(0, 0, 0, 0, 2, true, 25, stateDir);
+        LocalRunOptions options = new LocalRunOptions(0, 0, 0, 0, 0, 2, true, 25, new OpsPace(0.7, Duration.ofMinutes(1)), stateDir);
         try (LocalRun run = LocalRun.start(options, Map.of())) {
-            run.simulate(options.feedbackPerSecond());
+            run.simulate();
 
             assertThat(run.streamsUris()).hasSize(2);
             await("a promoted text model read by both instances").atMost(Duration.ofMinutes(3))

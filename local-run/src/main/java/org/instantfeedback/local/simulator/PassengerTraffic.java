@@ -23,19 +23,41 @@ public final class PassengerTraffic {
     private static final double COMMENT_SHARE = 0.4;
     /** Share of a numbered route's feedback that comes by SMS rather than the web form. */
     private static final double SMS_SHARE = 0.5;
+    /** Share of the SMS that come through Twilio's webhook rather than the generic gateway. */
+    private static final double TWILIO_SHARE = 0.2;
     private static final int PASSENGERS_PER_ROUTE = 60;
+    /**
+     * The passengers who text through Twilio: a few, so that each keeps one conversation going and
+     * ops' answers to them (and their answers back) are easy to follow. Numbers +447700900400 to 419,
+     * apart from the gateway's passengers (000 to 359).
+     */
+    static final int TWILIO_PASSENGERS = 20;
+    private static final int FIRST_TWILIO_PASSENGER = 400;
     private static final Pattern NUMBERED_ROUTE = Pattern.compile("route-(\\d{1,5})");
 
     private final List<RouteProfile> routes;
     private final double usualWeight;
     private final Random random;
 
+    /** How a passenger's feedback reaches ingest. */
+    public enum Channel {
+        WEB_FORM,
+        /** {@code POST /v1/sms}, as a generic SMS gateway forwards a text. */
+        SMS_GATEWAY,
+        /** {@code POST /v1/sms/twilio}, Twilio's signed webhook. */
+        TWILIO_SMS
+    }
+
     /**
      * One piece of feedback as a passenger would send it: on the web form, or by SMS from their
      * phone (numbers from the range reserved for drama, +44 7700 900xxx, so no real person's).
      */
     public record Submission(String subject, int rating, String comment, Instant occurredAt, String senderNumber,
-            boolean bySms) {
+            Channel channel) {
+
+        public boolean bySms() {
+            return channel != Channel.WEB_FORM;
+        }
 
         /** The text a passenger would type: rating first, then the route, then what they think. */
         public String smsText() {
@@ -70,10 +92,19 @@ public final class PassengerTraffic {
         String comment = random.nextDouble() < COMMENT_SHARE ? comment(route, elapsed, satisfied) : null;
         // Feedback reaches us a little after the ride: SMS delays, people typing.
         Instant occurredAt = now.minusMillis(random.nextInt(20_000));
-        int passenger = routes.indexOf(route) * PASSENGERS_PER_ROUTE + random.nextInt(PASSENGERS_PER_ROUTE);
+        Channel channel = channel(route);
+        int passenger = channel == Channel.TWILIO_SMS
+                ? FIRST_TWILIO_PASSENGER + random.nextInt(TWILIO_PASSENGERS)
+                : routes.indexOf(route) * PASSENGERS_PER_ROUTE + random.nextInt(PASSENGERS_PER_ROUTE);
         String senderNumber = String.format(Locale.ROOT, "+447700900%03d", passenger % 1000);
-        boolean bySms = NUMBERED_ROUTE.matcher(route.subject()).matches() && random.nextDouble() < SMS_SHARE;
-        return new Submission(route.subject(), rating, comment, occurredAt, senderNumber, bySms);
+        return new Submission(route.subject(), rating, comment, occurredAt, senderNumber, channel);
+    }
+
+    private Channel channel(RouteProfile route) {
+        if (!NUMBERED_ROUTE.matcher(route.subject()).matches() || random.nextDouble() >= SMS_SHARE) {
+            return Channel.WEB_FORM;
+        }
+        return random.nextDouble() < TWILIO_SHARE ? Channel.TWILIO_SMS : Channel.SMS_GATEWAY;
     }
 
     private RouteProfile pickRoute(Duration elapsed) {

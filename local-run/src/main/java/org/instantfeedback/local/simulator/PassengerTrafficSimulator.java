@@ -20,17 +20,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends made-up passenger feedback to feedback-ingest over HTTP at a steady rate, the way the web
- * form and an SMS gateway would, so the whole pipeline is exercised from its public edge, senders'
- * pseudonyms included.
+ * form, an SMS gateway and Twilio would, so the whole pipeline is exercised from its public edge,
+ * senders' pseudonyms and sealed reply addresses included.
  *
  * <p>It starts by replaying {@link #HISTORY} of an ordinary day, as fast as ingest takes it, with
  * the feedback's event times in that past: alerts compare against what is usual for each route, and
  * a baseline learnt from nothing would make every bad day look usual, or every ordinary one odd.
+ * Twilio's webhook carries no time of its own (ingest stamps arrival), so the replayed past comes
+ * through the gateway endpoint, which does; only live texts use Twilio's.
  */
 public final class PassengerTrafficSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PassengerTrafficSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SIMULATED_INBOUND_NUMBER = "+447700900999";
+    /** The operator's number passengers text, in the range reserved for drama like theirs. */
+    public static final String OPERATOR_NUMBER = "+447700900999";
     /** The ordinary past replayed before live traffic: enough for the local run's baselines to warm up. */
     public static final Duration HISTORY = Duration.ofMinutes(10);
     /**
@@ -45,6 +48,7 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
     private final URI feedbackUri;
     private final URI smsUri;
     private final String smsApiKey;
+    private final TwilioInboundSms twilio;
     private final PassengerTraffic traffic;
     private final double perSecond;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -60,11 +64,15 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
     /**
      * @param smsApiKey a key ingest accepts on {@code POST /v1/sms}; null sends everything through
      *                  the web form
+     * @param twilio    Twilio's webhook of ingest, signed as ingest checks it; null sends the Twilio
+     *                  passengers' texts through the gateway endpoint
      */
-    public PassengerTrafficSimulator(URI ingestBaseUri, String smsApiKey, PassengerTraffic traffic, double perSecond) {
+    public PassengerTrafficSimulator(URI ingestBaseUri, String smsApiKey, TwilioInboundSms twilio,
+            PassengerTraffic traffic, double perSecond) {
         this.feedbackUri = ingestBaseUri.resolve("/v1/feedback");
         this.smsUri = ingestBaseUri.resolve("/v1/sms");
         this.smsApiKey = smsApiKey;
+        this.twilio = twilio;
         this.traffic = traffic;
         this.perSecond = perSecond;
     }
@@ -105,7 +113,7 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
             for (Duration elapsed = from; elapsed.compareTo(to) < 0; elapsed = elapsed.plusNanos(stepNanos)) {
                 for (int i = traffic.submissionsAt(elapsed); i > 0; i--) {
                     inFlight.acquire();
-                    http.sendAsync(request(traffic.next(elapsed, origin.plus(elapsed))),
+                    http.sendAsync(pastRequest(traffic.next(elapsed, origin.plus(elapsed))),
                                     HttpResponse.BodyHandlers.ofString())
                             .whenComplete((response, failure) -> {
                                 count(response, failure);
@@ -137,7 +145,7 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
 
     private void send(PassengerTraffic.Submission submission) {
         try {
-            count(http.send(request(submission), HttpResponse.BodyHandlers.ofString()), null);
+            count(http.send(liveRequest(submission), HttpResponse.BodyHandlers.ofString()), null);
         } catch (IOException e) {
             count(null, e);
         } catch (InterruptedException e) {
@@ -157,15 +165,23 @@ public final class PassengerTrafficSimulator implements AutoCloseable {
         }
     }
 
-    private HttpRequest request(PassengerTraffic.Submission submission) {
+    /** Feedback of the replayed past: by the routes that carry its event time. */
+    private HttpRequest pastRequest(PassengerTraffic.Submission submission) {
         return submission.bySms() && smsApiKey != null ? smsRequest(submission) : webRequest(submission);
+    }
+
+    private HttpRequest liveRequest(PassengerTraffic.Submission submission) {
+        if (submission.channel() == PassengerTraffic.Channel.TWILIO_SMS && twilio != null) {
+            return twilio.request(submission.senderNumber(), OPERATOR_NUMBER, submission.smsText());
+        }
+        return pastRequest(submission);
     }
 
     /** As an SMS gateway would forward the text (see docs/channels.md, "Other SMS gateways"). */
     private HttpRequest smsRequest(PassengerTraffic.Submission submission) {
         ObjectNode body = JSON.createObjectNode()
                 .put("from", submission.senderNumber())
-                .put("to", SIMULATED_INBOUND_NUMBER)
+                .put("to", OPERATOR_NUMBER)
                 .put("text", submission.smsText())
                 .put("messageId", UUID.randomUUID().toString())
                 .put("receivedAt", submission.occurredAt().toString());

@@ -96,6 +96,27 @@ class PassengerTrafficTest {
         assertThat(texts.stream().map(PassengerTraffic.Submission::senderNumber).distinct().count()).isGreaterThan(50);
     }
 
+    @Test
+    void a_few_passengers_text_through_twilio_from_a_small_pool_of_numbers_of_their_own() {
+        PassengerTraffic traffic = new PassengerTraffic(RouteProfile.demoRoutes(), 13);
+
+        List<PassengerTraffic.Submission> submissions = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            submissions.add(traffic.next(Duration.ZERO, NOW));
+        }
+
+        List<PassengerTraffic.Submission> twilio = submissions.stream()
+                .filter(s -> s.channel() == PassengerTraffic.Channel.TWILIO_SMS).toList();
+        assertThat(twilio).hasSizeBetween(80, 200).allSatisfy(sms -> {
+            assertThat(sms.bySms()).isTrue();
+            assertThat(sms.senderNumber()).matches("\\+4477009004[01]\\d");
+        });
+        assertThat(twilio.stream().map(PassengerTraffic.Submission::senderNumber).distinct().count())
+                .isLessThanOrEqualTo(PassengerTraffic.TWILIO_PASSENGERS);
+        assertThat(submissions).filteredOn(s -> s.channel() == PassengerTraffic.Channel.SMS_GATEWAY)
+                .allSatisfy(sms -> assertThat(sms.senderNumber()).doesNotMatch("\\+4477009004[01]\\d"));
+    }
+
     private static double satisfiedShare(PassengerTraffic traffic, Duration elapsed) {
         int satisfied = 0;
         int total = 2000;
