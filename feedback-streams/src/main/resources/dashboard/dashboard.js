@@ -612,8 +612,9 @@
     const actions = children(element('div', 'actions'), [
       status === 'open' ? button('Acknowledge', 'acknowledge', alert) : null,
       status !== 'resolved' ? button('Resolve', 'resolve', alert) : null,
+      (alert.exampleEventIds || []).length > 0 ? conversationsButton(alert) : null,
     ]);
-    actions.hidden = status === 'resolved';
+    actions.hidden = status === 'resolved' && (alert.exampleEventIds || []).length === 0;
     replaceContent(item, [
       children(element('div', 'alert-head'), [
         text(element('span', 'badge sev-' + (alert.severity || 'UNKNOWN')), severityText(alert.severity)),
@@ -625,8 +626,47 @@
       ...examples.map((example) => text(element('blockquote', 'example'), example)),
       text(element('p', 'meta'), meta.join(' · ')),
       actions,
+      alert.passengers ? drawPassengers(alert) : null,
     ]);
     return item;
+  }
+
+  // From an alert to the passengers behind its examples: their conversations, one click away.
+  function conversationsButton(alert) {
+    const result = text(element('button', 'secondary'), 'Passengers who wrote');
+    result.type = 'button';
+    result.dataset.action = 'conversations';
+    result.setAttribute('aria-label', 'Conversations of the passengers behind ' + kindText(alert.kind).toLowerCase()
+      + ' on ' + alert.subject);
+    result.addEventListener('click', () => loadPassengers(alert));
+    return result;
+  }
+
+  async function loadPassengers(alert) {
+    try {
+      const response = await api('alerts/' + encodeURIComponent(alert.alertId) + '/conversations');
+      alert.passengers = response.ok ? ((await response.json()).conversations || [])
+        : { error: await problemText(response) };
+    } catch (e) {
+      alert.passengers = { error: 'Could not reach the server; try again.' };
+    }
+    renderAlerts();
+  }
+
+  function drawPassengers(alert) {
+    if (alert.passengers.error) {
+      return text(element('p', 'meta'), alert.passengers.error);
+    }
+    if (alert.passengers.length === 0) {
+      return text(element('p', 'meta'), 'None of these passengers can be answered: they did not write by SMS.');
+    }
+    return children(element('ul', 'passengers'), alert.passengers.map((conversation) => {
+      const open = text(element('button', 'link'), (conversation.lastMessage ? conversation.lastMessage.text : '')
+        + ' (' + conversation.status + ')');
+      open.type = 'button';
+      open.addEventListener('click', () => openConversation(conversation.conversationId));
+      return children(element('li'), [open]);
+    }));
   }
 
   function button(label, action, alert) {

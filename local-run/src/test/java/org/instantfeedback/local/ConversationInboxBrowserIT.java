@@ -246,6 +246,31 @@ class ConversationInboxBrowserIT {
         assertThat(apiStatus("/v1/conversations/" + conversationId)).as("erased").isEqualTo(404);
     }
 
+    @Test
+    void from_an_alert_an_operator_reaches_the_conversation_of_the_passenger_who_wrote() throws Exception {
+        String contact = newContact();
+        String conversationId = contact + ".1";
+        String subject = "night-bus-" + UUID.randomUUID().toString().substring(0, 8);
+        sms(contact, subject, "A man is attacking the driver on the night bus, call the police");
+
+        openDashboard();
+        awaitPage("the urgent alert with a way to its passengers", () -> !browser.findElements(By.cssSelector(
+                "li.alert[data-status='open'] button[data-action='conversations']")).isEmpty()
+                && browser.findElements(By.cssSelector("li.alert")).stream()
+                .anyMatch(alert -> alert.getText().contains(subject)));
+        WebElement alert = browser.findElements(By.cssSelector("li.alert")).stream()
+                .filter(item -> item.getText().contains(subject)).findFirst().orElseThrow();
+        alert.findElement(By.cssSelector("button[data-action='conversations']")).click();
+        awaitPage("the passenger's conversation listed under the alert", () -> browser.findElements(By.cssSelector(
+                "li.alert ul.passengers button")).stream().anyMatch(link -> link.getText().contains("attacking")));
+        browser.findElements(By.cssSelector("li.alert ul.passengers button")).stream()
+                .filter(link -> link.getText().contains("attacking")).findFirst().orElseThrow().click();
+
+        awaitPage("the conversation opened from the alert", () -> browser.findElement(By.id("conversation-dialog"))
+                .isDisplayed() && messageTexts("in").stream().anyMatch(text -> text.contains("attacking")));
+        assertThat(apiStatus("/v1/conversations/" + conversationId)).isEqualTo(200);
+    }
+
     private static void openDashboard() {
         // The link an operator is given once; the app keeps the token in a cookie for the session.
         browser.get(services.streamsUri("/dashboard/?access_token=" + TOKEN).toString());
