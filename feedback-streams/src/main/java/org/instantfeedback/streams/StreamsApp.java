@@ -46,6 +46,7 @@ import org.instantfeedback.streams.query.PeerClient;
 import org.instantfeedback.streams.query.QueryService;
 import org.instantfeedback.streams.query.QueryUnavailableException;
 import org.instantfeedback.streams.query.StoreLocator;
+import org.instantfeedback.streams.telemetry.ConversationQueueGauges;
 import org.instantfeedback.streams.textmodel.ActiveTextModel;
 import org.instantfeedback.streams.textmodel.TextModelLoop;
 import org.slf4j.Logger;
@@ -139,9 +140,12 @@ public final class StreamsApp implements AutoCloseable {
         QueryService queries = new QueryService(locator, new LocalReads(locator, csat, api.seriesSpan()), peers, clock);
         ActionRecords actionRecords = new ActionRecords(running.actionsProducer::get);
         AlertActions actions = new AlertActions(actionRecords, clock);
-        ConversationQueries conversationQueries = new ConversationQueries(locator,
-                new LocalConversations(locator, clock, config.conversations().answerWithin()), peers,
-                ConversationTopology.repartitionTopic(config.applicationId()), config.alerting().hierarchy());
+        LocalConversations localConversations = new LocalConversations(locator, clock,
+                config.conversations().answerWithin());
+        String conversationsTopic = ConversationTopology.repartitionTopic(config.applicationId());
+        ConversationQueries conversationQueries = new ConversationQueries(locator, localConversations, peers,
+                conversationsTopic, config.alerting().hierarchy());
+        ConversationQueueGauges.bindTo(metrics, running.streams::get, localConversations, conversationsTopic);
         ConversationRoutes conversations = new ConversationRoutes(conversationQueries,
                 new ConversationActions(actionRecords, clock));
         AlertConversationRoutes alertConversations = new AlertConversationRoutes(queries, conversationQueries);

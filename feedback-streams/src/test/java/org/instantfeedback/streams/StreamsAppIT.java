@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
+import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.CsatWindow;
 import org.instantfeedback.events.FeedbackAlert;
 import org.instantfeedback.events.FeedbackAlertEventType;
@@ -46,6 +48,7 @@ import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.events.FeedbackSentiment;
 import org.instantfeedback.events.FeedbackTopic;
+import org.instantfeedback.events.ReplyAddress;
 import org.instantfeedback.streams.csat.Feedback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -240,6 +243,25 @@ class StreamsAppIT {
             assertThat(alert.getSeverity()).isEqualTo(FeedbackAlertSeverity.CRITICAL);
             assertThat(alert.getReason()).startsWith("An urgent report about " + subject);
         }
+    }
+
+    @Test
+    void prometheus_counts_the_passengers_waiting_for_an_answer() throws Exception {
+        String contact = "contact-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        send(FeedbackReceived.newBuilder().setEventId("twilio:" + contact).setChannel(Channel.SMS)
+                .setSubject("route-" + contact).setText("bus late again").setSenderPseudonym(contact)
+                .setReplyTo(ReplyAddress.newBuilder().setContactId(contact).setOperatorNumber("+447700900100")
+                        .setKeyId("k-1").setCiphertext(ByteBuffer.wrap(new byte[] {1, 2, 3})).build())
+                .setOccurredAt(now).setReceivedAt(now).build());
+
+        await("the waiting passenger counted in Prometheus").atMost(DEADLINE).untilAsserted(() -> {
+            String open = get("/metrics").body().lines().filter(line -> line.startsWith("conversations_open"))
+                    .findFirst().orElse("");
+            assertThat(open).as("the conversations_open line").isNotEmpty();
+            assertThat(Double.parseDouble(open.substring(open.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1.0);
+        });
+        assertThat(get("/metrics").body()).contains("conversations_overdue");
     }
 
     private static FeedbackAlert awaitAlert(KafkaConsumer<String, FeedbackAlert> consumer, String subject) {
