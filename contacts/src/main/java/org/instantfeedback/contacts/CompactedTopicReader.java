@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class CompactedTopicReader<V> implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicReader.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration MISSING_TOPIC_BACKOFF = Duration.ofSeconds(1);
 
     /** Takes each record in offset order; {@code value} is null for a tombstone. */
     @FunctionalInterface
@@ -60,7 +61,10 @@ public final class CompactedTopicReader<V> implements Runnable {
     @Override
     public void run() {
         try {
-            List<TopicPartition> partitions = partitions();
+            List<TopicPartition> partitions = awaitPartitions();
+            if (!running) {
+                return;
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -73,6 +77,8 @@ public final class CompactedTopicReader<V> implements Runnable {
             }
         } catch (WakeupException e) {
             // close() woke the consumer up to stop it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failure = e;
             LOG.error("stopped reading {}: what is written there from now on is not known to this process", topic, e);
@@ -118,13 +124,25 @@ public final class CompactedTopicReader<V> implements Runnable {
         consumer.close();
     }
 
-    private List<TopicPartition> partitions() {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic);
-        if (partitions == null || partitions.isEmpty()) {
-            throw new ContactKeysUnavailableException("topic " + topic + " does not exist; it must be created"
-                    + " compacted (cleanup.policy=compact)");
+    /**
+     * The topic's partitions, once it exists: a process may start before the topic is created (or
+     * before a just-created topic's metadata has reached every broker), and must not give up on it.
+     */
+    private List<TopicPartition> awaitPartitions() throws InterruptedException {
+        boolean told = false;
+        while (running) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+            if (partitions != null && !partitions.isEmpty()) {
+                return partitions.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            }
+            if (!told) {
+                LOG.warn("topic {} does not exist yet; waiting for it (it must be created compacted,"
+                        + " cleanup.policy=compact)", topic);
+                told = true;
+            }
+            Thread.sleep(MISSING_TOPIC_BACKOFF.toMillis());
         }
-        return partitions.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        return List.of();
     }
 
     private void pollOnce() {

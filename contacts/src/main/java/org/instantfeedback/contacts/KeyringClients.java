@@ -28,6 +28,9 @@ record KeyringClients(Map<String, Object> consumer, Map<String, Object> producer
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Asking for a missing topic must not make the broker create it: created by default, it would
+        // not be compacted, and passengers' keys would expire with its retention.
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         return props;
     }
 
