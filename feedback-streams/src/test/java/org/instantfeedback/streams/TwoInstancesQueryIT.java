@@ -168,15 +168,20 @@ class TwoInstancesQueryIT {
                         assertThat(listed).containsAll(contacts.stream().map(contact -> contact + ".1").toList());
                     });
             for (String contact : contacts) {
-                HttpResponse<String> one = get(app, "/v1/conversations/" + contact + ".1");
-                assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
-                assertThat(JSON.readTree(one.body()).get("messages")).hasSize(1);
+                // A 503 means "ask again" (a store moving between the instances), as the API says.
+                await(contact + " read from port " + app.port()).atMost(DEADLINE).untilAsserted(() -> {
+                    HttpResponse<String> one = get(app, "/v1/conversations/" + contact + ".1");
+                    assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+                    assertThat(JSON.readTree(one.body()).get("messages")).hasSize(1);
+                });
             }
         }
         String conversation = contacts.get(0) + ".1";
-        HttpResponse<String> replied = post(apps.get(0), "/v1/conversations/" + conversation + "/replies",
-                "{\"text\":\"Sorry, we are on it.\",\"by\":\"Sam\"}");
-        assertThat(replied.statusCode()).as(replied.body()).isEqualTo(202);
+        await("the answer taken").atMost(DEADLINE).untilAsserted(() -> {
+            HttpResponse<String> replied = post(apps.get(0), "/v1/conversations/" + conversation + "/replies",
+                    "{\"text\":\"Sorry, we are on it.\",\"by\":\"Sam\"}");
+            assertThat(replied.statusCode()).as(replied.body()).isEqualTo(202);
+        });
         await("the answer seen from the other instance").atMost(DEADLINE).untilAsserted(() -> {
             JsonNode read = JSON.readTree(get(apps.get(1), "/v1/conversations/" + conversation).body());
             assertThat(read.get("status").asText()).isEqualTo("waiting");
