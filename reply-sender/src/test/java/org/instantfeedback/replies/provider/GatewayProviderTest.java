@@ -12,15 +12,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.instantfeedback.events.DeliveryStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,9 @@ class GatewayProviderTest {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile int answerStatus = 200;
     private volatile String answerBody = "{\"id\":\"gw-42\",\"state\":\"queued\"}";
-    private volatile Duration answerDelay = Duration.ZERO;
+    /** Held closed, the gateway keeps its answer until the test is over: a gateway that hangs. */
+    private final CountDownLatch answerReleased = new CountDownLatch(1);
+    private volatile boolean hangs;
     private final ExecutorService gatewayThreads = Executors.newCachedThreadPool();
     private HttpServer gateway;
 
@@ -50,8 +53,8 @@ class GatewayProviderTest {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 requests.add(new Request(exchange.getRequestHeaders().getFirst("Content-Type"),
                         exchange.getRequestHeaders().getFirst("Authorization"), body));
-                if (!answerDelay.isZero()) {
-                    Thread.sleep(answerDelay.toMillis()); // the gateway's own slowness, not synchronisation
+                if (hangs) {
+                    answerReleased.await(30, TimeUnit.SECONDS);
                 }
                 byte[] answer = answerBody.getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(answerStatus, answer.length == 0 ? -1 : answer.length);
@@ -68,6 +71,7 @@ class GatewayProviderTest {
 
     @AfterEach
     void stopGateway() {
+        answerReleased.countDown();
         gateway.stop(0);
         gatewayThreads.shutdownNow();
     }
@@ -147,7 +151,7 @@ class GatewayProviderTest {
 
     @Test
     void a_gateway_that_hangs_past_the_timeout_is_an_unknown_outcome() {
-        answerDelay = Duration.ofSeconds(2);
+        hangs = true;
         Map<String, String> env = env();
         env.put("REPLY_GATEWAY_TIMEOUT", "PT0.3S");
 
