@@ -3,8 +3,10 @@
 # package), then from the repository root, for example:
 #   docker build -f deploy/service.Dockerfile --build-arg SERVICE=feedback-ingest --build-arg PORT=8080 \
 #       -t instant-feedback/feedback-ingest .
-# docker-compose.yml passes both arguments for each service.
-FROM eclipse-temurin:17-jre
+# docker-compose.yml passes both arguments for each service. JRE_IMAGE names another Java 17 runtime
+# image (Debian- or Ubuntu-based, with apt-get) to start from: CI builds on a local stand-in.
+ARG JRE_IMAGE=eclipse-temurin:17-jre
+FROM ${JRE_IMAGE}
 
 ARG SERVICE
 ARG PORT
