@@ -46,7 +46,6 @@ import org.instantfeedback.streams.query.PeerClient;
 import org.instantfeedback.streams.query.QueryService;
 import org.instantfeedback.streams.query.QueryUnavailableException;
 import org.instantfeedback.streams.query.StoreLocator;
-import org.instantfeedback.streams.telemetry.ConversationQueueGauges;
 import org.instantfeedback.streams.textmodel.ActiveTextModel;
 import org.instantfeedback.streams.textmodel.TextModelLoop;
 import org.slf4j.Logger;
@@ -145,7 +144,6 @@ public final class StreamsApp implements AutoCloseable {
         String conversationsTopic = ConversationTopology.repartitionTopic(config.applicationId());
         ConversationQueries conversationQueries = new ConversationQueries(locator, localConversations, peers,
                 conversationsTopic, config.alerting().hierarchy());
-        ConversationQueueGauges.bindTo(metrics, running.streams::get, localConversations, conversationsTopic);
         ConversationRoutes conversations = new ConversationRoutes(conversationQueries,
                 new ConversationActions(actionRecords, clock));
         AlertConversationRoutes alertConversations = new AlertConversationRoutes(queries, conversationQueries);
