@@ -148,8 +148,7 @@ public final class StreamsApp implements AutoCloseable {
                 new ConversationActions(actionRecords, clock));
         AlertConversationRoutes alertConversations = new AlertConversationRoutes(queries, conversationQueries);
         HandlingRoutes handling = new HandlingRoutes(new HandlingQueries(locator, new LocalHandling(locator, clock),
-                peers, HandlingTopology.repartitionTopic(config.applicationId()), conversationQueries,
-                config.alerting().hierarchy(), clock), config.alerting().windows());
+                peers, HandlingTopology.repartitionTopic(config.applicationId())), config.alerting().windows());
         // The dashboard's live stream: every instance reads all of the metrics and alert topics.
         LiveUpdates live = LiveUpdates.create(config.kafkaSettings(), config.registrySettings(), config.applicationId(),
                 metrics);
