@@ -46,7 +46,6 @@ import org.instantfeedback.streams.query.PeerClient;
 import org.instantfeedback.streams.query.QueryService;
 import org.instantfeedback.streams.query.QueryUnavailableException;
 import org.instantfeedback.streams.query.StoreLocator;
-import org.instantfeedback.streams.telemetry.ConversationQueueGauges;
 import org.instantfeedback.streams.textmodel.ActiveTextModel;
 import org.instantfeedback.streams.textmodel.TextModelLoop;
 import org.slf4j.Logger;
@@ -145,13 +144,11 @@ public final class StreamsApp implements AutoCloseable {
         String conversationsTopic = ConversationTopology.repartitionTopic(config.applicationId());
         ConversationQueries conversationQueries = new ConversationQueries(locator, localConversations, peers,
                 conversationsTopic, config.alerting().hierarchy());
-        ConversationQueueGauges.bindTo(metrics, running.streams::get, localConversations, conversationsTopic);
         ConversationRoutes conversations = new ConversationRoutes(conversationQueries,
                 new ConversationActions(actionRecords, clock));
         AlertConversationRoutes alertConversations = new AlertConversationRoutes(queries, conversationQueries);
         HandlingRoutes handling = new HandlingRoutes(new HandlingQueries(locator, new LocalHandling(locator, clock),
-                peers, HandlingTopology.repartitionTopic(config.applicationId()), conversationQueries,
-                config.alerting().hierarchy(), clock), config.alerting().windows());
+                peers, HandlingTopology.repartitionTopic(config.applicationId())), config.alerting().windows());
         // The dashboard's live stream: every instance reads all of the metrics and alert topics.
         LiveUpdates live = LiveUpdates.create(config.kafkaSettings(), config.registrySettings(), config.applicationId(),
                 metrics);

@@ -114,7 +114,7 @@ public final class StreamsTopology {
         RatedTexts.addTo(scored, serdes.ratedTexts());
         CsatTopology.addCsat(feedback, settings.csatWindows(), settings.csatV1Enabled(), serdes.csat(), meters);
         ConversationTopology.Outputs conversations = ConversationTopology.addTo(builder, scored,
-                settings.conversations(), serdes);
+                settings.conversations(), settings.alerting().hierarchy(), serdes);
         AlertingTopology.addAlerting(builder, scored, conversations.waiting(), settings.alerting(), serdes, meters);
         HandlingTopology.addTo(builder, conversations.facts(), settings.alerting().windows(),
                 settings.alerting().hierarchy(), serdes, meters);

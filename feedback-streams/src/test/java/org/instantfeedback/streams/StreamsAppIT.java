@@ -255,13 +255,15 @@ class StreamsAppIT {
                         .setKeyId("k-1").setCiphertext(ByteBuffer.wrap(new byte[] {1, 2, 3})).build())
                 .setOccurredAt(now).setReceivedAt(now).build());
 
+        String idLabel = "id=\"route-" + contact + "\"";
         await("the waiting passenger counted in Prometheus").atMost(DEADLINE).untilAsserted(() -> {
-            String open = get("/metrics").body().lines().filter(line -> line.startsWith("conversations_open"))
-                    .findFirst().orElse("");
-            assertThat(open).as("the conversations_open line").isNotEmpty();
-            assertThat(Double.parseDouble(open.substring(open.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1.0);
+            String open = get("/metrics").body().lines().filter(line -> line.startsWith("conversations_open{")
+                    && line.contains(idLabel) && line.contains("scope=\"subject\"")).findFirst().orElse("");
+            assertThat(open).as("the conversations_open line of the subject").isNotEmpty();
+            assertThat(Double.parseDouble(open.substring(open.lastIndexOf(' ') + 1))).isEqualTo(1.0);
         });
-        assertThat(get("/metrics").body()).contains("conversations_overdue");
+        assertThat(get("/metrics").body().lines()).as("not overdue yet").anySatisfy(line -> assertThat(line)
+                .startsWith("conversations_overdue{").contains(idLabel).endsWith(" 0.0"));
     }
 
     private static FeedbackAlert awaitAlert(KafkaConsumer<String, FeedbackAlert> consumer, String subject) {

@@ -31,8 +31,12 @@ public final class ContactThread {
         return thread;
     }
 
-    /** Where a passenger's message went: the conversation, whether it started it, and the service rating it gave. */
-    record Joined(ConversationState conversation, boolean started, Optional<Integer> serviceRating) {
+    /**
+     * Where a passenger's message went: the conversation, whether it started it, the service rating
+     * it gave, and the oldest conversation that left the store to make room for a new one.
+     */
+    record Joined(ConversationState conversation, boolean started, Optional<Integer> serviceRating,
+                  Optional<ConversationState> dropped) {
     }
 
     /**
@@ -43,15 +47,14 @@ public final class ContactThread {
         addresses.put(message.address().operatorNumber(), message.address());
         Optional<ConversationState> latest = latestWith(message.address().operatorNumber());
         if (latest.isPresent() && latest.get().continuesAt(message.receivedAt(), quietPeriod)) {
-            return new Joined(latest.get(), false, latest.get().receive(message));
+            return new Joined(latest.get(), false, latest.get().receive(message), Optional.empty());
         }
         conversationsStarted++;
         ConversationState started = ConversationState.open(ConversationIds.of(contactId, conversationsStarted), message);
         conversations.add(started);
-        if (conversations.size() > MOST_CONVERSATIONS) {
-            conversations.remove(0);
-        }
-        return new Joined(started, true, Optional.empty());
+        Optional<ConversationState> dropped = conversations.size() > MOST_CONVERSATIONS
+                ? Optional.of(conversations.remove(0)) : Optional.empty();
+        return new Joined(started, true, Optional.empty(), dropped);
     }
 
     /** Every kept conversation, without messages, as of {@code now}. */

@@ -37,6 +37,8 @@ final class ConversationState {
     boolean overdueSignalled;
     /** The waitingSince under which the conversation is in the {@link WaitingIndex}; null when it is not. */
     Instant indexedWaitingSince;
+    /** Where the handling figures count it as open (and overdue); null when they do not ({@link CountWaiting}). */
+    CountedAs countedAs;
 
     static ConversationState open(String conversationId, InboundMessage first) {
         ConversationState state = new ConversationState();
@@ -104,6 +106,17 @@ final class ConversationState {
         handled(answer.by);
         add(answer);
         return answered;
+    }
+
+    /** The ops user who wrote the latest answer kept here (the follow-up question is not one); empty when none. */
+    Optional<String> lastAnsweredBy() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            MessageState message = messages.get(i);
+            if (!message.inbound && !message.followUp) {
+                return Optional.ofNullable(message.by);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The answers ops wrote (the follow-up question is not one). */

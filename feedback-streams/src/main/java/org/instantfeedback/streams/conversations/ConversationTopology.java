@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.instantfeedback.alerting.ConversationWaiting;
+import org.instantfeedback.alerting.hierarchy.SubjectHierarchy;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.streams.feedback.EventSerdes;
@@ -27,7 +28,8 @@ import org.instantfeedback.streams.state.JsonSerde;
  * Publishes each conversation as it stands on the compacted {@code feedback.conversations.v1}, the
  * SMS to send on {@code feedback.replies.v1}, the tombstone of an erased contact's keys on
  * {@code feedback.contact-keys.v1}, actions it cannot apply on {@code feedback.deadletter.v1}, and
- * what it measures of the handling (openings, answers, closings, ratings) for the handling figures.
+ * what it measures of the handling (openings, answers, closings, ratings, passengers starting and
+ * stopping to wait) for the handling figures.
  *
  * <p>Actions and statuses go through the repartition too (they are few), so their topics may have
  * any number of partitions.
@@ -63,8 +65,9 @@ public final class ConversationTopology {
     public record Outputs(KStream<String, HandlingFact> facts, KStream<String, ConversationWaiting> waiting) {
     }
 
+    /** @param hierarchy the groups a waiting conversation is counted in, besides its subject */
     public static Outputs addTo(StreamsBuilder builder, KStream<String, FeedbackScored> scored,
-                                ConversationSettings settings, EventSerdes serdes) {
+                                ConversationSettings settings, SubjectHierarchy hierarchy, EventSerdes serdes) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 JsonSerde.of(ContactThread.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
@@ -89,7 +92,7 @@ public final class ConversationTopology {
                 .merge(actions, Named.as("conversations.merge-actions.v1"))
                 .merge(deliveries, Named.as("conversations.merge-deliveries.v1"))
                 .repartition(Repartitioned.with(Serdes.String(), inputSerde).withName(BY_CONTACT))
-                .process(() -> new Converse(settings), Named.as("conversations.converse.v1"), STORE, WAITING_STORE);
+                .process(() -> new Converse(settings, hierarchy), Named.as("conversations.converse.v1"), STORE, WAITING_STORE);
         return publish(outputs, serdes);
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.instantfeedback.alerting.ConversationWaiting;
+import org.instantfeedback.alerting.hierarchy.SubjectHierarchy;
 import org.instantfeedback.events.DeliveryStatus;
 import org.instantfeedback.events.ReplyKind;
 import org.instantfeedback.events.ReplyRequested;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * joins or starts a conversation; ops' answers become SMS for the reply sender; closing asks the
  * follow-up question; news of a delivery lands on its message; erasure tombstones every
  * conversation and the contact's keys. An action that cannot apply (an unknown conversation) goes
- * to the dead-letter topic with the reason, so nothing ops did disappears without a trace.
+ * to the dead-letter topic with the reason, so nothing ops did disappears without a trace. Every
+ * change also keeps the handling figures' counts of open and overdue conversations in step
+ * ({@link CountWaiting}).
  */
 final class Converse extends ContextualProcessor<String, ConversationInput, String, ConversationOutput> {
     private static final Logger LOG = LoggerFactory.getLogger(Converse.class);
@@ -35,11 +38,13 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
     static final Duration OVERDUE_CHECK = Duration.ofSeconds(30);
 
     private final ConversationSettings settings;
+    private final CountWaiting counts;
     private KeyValueStore<String, ContactThread> store;
     private WaitingIndex waiting;
 
-    Converse(ConversationSettings settings) {
+    Converse(ConversationSettings settings, SubjectHierarchy hierarchy) {
         this.settings = settings;
+        this.counts = new CountWaiting(hierarchy);
     }
 
     @Override
@@ -74,6 +79,7 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
         ContactThread thread = thread(record.key()).orElseGet(() -> ContactThread.of(record.key()));
         ContactThread.Joined joined = thread.receive(message, settings.quietPeriod());
         ConversationState conversation = joined.conversation();
+        joined.dropped().ifPresent(oldest -> letGo(record.timestamp(), thread, oldest));
         settle(record.timestamp(), thread, conversation);
         store.put(thread.contactId, thread);
         publish(record, thread, conversation);
@@ -136,8 +142,7 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
         Optional<ContactThread> thread = thread(record.key());
         thread.ifPresent(known -> {
             for (ConversationState conversation : known.conversations) {
-                conversation.waitingSince = null;
-                settle(record.timestamp(), known, conversation);
+                letGo(record.timestamp(), known, conversation);
             }
             for (String conversationId : known.everyConversationId()) {
                 context().forward(record.withKey(conversationId)
@@ -202,8 +207,8 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
     }
 
     /**
-     * Keeps the waiting index in step with a changed conversation, and tells the unanswered alert
-     * when a passenger it was told about no longer waits.
+     * Keeps the waiting index and the open and overdue counts in step with a changed conversation,
+     * and tells the unanswered alert when a passenger it was told about no longer waits.
      */
     private void settle(long timestamp, ContactThread thread, ConversationState conversation) {
         if (conversation.waitingSince == null && conversation.overdueSignalled) {
@@ -212,6 +217,13 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
                     null, null, Instant.ofEpochMilli(timestamp)), timestamp);
         }
         waiting.update(thread.contactId, conversation);
+        counts.settle(conversation, Instant.ofEpochMilli(timestamp)).forEach(this::forwardFact);
+    }
+
+    /** A conversation leaves the store (erasure, or no room left): nobody waits on it any more. */
+    private void letGo(long timestamp, ContactThread thread, ConversationState conversation) {
+        conversation.waitingSince = null;
+        settle(timestamp, thread, conversation);
     }
 
     /** Tells the unanswered alert of every passenger who has now waited past the limit. */
@@ -227,7 +239,7 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
             }
             ConversationState conversation = found.get();
             conversation.overdueSignalled = true;
-            waiting.update(thread.contactId, conversation);
+            settle(now, thread, conversation);
             store.put(thread.contactId, thread);
             Optional<MessageState> oldest = conversation.oldestUnanswered();
             forwardWaiting(new ConversationWaiting(conversation.subject, conversation.conversationId, true,
@@ -245,6 +257,12 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
     private void measure(Record<String, ConversationInput> record, HandlingFact fact) {
         context().forward(record.withKey(fact.subject()).withValue((ConversationOutput) new ConversationOutput.Fact(fact))
                 .withTimestamp(fact.at().toEpochMilli()));
+    }
+
+    /** A fact that is not the answer to one record (the overdue check makes them too), timed when it happened. */
+    private void forwardFact(HandlingFact fact) {
+        context().forward(new Record<String, ConversationOutput>(fact.subject(), new ConversationOutput.Fact(fact),
+                fact.at().toEpochMilli()));
     }
 
     private void reject(Record<String, ConversationInput> record, String json, InvalidConversationActionException e) {

@@ -10,6 +10,7 @@ import org.instantfeedback.measures.Csat;
  * The handling measures of one rolling window, as the query API shows them and
  * feedback.handling.v1 carries them: first response time, average response time, total handling
  * time, replies per conversation and service CSAT. An average is null when nothing was measured.
+ * The open and overdue conversations are a count at one moment, not of a window: {@link QueueCounts}.
  */
 public record HandlingFigures(String window, Instant windowEnd, int opened, int firstResponses,
                               Double firstResponseSecondsAverage, int responses, Double responseSecondsAverage,
@@ -34,14 +35,16 @@ public record HandlingFigures(String window, Instant windowEnd, int opened, int 
         return opened == 0 && firstResponses == 0 && responses == 0 && closed == 0 && serviceRatings == 0;
     }
 
-    HandlingMetrics toAvro(HandlingKey key, Duration size, Instant updatedAt) {
+    /** @param counts the open and overdue conversations at {@code windowEnd} */
+    HandlingMetrics toAvro(HandlingKey key, Duration size, QueueCounts counts, Instant updatedAt) {
         return HandlingMetrics.newBuilder().setScope(key.scope()).setId(key.id())
                 .setWindowSizeMillis(size.toMillis()).setWindowEnd(windowEnd).setOpened(opened)
                 .setFirstResponses(firstResponses).setFirstResponseSecondsAverage(firstResponseSecondsAverage)
                 .setResponses(responses).setResponseSecondsAverage(responseSecondsAverage).setClosed(closed)
                 .setHandlingSecondsAverage(handlingSecondsAverage).setRepliesPerConversation(repliesPerConversation)
                 .setServiceRatings(serviceRatings).setServiceCsatPercent(serviceCsatPercent)
-                .setServiceRatingAverage(serviceRatingAverage).setUpdatedAt(updatedAt).build();
+                .setServiceRatingAverage(serviceRatingAverage).setOpenConversations(counts.open())
+                .setOverdueConversations(counts.overdue()).setUpdatedAt(updatedAt).build();
     }
 
     private static Double percent(int satisfied, int rated) {

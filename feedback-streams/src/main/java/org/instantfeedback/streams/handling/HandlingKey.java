@@ -8,7 +8,8 @@ import org.instantfeedback.streams.conversations.HandlingFact;
 
 /**
  * Whose handling a fact counts for, {@code <scope>:<id>}: the conversation's subject, each group
- * the subject belongs to, and the ops user it is to the credit of.
+ * the subject belongs to (for a change of waiting, the groups the fact names), and the ops user it
+ * is to the credit of.
  */
 public record HandlingKey(String scope, String id) {
     public static final String SUBJECT = "subject";
@@ -19,7 +20,8 @@ public record HandlingKey(String scope, String id) {
     static List<HandlingKey> of(HandlingFact fact, SubjectHierarchy hierarchy) {
         List<HandlingKey> keys = new ArrayList<>();
         keys.add(new HandlingKey(SUBJECT, fact.subject()));
-        hierarchy.groupsOf(fact.subject()).forEach(group -> keys.add(new HandlingKey(GROUP, group)));
+        List<String> groups = fact.groups() != null ? fact.groups() : hierarchy.groupsOf(fact.subject());
+        groups.forEach(group -> keys.add(new HandlingKey(GROUP, group)));
         if (fact.user() != null) {
             keys.add(new HandlingKey(USER, fact.user()));
         }

@@ -2,16 +2,18 @@ package org.instantfeedback.streams.query;
 
 import java.util.List;
 import org.instantfeedback.streams.handling.HandlingFigures;
+import org.instantfeedback.streams.handling.QueueCounts;
 
 /**
  * A subject's, group's or ops user's handling as the query API shows it: the figures over the
  * window ending now, the series of the windows before it (when read alone), and how many of its
- * conversations are open (the passenger waits) and overdue right now (in lists).
+ * conversations are open (the passenger waits) and overdue right now.
  */
 public record HandlingView(String scope, String id, HandlingFigures current, List<HandlingFigures> series,
-                           Integer openConversations, Integer overdueConversations) {
+                           int openConversations, int overdueConversations) {
 
-    HandlingView withQueue(int open, int overdue) {
-        return new HandlingView(scope, id, current, series, open, overdue);
+    static HandlingView of(String scope, String id, HandlingFigures current, List<HandlingFigures> series,
+                           QueueCounts counts) {
+        return new HandlingView(scope, id, current, series, counts.open(), counts.overdue());
     }
 }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -64,13 +66,23 @@ class ConversationTopologyTest {
     private TestOutputTopic<String, String> deadLetters;
     private TestOutputTopic<String, HandlingMetrics> handling;
     private TestOutputTopic<String, FeedbackAlert> alerts;
+    private SimpleMeterRegistry meters;
+    /** The latest record of each key of feedback.handling.v1 read so far. */
+    private final Map<String, HandlingMetrics> handlingByKey = new HashMap<>();
     private int events;
 
     @BeforeEach
     void start() {
+        startWith(Map.of());
+    }
+
+    /** Starts the topology with these settings besides the test's own. */
+    private void startWith(Map<String, String> extra) {
         Map<String, String> settings = FeedbackTopologyDriver.settings("conversations-test", stateDir);
+        settings.putAll(extra);
+        meters = new SimpleMeterRegistry();
         topology = new FeedbackTopologyDriver(settings, (config, serdes) -> StreamsTopology.build(
-                StreamsTopology.Settings.of(config), TestScorers::standard, serdes, new SimpleMeterRegistry()), START);
+                StreamsTopology.Settings.of(config), TestScorers::standard, serdes, meters), START);
         var driver = topology.driver();
         var serdes = topology.serdes();
         actions = driver.createInputTopic(Topics.CONVERSATION_ACTIONS, new StringSerializer(), new StringSerializer());
@@ -377,6 +389,123 @@ class ConversationTopologyTest {
                 .setText("lovely driver").setOccurredAt(START).setReceivedAt(START).build());
 
         assertThat(conversations.isEmpty()).isTrue();
+    }
+
+    @Test
+    void open_and_overdue_conversations_per_subject_group_and_user_follow_the_passenger_waiting_and_being_answered()
+            throws Exception {
+        restartWithHierarchy("route-42 = depot-north, region-east");
+
+        sms("bus 42 heating broken", START);
+        assertThat(queue("subject:route-42")).as("the passenger waits").isEqualTo("1 open, 0 overdue");
+        assertThat(queue("group:depot-north")).isEqualTo("1 open, 0 overdue");
+        assertThat(queue("group:region-east")).isEqualTo("1 open, 0 overdue");
+        assertThat(handlingByKey).as("nobody answered yet: no user counts it").doesNotContainKey("user:sam:PT1H");
+
+        topology.driver().advanceWallClockTime(Duration.ofMinutes(16));
+        assertThat(queue("subject:route-42")).as("16 minutes, the limit is 15").isEqualTo("1 open, 1 overdue");
+        assertThat(queue("group:depot-north")).isEqualTo("1 open, 1 overdue");
+        assertThat(handlingByKey.get("subject:route-42:PT1H").getWindowEnd())
+                .as("counted when the check found it").isAfterOrEqualTo(START.plus(Duration.ofMinutes(15)));
+
+        reply("reply-1", "Sorry, an engineer is on the way.", "sam", START.plus(Duration.ofMinutes(17)));
+        assertThat(queue("subject:route-42")).as("answered").isEqualTo("0 open, 0 overdue");
+        assertThat(queue("group:region-east")).isEqualTo("0 open, 0 overdue");
+        assertThat(queue("user:sam")).isEqualTo("0 open, 0 overdue");
+
+        sms("still cold", START.plus(Duration.ofMinutes(18)));
+        assertThat(queue("subject:route-42")).as("the passenger writes again").isEqualTo("1 open, 0 overdue");
+        assertThat(queue("user:sam")).as("sam answered last").isEqualTo("1 open, 0 overdue");
+
+        actions.pipeInput(CONTACT, ConversationAction.reply(CONTACT, CONTACT + ".1", "It is fixed now.", "kim",
+                "reply-2", START.plus(Duration.ofMinutes(20))).toJson(), START.plus(Duration.ofMinutes(20)));
+        sms("thanks, but now it is too hot", START.plus(Duration.ofMinutes(21)));
+        assertThat(queue("user:sam")).as("kim answered after sam").isEqualTo("0 open, 0 overdue");
+        assertThat(queue("user:kim")).isEqualTo("1 open, 0 overdue");
+
+        actions.pipeInput(CONTACT, ConversationAction.close(CONTACT, CONTACT + ".1", "sam",
+                START.plus(Duration.ofMinutes(22))).toJson(), START.plus(Duration.ofMinutes(22)));
+        assertThat(queue("subject:route-42")).as("closed while the passenger waited").isEqualTo("0 open, 0 overdue");
+        assertThat(queue("group:depot-north")).isEqualTo("0 open, 0 overdue");
+        assertThat(queue("user:kim")).isEqualTo("0 open, 0 overdue");
+        assertThat(gauges()).as("Prometheus shows what the topic carries").containsEntry("subject:route-42", "0/0")
+                .containsEntry("group:depot-north", "0/0").containsEntry("user:sam", "0/0")
+                .containsEntry("user:kim", "0/0");
+    }
+
+    @Test
+    void forgetting_a_passenger_who_waited_past_the_limit_takes_only_them_out_of_the_counts() {
+        sms("bus 42 driver rude", START);
+        smsFrom("other-passenger", "bus 42 is late", START.plus(Duration.ofMinutes(5)));
+        topology.driver().advanceWallClockTime(Duration.ofMinutes(16));
+        String before = queue("subject:route-42");
+        Map<String, String> gaugesBefore = gauges();
+        actions.pipeInput(CONTACT, ConversationAction.forget(CONTACT, "sam", START.plus(Duration.ofMinutes(17)))
+                .toJson(), START.plus(Duration.ofMinutes(17)));
+        actions.pipeInput(CONTACT, ConversationAction.forget(CONTACT, "sam", START.plus(Duration.ofMinutes(18)))
+                .toJson(), START.plus(Duration.ofMinutes(18)));
+
+        assertThat(before).isEqualTo("2 open, 1 overdue");
+        assertThat(gaugesBefore).containsEntry("subject:route-42", "2/1");
+        assertThat(queue("subject:route-42")).as("the other passenger still waits").isEqualTo("1 open, 0 overdue");
+        assertThat(gauges()).containsEntry("subject:route-42", "1/0");
+    }
+
+    @Test
+    void a_passenger_writing_again_while_waiting_and_closing_twice_count_once() {
+        sms("bus 42 driver rude", START);
+        sms("hello?", START.plusSeconds(60));
+        String waiting = queue("subject:route-42");
+        actions.pipeInput(CONTACT, ConversationAction.close(CONTACT, CONTACT + ".1", "sam",
+                START.plusSeconds(120)).toJson(), START.plusSeconds(120));
+        actions.pipeInput(CONTACT, ConversationAction.close(CONTACT, CONTACT + ".1", "sam",
+                START.plusSeconds(180)).toJson(), START.plusSeconds(180));
+        List<HandlingMetrics> all = handling.readValuesToList();
+
+        assertThat(waiting).isEqualTo("1 open, 0 overdue");
+        assertThat(all).as("counts never below zero").allSatisfy(record -> {
+            assertThat(record.getOpenConversations()).isNotNegative();
+            assertThat(record.getOverdueConversations()).isNotNegative();
+        });
+        assertThat(all).last().satisfies(record -> assertThat(record.getOpenConversations()).isZero());
+    }
+
+    @Test
+    void a_waiting_conversation_that_leaves_the_store_to_make_room_leaves_the_counts() {
+        int started = ContactThread.MOST_CONVERSATIONS + 1;
+        for (int n = 0; n < started; n++) {
+            // A day and an hour apart: each message starts a conversation, and none is answered.
+            sms("bus 42 late, day " + n, START.plus(Duration.ofHours(25L * n)));
+        }
+
+        assertThat(queue("subject:route-42")).as("the oldest of " + started + " is no longer kept")
+                .isEqualTo(ContactThread.MOST_CONVERSATIONS + " open, 0 overdue");
+    }
+
+    /** Restarts the topology with a subject hierarchy file of this content. */
+    private void restartWithHierarchy(String content) throws Exception {
+        Path file = Files.writeString(stateDir.resolve("hierarchy.txt"), content);
+        topology.close();
+        startWith(Map.of("ALERT_HIERARCHY_FILE", file.toString()));
+    }
+
+    /** A key's open and overdue conversations, as its latest PT1H record on feedback.handling.v1 says. */
+    private String queue(String key) {
+        handling.readKeyValuesToList().forEach(record -> handlingByKey.put(record.key, record.value));
+        HandlingMetrics latest = handlingByKey.get(key + ":PT1H");
+        assertThat(latest).as("a record of " + key + " on " + Topics.HANDLING).isNotNull();
+        return latest.getOpenConversations() + " open, " + latest.getOverdueConversations() + " overdue";
+    }
+
+    /** {@code <scope>:<id>} to {@code open/overdue}, as the Prometheus gauges show them. */
+    private Map<String, String> gauges() {
+        Map<String, String> shown = new HashMap<>();
+        meters.find("conversations.open").gauges().forEach(open -> {
+            String key = open.getId().getTag("scope") + ":" + open.getId().getTag("id");
+            double overdue = meters.get("conversations.overdue").tags(open.getId().getTags()).gauge().value();
+            shown.put(key, (int) open.value() + "/" + (int) overdue);
+        });
+        return shown;
     }
 
     private List<FeedbackAlert> unanswered() {

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -80,8 +81,7 @@ final class QueryApiFixture implements AutoCloseable {
                 new ConversationActions(new ActionRecords(() -> null), clock));
         AlertConversationRoutes alertConversations = new AlertConversationRoutes(queries, conversationQueries);
         HandlingRoutes handling = new HandlingRoutes(new HandlingQueries(locator, new LocalHandling(locator, clock),
-                peers, "handling", conversationQueries, config.alerting().hierarchy(), clock),
-                config.alerting().windows());
+                peers, "handling"), config.alerting().windows());
         http = QueryHttpApi.create(queries, actions, ApiSettings.from(apiEnv), config.alerting().windows(),
                 streamsState::get, metrics, routes -> {
                     conversations.register(routes);
@@ -92,6 +92,11 @@ final class QueryApiFixture implements AutoCloseable {
 
     void send(FeedbackReceived event) {
         topology.send(event);
+    }
+
+    /** Moves the driver's wall clock, which starts an hour before the API's now, on by {@code time}. */
+    void advanceWallClockTime(Duration time) {
+        driver.advanceWallClockTime(time);
     }
 
     int port() {

@@ -326,6 +326,8 @@ class QueryHttpApiTest {
     @Test
     void lists_the_handling_of_every_subject_with_its_open_and_overdue_conversations() throws Exception {
         api.send(sms("SM1", "bus 42 driver rude", NOW.minusSeconds(1_200)));
+        // The overdue check runs on the wall clock: up to the API's now, 20 minutes after the passenger wrote.
+        api.advanceWallClockTime(Duration.ofHours(1));
 
         HttpResponse<String> list = get("/v1/handling?scope=subject&window=PT1H");
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
@@ -338,6 +340,7 @@ class QueryHttpApiTest {
         HttpResponse<String> one = get("/v1/handling/subject/route-42?window=PT1H");
         assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
         assertThat(JSON.readTree(one.body()).get("series")).hasSize(12);
+        assertThat(JSON.readTree(one.body()).get("overdueConversations").asInt()).isEqualTo(1);
         assertThat(problemOf(get("/v1/handling/user/nobody?window=PT1H"), 404).get("title").asText())
                 .isEqualTo("No handling figures");
         assertThat(fieldError(get("/v1/handling?scope=team")).get("field").asText()).isEqualTo("scope");
