@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.instantfeedback.config.Topics;
@@ -110,11 +111,17 @@ class StreamsCrashIT {
     }
 
     private static void produce(Clients clients, List<FeedbackReceived> input) throws Exception {
+        AtomicReference<Exception> failed = new AtomicReference<>();
         try (KafkaProducer<String, FeedbackReceived> producer = clients.feedbackProducer()) {
             for (FeedbackReceived event : input) {
-                producer.send(new ProducerRecord<>(Topics.FEEDBACK_RECEIVED, event.getSubject(), event));
+                producer.send(new ProducerRecord<>(Topics.FEEDBACK_RECEIVED, event.getSubject(), event),
+                        (metadata, error) -> failed.compareAndSet(null, error));
             }
             producer.flush();
+        }
+        // Said here, rather than as a shortfall of the input count below.
+        if (failed.get() != null) {
+            throw new IllegalStateException("The input could not all be written", failed.get());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,11 +35,13 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Holds docker-compose.yml, the services' Dockerfile, docs/configuration.md and the Prometheus and Grafana provisioning
  * files against the configuration the services really read and the endpoints they really serve,
- * since no Docker engine here can prove the compose file by running it. ({@link DashboardQueriesIT}
+ * in the fast loop, without Docker; CI also starts the stack ({@code deploy/compose-smoke}) on the
+ * stand-in images, whose override file this test keeps to images only. ({@link DashboardQueriesIT}
  * holds the dashboard's queries against the metrics the running services expose.)
  */
 class DeploymentFilesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final String STAND_IN_OVERRIDE = "deploy/stand-ins/docker-compose.stand-ins.yml";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     static List<Arguments> services() {
@@ -236,6 +239,33 @@ class DeploymentFilesTest {
     }
 
     @SuppressWarnings("unchecked")
+    /** CI runs the file users run: the override may swap images, and nothing else. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_stand_in_override_changes_only_images_to_the_ones_build_images_makes() throws IOException {
+        Map<String, Object> overrides = (Map<String, Object>) yaml(ROOT.resolve(STAND_IN_OVERRIDE)).get("services");
+        Properties standIns = new Properties();
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("deploy/stand-ins/stand-ins.env"))) {
+            standIns.load(reader);
+        }
+        Map<String, Object> services = (Map<String, Object>) yaml(ROOT.resolve("docker-compose.yml")).get("services");
+        for (Map.Entry<String, Object> service : services.entrySet()) {
+            Map<String, Object> original = (Map<String, Object>) service.getValue();
+            Map<String, Object> override = (Map<String, Object>) overrides.get(service.getKey());
+            if (original.containsKey("build")) {
+                assertThat(override).as(service.getKey()).containsOnlyKeys("build");
+                assertThat((Map<String, Object>) override.get("build")).as(service.getKey())
+                        .isEqualTo(Map.of("args", Map.of("JRE_IMAGE", standIns.getProperty("STAND_IN_JRE_IMAGE"))));
+            } else if (service.getKey().equals("grafana")) {
+                assertThat(override).as("Grafana has no stand-in").isNull();
+            } else {
+                assertThat(override).as(service.getKey()).containsOnlyKeys("image");
+                assertThat(standIns.values()).as(service.getKey()).contains(override.get("image"));
+            }
+        }
+        assertThat(services).containsKeys(overrides.keySet().toArray(String[]::new));
+    }
+
     private static Map<String, Map<String, Object>> scrapeJobs() throws IOException {
         Map<String, Object> prometheus = yaml(ROOT.resolve("deploy/prometheus/prometheus.yml"));
         Map<String, Map<String, Object>> jobs = new HashMap<>();
