@@ -1,17 +1,14 @@
 package org.instantfeedback.faults;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
+import org.instantfeedback.embedded.twilio.TwilioSid;
 import org.instantfeedback.embedded.twilio.TwilioSignature;
+import org.instantfeedback.embedded.twilio.TwilioWebhook;
 
 /**
  * A passenger texting the operator's number, as Twilio hands each SMS to feedback-ingest: the form
@@ -19,6 +16,7 @@ import org.instantfeedback.embedded.twilio.TwilioSignature;
  */
 final class Passenger {
     static final String WEBHOOK_PATH = "/v1/sms/twilio";
+    private static final String ACCOUNT_SID = "AC" + "1".repeat(32);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -36,42 +34,12 @@ final class Passenger {
 
     /** Posts one SMS as Twilio would, once; Twilio retries a 503 itself, and so do the tests' waits. */
     HttpResponse<String> texts(String messageSid, String body) throws Exception {
-        Map<String, String> sms = sms(messageSid, body);
-        HttpRequest request = HttpRequest.newBuilder(webhook).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(TwilioSignature.HEADER, signature.sign(webhook.toString(), sms))
-                .POST(HttpRequest.BodyPublishers.ofString(form(sms)))
-                .build();
+        Map<String, String> sms = TwilioWebhook.inboundSms(messageSid, ACCOUNT_SID, number, operatorNumber, body);
+        HttpRequest request = TwilioWebhook.post(webhook, signature, sms).timeout(REQUEST_TIMEOUT).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     static String messageSid() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    /** The fields of Twilio's inbound-SMS webhook. */
-    private Map<String, String> sms(String sid, String body) {
-        Map<String, String> sms = new LinkedHashMap<>();
-        sms.put("ToCountry", "GB");
-        sms.put("SmsMessageSid", sid);
-        sms.put("NumMedia", "0");
-        sms.put("SmsSid", sid);
-        sms.put("SmsStatus", "received");
-        sms.put("Body", body);
-        sms.put("FromCountry", "GB");
-        sms.put("To", operatorNumber);
-        sms.put("NumSegments", "1");
-        sms.put("MessageSid", sid);
-        sms.put("AccountSid", "AC" + "1".repeat(32));
-        sms.put("From", number);
-        sms.put("ApiVersion", "2010-04-01");
-        return sms;
-    }
-
-    private static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return TwilioSid.random("SM");
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +18,8 @@ import org.instantfeedback.contacts.ContactSettings;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.embedded.privacy.PersonalData;
+import org.instantfeedback.embedded.twilio.TwilioSid;
+import org.instantfeedback.embedded.twilio.TwilioWebhook;
 import org.instantfeedback.events.ReplyAddress;
 import org.instantfeedback.ingest.config.ContactRequestSettings;
 import org.instantfeedback.ingest.config.SmsGatewaySettings;
@@ -175,18 +176,10 @@ class SmsKeywordsIT {
     }
 
     private static Map<String, String> sms(String sid, String from, String body) {
-        Map<String, String> sms = new LinkedHashMap<>();
-        sms.put("MessageSid", sid);
-        sms.put("SmsSid", sid);
-        sms.put("AccountSid", "AC" + "1".repeat(32));
-        sms.put("From", from);
-        sms.put("To", OPERATOR_NUMBER);
-        sms.put("Body", body);
-        sms.put("NumMedia", "0");
-        return sms;
+        return TwilioWebhook.inboundSms(sid, "AC" + "1".repeat(32), from, OPERATOR_NUMBER, body);
     }
 
     private static String messageSid() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
+        return TwilioSid.random("SM");
     }
 }

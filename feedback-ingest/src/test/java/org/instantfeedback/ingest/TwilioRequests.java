@@ -1,18 +1,18 @@
 package org.instantfeedback.ingest;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.instantfeedback.ingest.config.Secret;
-import org.instantfeedback.ingest.sms.TwilioSignature;
+import org.instantfeedback.embedded.twilio.TwilioSignature;
+import org.instantfeedback.embedded.twilio.TwilioWebhook;
 
-/** Requests as Twilio sends them: form-encoded parameters, signed with the account's auth token. */
+/**
+ * Requests as Twilio sends them: form-encoded parameters, signed with the account's auth token.
+ * They are signed by the Twilio stand-in's signer, a reading of Twilio's scheme independent of
+ * ingest's own, so a mistake in either shows as a refused request.
+ */
 final class TwilioRequests {
-    static final String FORM = "application/x-www-form-urlencoded";
-    static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+    static final String FORM = TwilioWebhook.CONTENT_TYPE;
+    static final String SIGNATURE_HEADER = TwilioSignature.HEADER;
 
     private TwilioRequests() {
     }
@@ -25,13 +25,10 @@ final class TwilioRequests {
     }
 
     static String signature(String authToken, String url, Map<String, String> parameters) {
-        return TwilioSignature.compute(Secret.of(authToken), url, new ArrayList<>(parameters.entrySet()));
+        return new TwilioSignature(authToken).sign(url, parameters);
     }
 
     static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return TwilioWebhook.form(parameters);
     }
 }

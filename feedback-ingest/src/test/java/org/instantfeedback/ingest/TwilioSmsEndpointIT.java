@@ -4,29 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.embedded.privacy.PersonalData;
+import org.instantfeedback.embedded.twilio.TwilioSid;
+import org.instantfeedback.embedded.twilio.TwilioWebhook;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
 import org.instantfeedback.events.RatingScale;
-import org.instantfeedback.ingest.config.Secret;
 import org.instantfeedback.ingest.config.SubjectSettings;
 import org.instantfeedback.ingest.config.TwilioSettings;
-import org.instantfeedback.ingest.sms.TwilioSignature;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TwilioSmsEndpointIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AUTH_TOKEN = "twilio-test-auth-token-0123456789";
+    private static final String ACCOUNT_SID = "AC" + "1".repeat(32);
     private static final String PATH = "/v1/sms/twilio";
     private static final String PUBLIC_BASE_URL = "https://feedback.example.com/ingest";
     private static final String BRANCH_NUMBER = "+442079460000";
@@ -113,20 +108,20 @@ class TwilioSmsEndpointIT {
 
     @Test
     void refuses_a_request_without_a_signature() throws Exception {
-        HttpResponse<String> response = client.postTo(PATH, "application/x-www-form-urlencoded",
-                form(sms(messageSid(), PersonalData.PASSENGER, SHARED_NUMBER, "route 1 5/5")));
+        HttpResponse<String> response = client.postTo(PATH, TwilioRequests.FORM,
+                TwilioRequests.form(sms(messageSid(), PersonalData.PASSENGER, SHARED_NUMBER, "route 1 5/5")));
 
         JsonNode problem = problemOf(response, 403);
-        assertThat(problem.path("detail").asText()).contains("X-Twilio-Signature");
+        assertThat(problem.path("detail").asText()).contains(TwilioRequests.SIGNATURE_HEADER);
     }
 
     @Test
     void refuses_a_forged_signature() throws Exception {
         Map<String, String> sms = sms(messageSid(), PersonalData.PASSENGER, SHARED_NUMBER, "route 1 5/5");
-        String forged = TwilioSignature.compute(Secret.of("not-the-auth-token"), localUrl(), entries(sms));
+        String forged = TwilioRequests.signature("not-the-auth-token", localUrl(), sms);
 
-        HttpResponse<String> response = client.postTo(PATH, "application/x-www-form-urlencoded", form(sms),
-                "X-Twilio-Signature", forged);
+        HttpResponse<String> response = client.postTo(PATH, TwilioRequests.FORM, TwilioRequests.form(sms),
+                TwilioRequests.SIGNATURE_HEADER, forged);
 
         problemOf(response, 403);
     }
@@ -137,10 +132,10 @@ class TwilioSmsEndpointIT {
         Map<String, String> changed = new LinkedHashMap<>(sms);
         changed.put("Body", "route 1 1/5");
 
-        HttpResponse<String> otherUrl = client.postTo(PATH, "application/x-www-form-urlencoded", form(sms),
-                "X-Twilio-Signature", signature("https://attacker.example/v1/sms/twilio", sms));
-        HttpResponse<String> otherBody = client.postTo(PATH, "application/x-www-form-urlencoded", form(changed),
-                "X-Twilio-Signature", signature(localUrl(), sms));
+        HttpResponse<String> otherUrl = client.postTo(PATH, TwilioRequests.FORM, TwilioRequests.form(sms),
+                TwilioRequests.SIGNATURE_HEADER, signature("https://attacker.example/v1/sms/twilio", sms));
+        HttpResponse<String> otherBody = client.postTo(PATH, TwilioRequests.FORM, TwilioRequests.form(changed),
+                TwilioRequests.SIGNATURE_HEADER, signature(localUrl(), sms));
 
         problemOf(otherUrl, 403);
         problemOf(otherBody, 403);
@@ -153,8 +148,9 @@ class TwilioSmsEndpointIT {
         String publicUrl = PUBLIC_BASE_URL + PATH;
 
         HttpResponse<String> signedForPublicUrl = post(proxiedClient, publicUrl, sms);
-        HttpResponse<String> signedForInternalUrl = proxiedClient.postTo(PATH, "application/x-www-form-urlencoded",
-                form(sms), "X-Twilio-Signature", signature(proxiedClient.uri(PATH).toString(), sms));
+        HttpResponse<String> signedForInternalUrl = proxiedClient.postTo(PATH, TwilioRequests.FORM,
+                TwilioRequests.form(sms), TwilioRequests.SIGNATURE_HEADER,
+                signature(proxiedClient.uri(PATH).toString(), sms));
 
         assertThat(signedForPublicUrl.statusCode()).as(signedForPublicUrl.body()).isEqualTo(200);
         assertThat(signedForPublicUrl.body()).as("no reply configured")
@@ -234,37 +230,21 @@ class TwilioSmsEndpointIT {
     @Test
     void refuses_a_body_that_is_not_form_encoded() throws Exception {
         HttpResponse<String> response = client.postTo(PATH, "application/json", "{\"Body\":\"hi\"}",
-                "X-Twilio-Signature", "anything");
+                TwilioRequests.SIGNATURE_HEADER, "anything");
 
         problemOf(response, 415);
     }
 
     private static HttpResponse<String> post(IngestHttpClient to, String signedUrl, Map<String, String> sms) {
-        return to.postTo(PATH, "application/x-www-form-urlencoded", form(sms),
-                "X-Twilio-Signature", signature(signedUrl, sms));
+        return TwilioRequests.postSigned(to, PATH, signedUrl, AUTH_TOKEN, sms);
     }
 
-    /** What Twilio posts for an inbound SMS (field names and shapes of its webhook). */
     private static Map<String, String> sms(String sid, String from, String to, String body) {
-        Map<String, String> sms = new LinkedHashMap<>();
-        sms.put("ToCountry", "GB");
-        sms.put("SmsMessageSid", sid);
-        sms.put("NumMedia", "0");
-        sms.put("SmsSid", sid);
-        sms.put("SmsStatus", "received");
-        sms.put("Body", body);
-        sms.put("FromCountry", "GB");
-        sms.put("To", to);
-        sms.put("NumSegments", "1");
-        sms.put("MessageSid", sid);
-        sms.put("AccountSid", "AC" + "1".repeat(32));
-        sms.put("From", from);
-        sms.put("ApiVersion", "2010-04-01");
-        return sms;
+        return TwilioWebhook.inboundSms(sid, ACCOUNT_SID, from, to, body);
     }
 
     private static String messageSid() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
+        return TwilioSid.random("SM");
     }
 
     private String localUrl() {
@@ -272,18 +252,7 @@ class TwilioSmsEndpointIT {
     }
 
     private static String signature(String url, Map<String, String> parameters) {
-        return TwilioSignature.compute(Secret.of(AUTH_TOKEN), url, entries(parameters));
-    }
-
-    private static List<Map.Entry<String, String>> entries(Map<String, String> parameters) {
-        return new ArrayList<>(parameters.entrySet());
-    }
-
-    private static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return TwilioRequests.signature(AUTH_TOKEN, url, parameters);
     }
 
     private static JsonNode problemOf(HttpResponse<String> response, int status) throws Exception {

@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.embedded.privacy.PersonalData;
+import org.instantfeedback.embedded.twilio.TwilioSid;
 import org.instantfeedback.events.Channel;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.Rating;
@@ -272,7 +272,7 @@ class TwilioVoiceEndpointIT {
     }
 
     private static String callSid() {
-        return "CA" + UUID.randomUUID().toString().replace("-", "");
+        return TwilioSid.random("CA");
     }
 
     private static JsonNode problemOf(HttpResponse<String> response, int status) throws Exception {

@@ -348,10 +348,10 @@ public final class LocalRun implements AutoCloseable {
                     .start();
             remember(new SimulatedOps(streamsUri(), new OpsDecisions(options.ops(), seed))).start();
         });
-        CsatBoard board = remember(new CsatBoard(streamsUri(),
-                RouteProfile.demoRoutes().stream().map(RouteProfile::subject).toList()));
-        board.start(Duration.ofSeconds(15));
-        remember(new HandlingBoard(streamsUri())).start(Duration.ofSeconds(30));
+        QueryApiFigures queryApi = new QueryApiFigures(streamsUri());
+        remember(new PrintedBoard("csat-board", new CsatBoard(queryApi,
+                RouteProfile.demoRoutes().stream().map(RouteProfile::subject).toList()))).start(Duration.ofSeconds(15));
+        remember(new PrintedBoard("handling-board", new HandlingBoard(queryApi))).start(Duration.ofSeconds(30));
         return simulator;
     }
 

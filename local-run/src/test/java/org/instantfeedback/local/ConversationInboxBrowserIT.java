@@ -39,13 +39,11 @@ import org.instantfeedback.events.ReplyRequested;
 import org.instantfeedback.registry.SpecificAvroDeserializer;
 import org.instantfeedback.registry.SpecificAvroSerializer;
 import org.instantfeedback.streams.conversations.ConversationSettings;
-import org.instantfeedback.streams.http.ApiSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -76,6 +74,7 @@ class ConversationInboxBrowserIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static KafkaAndRegistry kafka;
+    private static DashboardInChromium dashboard;
     private static IngestAndStreams services;
     private static KafkaProducer<String, FeedbackReceived> producer;
     private static HeadlessChromium chromium;
@@ -84,26 +83,20 @@ class ConversationInboxBrowserIT {
     @BeforeAll
     static void startServicesAndBrowser(KafkaAndRegistry broker, @TempDir Path stateDir) throws IOException {
         kafka = broker;
-        Map<String, String> env = IngestAndStreams.settings(kafka, "inbox", stateDir);
-        // As in production: the page and its API calls need the token.
-        env.put(ApiSettings.STREAMS_API_AUTH, "token");
-        env.put(ApiSettings.STREAMS_API_TOKENS, TOKEN);
-        services = IngestAndStreams.start(env);
+        dashboard = DashboardInChromium.start(IngestAndStreams.settings(kafka, "inbox", stateDir), TOKEN);
+        services = dashboard.services();
+        chromium = dashboard.chromium();
+        browser = dashboard.browser();
         producer = feedbackProducer();
-        chromium = HeadlessChromium.open(1280, 800, "--hide-scrollbars");
-        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
         if (producer != null) {
             producer.close();
         }
-        if (services != null) {
-            services.close();
+        if (dashboard != null) {
+            dashboard.close();
         }
     }
 
@@ -132,7 +125,8 @@ class ConversationInboxBrowserIT {
                 .isEqualTo("Conversation about route-42");
         assertThat(messageTexts("in")).containsExactly(
                 "The driver of the 42 was rude and drove off before I sat down", "And the bus was 20 minutes late again");
-        assertThat(js("return document.querySelector('#messages li[data-direction=\"in\"] .reading').textContent"))
+        assertThat(chromium.js(
+                "return document.querySelector('#messages li[data-direction=\"in\"] .reading').textContent"))
                 .as("the passenger's first message as the pipeline read it").contains("negative", "staff");
 
         WebElement name = browser.findElement(By.id("reply-by"));
@@ -146,7 +140,8 @@ class ConversationInboxBrowserIT {
         assertThat(reply.getBy()).isEqualTo(OPERATOR);
         assertThat(reply.getTo().getContactId()).isEqualTo(contact);
         awaitPage("the answer in the chat", () -> messageTexts("out").contains(answer));
-        assertThat(js("return document.querySelector('#messages li[data-direction=\"out\"] .reading').textContent"))
+        assertThat(chromium.js(
+                "return document.querySelector('#messages li[data-direction=\"out\"] .reading').textContent"))
                 .as("who answered, and the delivery so far").contains(OPERATOR, "Requested");
         assertThat(browser.findElement(By.id("reply-text")).getAttribute("value")).as("the reply box, emptied").isEmpty();
         awaitPage("the conversation, answered", () -> "Answered".equals(rowText(conversationId, ".conv-status")));
@@ -157,23 +152,17 @@ class ConversationInboxBrowserIT {
         browser.findElement(By.id("conversation-close")).click();
         ReplyRequested followUp = awaitReply(conversationId, ReplyKind.FOLLOW_UP);
         assertThat(followUp.getText()).isEqualTo(ConversationSettings.defaults().followUpQuestion().orElseThrow());
-        awaitPage("the conversation, closed", () -> String.valueOf(js(
+        awaitPage("the conversation, closed", () -> String.valueOf(chromium.js(
                 "return document.getElementById('conversation-meta').textContent")).startsWith("Closed"));
-        assertThat(js("return document.getElementById('conversation-meta').textContent")).contains("closed by " + OPERATOR);
+        assertThat(chromium.js("return document.getElementById('conversation-meta').textContent"))
+                .contains("closed by " + OPERATOR);
         awaitPage("the follow-up question in the chat", () -> messageTexts("out").contains(followUp.getText()));
         assertThat(browser.findElement(By.id("conversation-close")).isDisplayed()).as("nothing left to close").isFalse();
 
-        browser.manage().window().setSize(new Dimension(390, 844));
-        try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> viewportWidth() <= 390);
-            assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth")).intValue())
-                    .as("no sideways scrolling on a phone, with a conversation open").isLessThanOrEqualTo(viewportWidth());
+        dashboard.onAPhone("a conversation", () -> {
             assertThat(browser.findElement(By.id("reply-send")).isDisplayed()).isTrue();
             chromium.screenshot(PHONE_SCREENSHOT);
-        } finally {
-            browser.manage().window().setSize(new Dimension(1280, 800));
-        }
+        });
 
         browser.findElement(By.id("conversation-back")).click();
         awaitPage("the closed conversation gone from the open inbox", () -> row(conversationId) == null);
@@ -186,35 +175,26 @@ class ConversationInboxBrowserIT {
         assertThat(measured(handlingCell("route-42", ".first-response"))).as("route-42's first response").isTrue();
         assertThat(handlingCell("route-7", ".first-response")).as("route-7, not answered yet").isEqualTo("–");
         assertThat(handlingCell("route-7", ".open-count")).as("route-7's passenger, waiting").isEqualTo("1");
-        js("document.querySelector('section.handling').scrollIntoView({block: 'center'})");
+        chromium.js("document.querySelector('section.handling').scrollIntoView({block: 'center'})");
         chromium.screenshot(HANDLING_SCREENSHOT);
         responseTimesFitAPhone();
 
         // Keyboard only: the scope selector is a labelled select; typing an option's name picks it.
         WebElement scope = browser.findElement(By.id("handling-scope"));
-        assertThat(js("return document.querySelector('label[for=\"handling-scope\"]').textContent")).isEqualTo("Per");
+        assertThat(chromium.js("return document.querySelector('label[for=\"handling-scope\"]').textContent"))
+                .isEqualTo("Per");
         scope.sendKeys("Ops users");
         awaitPage("the answering operator's row among the response times per ops user",
-                () -> "Ops user".equals(js("return document.getElementById('handling-id-head').textContent"))
+                () -> "Ops user".equals(chromium.js("return document.getElementById('handling-id-head').textContent"))
                         && measured(handlingCell(OPERATOR, ".first-response")));
         assertThat(handlingCell("route-42", ".first-response")).as("no routes among the operators").isNull();
     }
 
     /** At 390 px the page does not scroll sideways: the response times scroll inside their own box. */
-    private static void responseTimesFitAPhone() {
-        browser.manage().window().setSize(new Dimension(390, 844));
-        try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> viewportWidth() <= 390);
-            assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth")).intValue())
-                    .as("no sideways scrolling on a phone, with the response times shown")
-                    .isLessThanOrEqualTo(viewportWidth());
-            assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
-                    "return document.getElementById('handling-box').getBoundingClientRect().right")).doubleValue())
-                    .as("the response times' box within the screen").isLessThanOrEqualTo(viewportWidth());
-        } finally {
-            browser.manage().window().setSize(new Dimension(1280, 800));
-        }
+    private static void responseTimesFitAPhone() throws IOException {
+        dashboard.onAPhone("the response times", () -> assertThat(Double.parseDouble(chromium.js(
+                "return document.getElementById('handling-box').getBoundingClientRect().right")))
+                .as("the response times' box within the screen").isLessThanOrEqualTo(chromium.viewportWidth()));
     }
 
     @Test
@@ -356,7 +336,7 @@ class ConversationInboxBrowserIT {
 
     private static String pageText() {
         try {
-            return js("const dialog = document.getElementById('conversation-dialog');"
+            return chromium.js("const dialog = document.getElementById('conversation-dialog');"
                     + " return document.body.innerText + (dialog && dialog.open ? '\\n[conversation] ' + dialog.innerText : '')");
         } catch (RuntimeException e) {
             return "(unreadable: " + e.getMessage() + ")";
@@ -374,7 +354,7 @@ class ConversationInboxBrowserIT {
 
     /** Text read in one script run: the inbox redraws its rows as it polls. */
     private static String rowText(String conversationId, String selector) {
-        return js("const item = Array.from(document.querySelectorAll('#conversations li'))"
+        return chromium.js("const item = Array.from(document.querySelectorAll('#conversations li'))"
                 + ".find(li => li.dataset.conversationId === arguments[0]);"
                 + " const found = item && item.querySelector(arguments[1]); return found ? found.textContent : null;",
                 conversationId, selector);
@@ -382,7 +362,7 @@ class ConversationInboxBrowserIT {
 
     /** A cell of the response times' row for a route or operator, or null while there is no such row. */
     private static String handlingCell(String id, String selector) {
-        return js("const row = Array.from(document.querySelectorAll('#handling-rows tr'))"
+        return chromium.js("const row = Array.from(document.querySelectorAll('#handling-rows tr'))"
                 + ".find(tr => tr.dataset.id === arguments[0]);"
                 + " const found = row && row.querySelector(arguments[1]); return found ? found.textContent : null;",
                 id, selector);
@@ -401,12 +381,4 @@ class ConversationInboxBrowserIT {
                         + ".map(li => li.querySelector('.bubble').textContent)", direction);
     }
 
-    private static String js(String script, Object... arguments) {
-        Object result = ((JavascriptExecutor) browser).executeScript(script, arguments);
-        return result == null ? null : result.toString();
-    }
-
-    private static int viewportWidth() {
-        return ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).intValue();
-    }
 }

@@ -18,15 +18,12 @@ import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.browser.HeadlessChromium;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.ingest.config.RateLimitSettings;
-import org.instantfeedback.streams.http.ApiSettings;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -49,6 +46,7 @@ class DashboardBrowserIT {
     private static final String TOKEN = "dashboard-test-" + UUID.randomUUID();
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static DashboardInChromium dashboard;
     private static IngestAndStreams services;
     private static HeadlessChromium chromium;
     private static WebDriver browser;
@@ -57,21 +55,16 @@ class DashboardBrowserIT {
     static void startServicesAndBrowser(KafkaAndRegistry kafka, @TempDir Path stateDir) throws IOException {
         Map<String, String> env = IngestAndStreams.settings(kafka, "dashboard", stateDir);
         env.put(RateLimitSettings.RATE_LIMIT_ENABLED.name(), "false");
-        // As in production: the page, its API calls and the live stream need the token.
-        env.put(ApiSettings.STREAMS_API_AUTH, "token");
-        env.put(ApiSettings.STREAMS_API_TOKENS, TOKEN);
-        services = IngestAndStreams.start(env);
-        chromium = HeadlessChromium.open(1280, 800, "--hide-scrollbars");
-        browser = chromium.driver();
+        dashboard = DashboardInChromium.start(env, TOKEN);
+        services = dashboard.services();
+        chromium = dashboard.chromium();
+        browser = dashboard.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (services != null) {
-            services.close();
+        if (dashboard != null) {
+            dashboard.close();
         }
     }
 
@@ -98,12 +91,12 @@ class DashboardBrowserIT {
         awaitCard("route-7", "4", "100\u202f%");
         awaitCard("branch-central", "4", "50\u202f%");
         awaitCard("route-12", "3", "66.7\u202f%");
-        assertThat(js("return document.getElementById('card-route-42').dataset.level")).isEqualTo("poor");
+        assertThat(chromium.js("return document.getElementById('card-route-42').dataset.level")).isEqualTo("poor");
         assertThat(cardText("route-42", ".level")).isEqualTo("Poor");
 
         post("{\"subject\":\"route-42\",\"comment\":\"driver ran a red light, someone got hurt\"}");
 
-        String alertId = await().atMost(DEADLINE).until(() -> js("return Array.from(document.querySelectorAll("
+        String alertId = await().atMost(DEADLINE).until(() -> chromium.js("return Array.from(document.querySelectorAll("
                 + "'#alerts li[data-status=\"open\"]')).filter(li => li.querySelector('.subject').textContent"
                 + " === 'route-42').map(li => li.dataset.alertId)[0] || null"), found -> found != null);
         assertThat(alertText(alertId, ".kind")).isEqualTo("Urgent report");
@@ -137,27 +130,20 @@ class DashboardBrowserIT {
         assertThat(alertText(alertId, "button[data-action='resolve']")).isEqualTo("Resolve");
         assertThat(browser.findElement(By.id("action-dialog")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("token-dialog")).isDisplayed()).isFalse();
-        assertThat(js("return sessionStorage.getItem('instant-feedback.api-token')")).as("kept for the tab")
+        assertThat(chromium.js("return sessionStorage.getItem('instant-feedback.api-token')")).as("kept for the tab")
                 .isEqualTo(TOKEN);
         assertThat(browser.findElement(By.id("open-count")).getText()).isEqualTo("0 open");
-        assertThat(((JavascriptExecutor) browser).executeScript(
-                "return localStorage.getItem('instant-feedback.operator')")).as("the name, kept for next time")
-                .isEqualTo(OPERATOR);
+        assertThat(chromium.js("return localStorage.getItem('instant-feedback.operator')"))
+                .as("the name, kept for next time").isEqualTo(OPERATOR);
 
         post("{\"subject\":\"branch-central\",\"comment\":\"a man collapsed by the ticket desk, medical emergency\"}");
         await().atMost(DEADLINE).until(() -> "1 open".equals(browser.findElement(By.id("open-count")).getText()));
         await().atMost(DEADLINE).until(() -> cardText("route-42", "svg.spark") != null);
-        assertThat(js("return document.querySelector('#card-route-42 svg.spark').getAttribute('aria-label')"))
+        assertThat(chromium.js("return document.querySelector('#card-route-42 svg.spark').getAttribute('aria-label')"))
                 .startsWith("CSAT trend over").endsWith("to 20\u202f%");
 
         chromium.screenshot(SCREENSHOT);
-        browser.manage().window().setSize(new Dimension(390, 844));
-        await().atMost(Duration.ofSeconds(10)).until(() -> viewportWidth() <= 390);
-        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth")).intValue())
-                .as("no sideways scrolling on a phone").isLessThanOrEqualTo(viewportWidth());
-        chromium.screenshot(PHONE_SCREENSHOT);
-        browser.manage().window().setSize(new Dimension(1280, 800));
+        dashboard.onAPhone("the dashboard", () -> chromium.screenshot(PHONE_SCREENSHOT));
     }
 
     @Test
@@ -199,21 +185,16 @@ class DashboardBrowserIT {
      * element found in one WebDriver call may be gone by the next.
      */
     private static String cardText(String subject, String selector) {
-        return js("const card = document.getElementById('card-' + arguments[0]);"
+        return chromium.js("const card = document.getElementById('card-' + arguments[0]);"
                 + " const found = card && card.querySelector(arguments[1]); return found ? found.textContent : null;",
                 subject, selector);
     }
 
     private static String alertText(String alertId, String selector) {
-        return js("const item = Array.from(document.querySelectorAll('#alerts li'))"
+        return chromium.js("const item = Array.from(document.querySelectorAll('#alerts li'))"
                 + ".find(li => li.dataset.alertId === arguments[0]);"
                 + " const found = item && item.querySelector(arguments[1]); return found ? found.textContent : null;",
                 alertId, selector);
-    }
-
-    private static String js(String script, Object... arguments) {
-        Object result = ((JavascriptExecutor) browser).executeScript(script, arguments);
-        return result == null ? null : result.toString();
     }
 
     /**
@@ -242,7 +223,8 @@ class DashboardBrowserIT {
         } catch (ConditionTimeoutException e) {
             chromium.screenshot("dashboard-" + action + "-failed.png");
             throw new AssertionError("could not click " + action + " on alert " + alertId + " within " + DEADLINE
-                    + "; the feed reads: " + js("return document.getElementById('alerts').innerText"), lastFailure.get());
+                    + "; the feed reads: " + chromium.js("return document.getElementById('alerts').innerText"),
+                    lastFailure.get());
         }
     }
 
@@ -258,9 +240,5 @@ class DashboardBrowserIT {
             }
         }
         throw new AssertionError("no alert " + alertId + " in the feed");
-    }
-
-    private static int viewportWidth() {
-        return ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).intValue();
     }
 }

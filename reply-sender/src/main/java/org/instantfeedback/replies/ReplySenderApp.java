@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.instantfeedback.contacts.ContactKeyring;
 import org.instantfeedback.events.ReplyRequested;
 import org.instantfeedback.events.ReplyStatus;
@@ -78,8 +78,8 @@ public final class ReplySenderApp implements AutoCloseable {
 
         SpecificAvroSerializer<ReplyStatus> statusSerializer = new SpecificAvroSerializer<>();
         statusSerializer.configure(config.registrySettings(), false);
-        KafkaProducer<String, ReplyStatus> producer = new KafkaProducer<>(producerProperties(config),
-                new StringSerializer(), statusSerializer);
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(config),
+                new ByteArraySerializer(), new ByteArraySerializer());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(config),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         KafkaConsumer<byte[], byte[]> sweepReader = new KafkaConsumer<>(sweepProperties(config),
@@ -89,6 +89,8 @@ public final class ReplySenderApp implements AutoCloseable {
         // The loop closes its consumer; the sweep's reader and the producer are closed here.
         clients.add(sweepReader);
         clients.add(() -> producer.close(CLOSE_TIMEOUT));
+        // The producer no longer owns the serializer (it takes bytes), so its registry client is closed here.
+        clients.add(statusSerializer);
 
         SpecificAvroDeserializer<ReplyRequested> replies = new SpecificAvroDeserializer<>(ReplyRequested.class);
         replies.configure(config.registrySettings(), false);
@@ -97,7 +99,7 @@ public final class ReplySenderApp implements AutoCloseable {
 
         SmsProvider provider = config.provider().create();
         SenderMetrics senderMetrics = new SenderMetrics(metrics, provider.name());
-        ReplyStatuses statuses = new ReplyStatuses(producer);
+        ReplyStatuses statuses = new ReplyStatuses(producer, statusSerializer);
         Stopping stopping = new Stopping();
         Clock clock = Clock.systemUTC();
         StaleSendingSweep sweep = new StaleSendingSweep(sweepReader, statusesIn, statuses,

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -32,11 +33,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.instantfeedback.config.Topics;
+import org.instantfeedback.contacts.ContactKeyException;
 import org.instantfeedback.contacts.ContactKeyring;
 import org.instantfeedback.contacts.ContactSettings;
+import org.instantfeedback.deadletter.DeadLetterHeaders;
 import org.instantfeedback.embedded.KafkaAndRegistry;
 import org.instantfeedback.embedded.junit.WithKafkaAndRegistry;
 import org.instantfeedback.embedded.twilio.ReceivedMessage;
@@ -60,8 +66,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The reply sender as it runs, on a real broker and schema registry, against the Twilio stand-in:
- * replies sealed as feedback-ingest seals them reach Twilio once, through stalls and crashes, and
- * every status lands on the status topic without the passenger's number.
+ * replies sealed as feedback-ingest seals them reach Twilio once, through stalls and crashes, every
+ * status lands on the status topic without the passenger's number, and records that are no reply
+ * it can send land on the dead-letter topic without holding up the replies behind them.
  */
 @WithKafkaAndRegistry
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,11 +84,14 @@ class ReplySenderIT {
 
     private final List<ReplySenderApp> apps = new ArrayList<>();
     private final List<ConsumerRecord<byte[], byte[]>> statusRecords = new ArrayList<>();
+    private final List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
     private KafkaAndRegistry kafka;
     private ContactKeyring edge;
     private KafkaProducer<String, ReplyRequested> replies;
     private KafkaProducer<String, ReplyStatus> statuses;
     private KafkaConsumer<byte[], byte[]> statusReader;
+    private KafkaProducer<byte[], byte[]> rawReplies;
+    private KafkaConsumer<byte[], byte[]> deadLetterReader;
     private SpecificAvroDeserializer<ReplyStatus> statusDeserializer;
     private TwilioApiStandIn twilio;
     private String group;
@@ -90,8 +100,8 @@ class ReplySenderIT {
     @BeforeAll
     void startClients(KafkaAndRegistry kafka) {
         this.kafka = kafka;
-        kafka.createTopics(Map.of(Topics.REPLIES, 3, Topics.REPLY_STATUS, 3, Topics.CONTACT_KEYS, 3),
-                Set.of(Topics.CONTACT_KEYS));
+        kafka.createTopics(Map.of(Topics.REPLIES, 3, Topics.REPLY_STATUS, 3, Topics.CONTACT_KEYS, 3,
+                Topics.DEAD_LETTER, 1), Set.of(Topics.CONTACT_KEYS));
         edge = ContactKeyring.create(ContactSettings.from(kafkaEnv()));
         edge.start();
         edge.awaitReady(DEADLINE);
@@ -104,15 +114,23 @@ class ReplySenderIT {
         statuses = new KafkaProducer<>(producerProperties(), new StringSerializer(), statusSerializer);
         statusDeserializer = new SpecificAvroDeserializer<>(ReplyStatus.class);
         statusDeserializer.configure(registry, false);
-        statusReader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        statusReader = committedReaderFromTheStart(Topics.REPLY_STATUS);
+        rawReplies = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
+        deadLetterReader = committedReaderFromTheStart(Topics.DEAD_LETTER);
+    }
+
+    private KafkaConsumer<byte[], byte[]> committedReaderFromTheStart(String topic) {
+        KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo info : statusReader.partitionsFor(Topics.REPLY_STATUS)) {
+        for (PartitionInfo info : reader.partitionsFor(topic)) {
             partitions.add(new TopicPartition(info.topic(), info.partition()));
         }
-        statusReader.assign(partitions);
-        statusReader.seekToBeginning(partitions);
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
+        return reader;
     }
 
     @AfterAll
@@ -121,6 +139,8 @@ class ReplySenderIT {
         replies.close(Duration.ofSeconds(10));
         statuses.close(Duration.ofSeconds(10));
         statusReader.close();
+        rawReplies.close(Duration.ofSeconds(10));
+        deadLetterReader.close();
     }
 
     @BeforeEach
@@ -264,6 +284,53 @@ class ReplySenderIT {
         assertThat(twilio.refusals()).isEmpty();
     }
 
+    @Test
+    void records_that_are_no_reply_are_dead_lettered_with_their_reason_and_the_next_reply_goes_out_once()
+            throws Exception {
+        ReplyAddress address = edge.seal("contact-garbage", OPERATOR, NUMBER, Instant.now());
+        ReplySenderApp app = startSender(Duration.ofSeconds(5));
+        byte[] garbage = "not a reply at all".getBytes(StandardCharsets.UTF_8);
+
+        // On the contact's own partition, ahead of its next reply, as a reply would be.
+        RecordMetadata unreadable = writeRaw(address.getContactId(), garbage);
+        RecordMetadata empty = writeRaw(address.getContactId(), null);
+        ReplyRequested next = send(address, "A reply behind two records that are none.");
+
+        ConsumerRecord<byte[], byte[]> garbageLetter = awaitDeadLetter(unreadable);
+        assertThat(garbageLetter.value()).isEqualTo(garbage);
+        assertThat(garbageLetter.key()).isEqualTo(address.getContactId().getBytes(StandardCharsets.UTF_8));
+        assertThat(header(garbageLetter, DeadLetterHeaders.EXCEPTION)).isEqualTo(SerializationException.class.getName());
+        assertThat(header(garbageLetter, DeadLetterHeaders.MESSAGE)).contains("magic byte");
+        ConsumerRecord<byte[], byte[]> emptyLetter = awaitDeadLetter(empty);
+        assertThat(emptyLetter.value()).isNull();
+        assertThat(header(emptyLetter, DeadLetterHeaders.MESSAGE)).contains("no value");
+        awaitStatus(next, DeliveryStatus.QUEUED);
+        assertThat(bodiesAtTwilio()).containsExactly(next.getText());
+        assertThat(statusesOf(next)).extracting(ReplyStatus::getStatus)
+                .containsExactly(DeliveryStatus.SENDING, DeliveryStatus.QUEUED);
+        await("the sender counts the dead letters").atMost(DEADLINE).untilAsserted(() -> assertThat(metrics(app))
+                .contains("replies_sent_total{application=\"reply-sender\",outcome=\"dead_lettered\"} 2.0"));
+    }
+
+    @Test
+    void a_reply_whose_address_does_not_open_is_dead_lettered_and_reported_failed_without_a_call() throws Exception {
+        ReplyAddress address = edge.seal("contact-tampered", OPERATOR, NUMBER, Instant.now());
+        startSender(Duration.ofSeconds(5));
+
+        ReplyRequested tampered = send(tampered(address), "A reply whose sealed number was altered.");
+        RecordMetadata tamperedAt = lastWritten;
+        ReplyRequested next = send(address, "A reply to the same passenger, sealed as it should be.");
+
+        ReplyStatus failed = awaitStatus(tampered, DeliveryStatus.FAILED);
+        assertThat(failed.getErrorCode()).isEqualTo("address-unreadable");
+        ConsumerRecord<byte[], byte[]> deadLetter = awaitDeadLetter(tamperedAt);
+        assertThat(header(deadLetter, DeadLetterHeaders.EXCEPTION)).isEqualTo(ContactKeyException.class.getName());
+        awaitStatus(next, DeliveryStatus.QUEUED);
+        // FAILED came in the dead letter's transaction: the sender never marked it SENDING, nor called.
+        assertThat(statusesOf(tampered)).extracting(ReplyStatus::getStatus).containsExactly(DeliveryStatus.FAILED);
+        assertThat(bodiesAtTwilio()).containsExactly(next.getText());
+    }
+
     private ReplySenderApp startSender(Duration providerTimeout) {
         return startSender(providerTimeout, Map.of());
     }
@@ -292,6 +359,37 @@ class ReplySenderIT {
         lastWritten = replies.send(new ProducerRecord<>(Topics.REPLIES, address.getContactId(), reply))
                 .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         return reply;
+    }
+
+    private RecordMetadata writeRaw(String key, byte[] value) throws Exception {
+        return rawReplies.send(new ProducerRecord<>(Topics.REPLIES, key.getBytes(StandardCharsets.UTF_8), value))
+                .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The address with the last byte of its sealed number flipped, so that it no longer opens. */
+    private static ReplyAddress tampered(ReplyAddress address) {
+        ByteBuffer sealed = address.getCiphertext().duplicate();
+        byte[] bytes = new byte[sealed.remaining()];
+        sealed.get(bytes);
+        bytes[bytes.length - 1] ^= 1;
+        return ReplyAddress.newBuilder(address).setCiphertext(ByteBuffer.wrap(bytes)).build();
+    }
+
+    /** The dead letter of the record written at {@code written}, once it is committed. */
+    private ConsumerRecord<byte[], byte[]> awaitDeadLetter(RecordMetadata written) {
+        return await("the dead letter of " + written).atMost(DEADLINE).until(() -> {
+            for (ConsumerRecord<byte[], byte[]> record : deadLetterReader.poll(Duration.ofMillis(200))) {
+                deadLetters.add(record);
+            }
+            return deadLetters.stream().filter(record -> Topics.REPLIES.equals(header(record, DeadLetterHeaders.TOPIC))
+                    && Integer.toString(written.partition()).equals(header(record, DeadLetterHeaders.PARTITION))
+                    && Long.toString(written.offset()).equals(header(record, DeadLetterHeaders.OFFSET))).findFirst();
+        }, java.util.Optional::isPresent).orElseThrow();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** The group's committed offset on the partition of the last reply written. */

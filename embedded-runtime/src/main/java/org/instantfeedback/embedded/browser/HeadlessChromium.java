@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -60,6 +61,26 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Runs {@code script} in the page with {@code arguments}; what it returns as text, null for nothing. */
+    public String js(String script, Object... arguments) {
+        Object result = ((JavascriptExecutor) driver).executeScript(script, arguments);
+        return result == null ? null : result.toString();
+    }
+
+    /** How wide the window's viewport is, in CSS pixels. */
+    public int viewportWidth() {
+        return whole("return window.innerWidth");
+    }
+
+    /** How wide the page is laid out, in CSS pixels: wider than the viewport, it scrolls sideways. */
+    public int pageWidth() {
+        return whole("return document.documentElement.scrollWidth");
+    }
+
+    private int whole(String script) {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(script)).intValue();
     }
 
     /** Writes what the window shows to {@value #SCREENSHOTS}/{@code fileName} and returns that file. */

@@ -23,12 +23,9 @@ final class StatusCallbackSender {
 
     /** The HTTP status the endpoint answered. */
     int post(URI callback, Map<String, String> parameters) {
-        HttpRequest request = HttpRequest.newBuilder(callback)
+        HttpRequest request = TwilioWebhook.post(callback, signature, parameters)
                 .timeout(TIMEOUT)
-                .header("Content-Type", FormEncoding.CONTENT_TYPE)
-                .header(TwilioSignature.HEADER, signature.sign(callback.toString(), parameters))
                 .header("User-Agent", "TwilioProxy/1.1 (instant-feedback stand-in)")
-                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(parameters)))
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

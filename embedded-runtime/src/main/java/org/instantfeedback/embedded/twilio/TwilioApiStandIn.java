@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (TwilioApiStandIn twilio = TwilioApiStandIn.start(accountSid, authToken)) {
- *     provider = new TwilioMessagesProvider(settingsWith(twilio.baseUrl()), ...);
+ *     provider = TwilioMessagesProvider.create(settingsWith(twilio.baseUrl()));
  * }
  * }</pre>
  */

@@ -31,17 +31,14 @@ class TwilioApiStandInTest {
     private static final String PASSENGER = "+447700900123";
     private static final String OPERATOR = "+447700900999";
 
-    private final String accountSid = TwilioSid.random("AC");
-    private final String authToken = "auth-token-" + TwilioSid.random("");
-    private final String apiKeySid = TwilioSid.random("SK");
-    private final String apiKeySecret = "key-secret-" + TwilioSid.random("");
+    private final StandInAccount account = StandInAccount.random();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private TwilioApiStandIn twilio;
 
     @BeforeEach
     void start() {
-        twilio = TwilioApiStandIn.start(accountSid, authToken, apiKeySid, apiKeySecret);
+        twilio = account.start();
     }
 
     @AfterEach
@@ -51,7 +48,7 @@ class TwilioApiStandInTest {
 
     @Test
     void creates_a_message_and_answers_with_twilios_json() throws Exception {
-        HttpResponse<String> response = send(basic(accountSid, authToken), message());
+        HttpResponse<String> response = send(withAuthToken(), message());
 
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode answer = json.readTree(response.body());
@@ -60,14 +57,15 @@ class TwilioApiStandInTest {
         assertThat(answer.get("to").asText()).isEqualTo(PASSENGER);
         assertThat(answer.get("from").asText()).isEqualTo(OPERATOR);
         assertThat(answer.get("body").asText()).isEqualTo("Thanks, we are on it");
-        assertThat(answer.get("account_sid").asText()).isEqualTo(accountSid);
+        assertThat(answer.get("account_sid").asText()).isEqualTo(account.accountSid());
         assertThat(answer.get("api_version").asText()).isEqualTo("2010-04-01");
         assertThat(answer.get("date_created").asText()).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} \\+0000");
         assertThat(answer.get("num_segments").asText()).isEqualTo("1");
         assertThat(answer.get("error_code").isNull()).isTrue();
         assertThat(answer.get("error_message").isNull()).isTrue();
         assertThat(answer.get("uri").asText())
-                .isEqualTo("/2010-04-01/Accounts/" + accountSid + "/Messages/" + answer.get("sid").asText() + ".json");
+                .isEqualTo("/2010-04-01/Accounts/" + account.accountSid() + "/Messages/" + answer.get("sid").asText()
+                        + ".json");
         assertThat(twilio.messages()).singleElement().satisfies(message -> {
             assertThat(message.sid()).isEqualTo(answer.get("sid").asText());
             assertThat(message.to()).isEqualTo(PASSENGER);
@@ -79,14 +77,15 @@ class TwilioApiStandInTest {
 
     @Test
     void accepts_an_api_key_while_the_path_names_the_account() throws Exception {
-        assertThat(send(basic(apiKeySid, apiKeySecret), message()).statusCode()).isEqualTo(201);
+        assertThat(send(basic(account.apiKeySid(), account.apiKeySecret()), message()).statusCode()).isEqualTo(201);
         assertThat(twilio.messages()).hasSize(1);
     }
 
     @Test
     void refuses_wrong_or_missing_credentials_with_20003() throws Exception {
-        List<String> wrong = List.of(basic(accountSid, "not-the-token"), basic(apiKeySid, authToken),
-                basic(TwilioSid.random("SK"), apiKeySecret), "Bearer " + authToken);
+        List<String> wrong = List.of(basic(account.accountSid(), "not-the-token"),
+                basic(account.apiKeySid(), account.authToken()),
+                basic(TwilioSid.random("SK"), account.apiKeySecret()), "Bearer " + account.authToken());
         for (String authorization : wrong) {
             HttpResponse<String> response = send(authorization, message());
             assertThat(response.statusCode()).isEqualTo(401);
@@ -100,7 +99,7 @@ class TwilioApiStandInTest {
     void refuses_a_path_with_another_account_with_twilios_404() throws Exception {
         String otherAccount = TwilioSid.random("AC");
         HttpResponse<String> response = post("/2010-04-01/Accounts/" + otherAccount + "/Messages.json",
-                basic(accountSid, authToken), "application/x-www-form-urlencoded", form(message()));
+                withAuthToken(), "application/x-www-form-urlencoded", form(message()));
 
         assertThat(response.statusCode()).isEqualTo(404);
         JsonNode error = json.readTree(response.body());
@@ -112,7 +111,7 @@ class TwilioApiStandInTest {
 
     @Test
     void finds_no_parameters_in_a_body_that_is_not_form_encoded() throws Exception {
-        HttpResponse<String> response = post(messagesPath(), basic(accountSid, authToken), "application/json",
+        HttpResponse<String> response = post(messagesPath(), withAuthToken(), "application/json",
                 "{\"To\":\"" + PASSENGER + "\",\"From\":\"" + OPERATOR + "\",\"Body\":\"hi\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -134,7 +133,7 @@ class TwilioApiStandInTest {
     @Test
     void takes_a_messaging_service_instead_of_a_from_and_refuses_a_malformed_one_with_21705() throws Exception {
         String service = TwilioSid.random("MG");
-        HttpResponse<String> response = send(basic(accountSid, authToken), with(without(message(), "From"),
+        HttpResponse<String> response = send(withAuthToken(), with(without(message(), "From"),
                 "MessagingServiceSid", service));
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -151,7 +150,7 @@ class TwilioApiStandInTest {
         assertRefused(without(message(), "Body"), 21602);
         assertRefused(with(message(), "Body", "x".repeat(1_601)), 21617);
 
-        HttpResponse<String> longest = send(basic(accountSid, authToken), with(message(), "Body", "x".repeat(1_600)));
+        HttpResponse<String> longest = send(withAuthToken(), with(message(), "Body", "x".repeat(1_600)));
         assertThat(longest.statusCode()).isEqualTo(201);
         assertThat(json.readTree(longest.body()).get("num_segments").asText()).isEqualTo("11");
     }
@@ -173,9 +172,9 @@ class TwilioApiStandInTest {
     void fails_the_next_requests_as_asked_and_creates_nothing_for_them() throws Exception {
         twilio.failNext(2, 503);
 
-        HttpResponse<String> first = send(basic(accountSid, authToken), message());
-        HttpResponse<String> second = send(basic(accountSid, authToken), message());
-        HttpResponse<String> third = send(basic(accountSid, authToken), message());
+        HttpResponse<String> first = send(withAuthToken(), message());
+        HttpResponse<String> second = send(withAuthToken(), message());
+        HttpResponse<String> third = send(withAuthToken(), message());
 
         assertThat(List.of(first.statusCode(), second.statusCode(), third.statusCode())).containsExactly(503, 503, 201);
         assertThat(json.readTree(first.body()).get("code").asInt()).isEqualTo(20503);
@@ -186,7 +185,7 @@ class TwilioApiStandInTest {
     @Test
     void a_stalled_answer_comes_after_the_clients_timeout_but_the_message_is_created() {
         twilio.stallNext(1, Duration.ofSeconds(2));
-        HttpRequest request = request(messagesPath(), basic(accountSid, authToken), "application/x-www-form-urlencoded",
+        HttpRequest request = request(messagesPath(), withAuthToken(), "application/x-www-form-urlencoded",
                 form(message())).timeout(Duration.ofMillis(300)).build();
 
         assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString()))
@@ -199,18 +198,18 @@ class TwilioApiStandInTest {
         String baseUrl = twilio.baseUrl();
         twilio.stop();
 
-        assertThatThrownBy(() -> send(basic(accountSid, authToken), message())).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> send(withAuthToken(), message())).isInstanceOf(ConnectException.class);
 
         twilio.restart();
         assertThat(twilio.baseUrl()).isEqualTo(baseUrl);
-        assertThat(send(basic(accountSid, authToken), message()).statusCode()).isEqualTo(201);
+        assertThat(send(withAuthToken(), message()).statusCode()).isEqualTo(201);
         assertThat(twilio.messages()).hasSize(1);
     }
 
     @Test
     void posts_status_callbacks_signed_as_twilio_signs_them() throws Exception {
         try (CallbackReceiver receiver = CallbackReceiver.start()) {
-            send(basic(accountSid, authToken), with(message(), "StatusCallback", receiver.url()));
+            send(withAuthToken(), with(message(), "StatusCallback", receiver.url()));
             String sid = twilio.messages().get(0).sid();
 
             assertThat(twilio.deliver(sid, "sent", null)).isEqualTo(204);
@@ -220,12 +219,12 @@ class TwilioApiStandInTest {
             Map<String, String> sent = receiver.callbacks().get(0).parameters();
             assertThat(sent).containsEntry("MessageSid", sid).containsEntry("SmsSid", sid)
                     .containsEntry("MessageStatus", "sent").containsEntry("SmsStatus", "sent")
-                    .containsEntry("AccountSid", accountSid).containsEntry("From", OPERATOR)
+                    .containsEntry("AccountSid", account.accountSid()).containsEntry("From", OPERATOR)
                     .containsEntry("To", PASSENGER).containsEntry("ApiVersion", "2010-04-01")
                     .doesNotContainKey("ErrorCode");
             assertThat(receiver.callbacks().get(1).parameters()).containsEntry("MessageStatus", "undelivered")
                     .containsEntry("ErrorCode", "30003");
-            TwilioSignature expected = new TwilioSignature(authToken);
+            TwilioSignature expected = new TwilioSignature(account.authToken());
             assertThat(receiver.callbacks()).allSatisfy(callback ->
                     assertThat(expected.verifies(receiver.url(), callback.parameters(), callback.signature())).isTrue());
         }
@@ -235,7 +234,7 @@ class TwilioApiStandInTest {
     void delivers_on_its_own_when_asked_to() throws Exception {
         try (CallbackReceiver receiver = CallbackReceiver.start()) {
             twilio.autoDeliver(Duration.ofMillis(50));
-            send(basic(accountSid, authToken), with(message(), "StatusCallback", receiver.url()));
+            send(withAuthToken(), with(message(), "StatusCallback", receiver.url()));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> receiver.callbacks().size() == 2);
             assertThat(receiver.callbacks()).extracting(callback -> callback.parameters().get("MessageStatus"))
@@ -245,14 +244,14 @@ class TwilioApiStandInTest {
 
     @Test
     void hides_the_recipient_and_the_text_of_what_it_received() throws Exception {
-        send(basic(accountSid, authToken), message());
+        send(withAuthToken(), message());
 
         assertThat(twilio.messages().get(0).toString()).doesNotContain(PASSENGER).doesNotContain("we are on it");
     }
 
     private HttpResponse<String> assertRefused(Map<String, String> parameters, int code) throws Exception {
         int before = twilio.messages().size();
-        HttpResponse<String> response = send(basic(accountSid, authToken), parameters);
+        HttpResponse<String> response = send(withAuthToken(), parameters);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json.readTree(response.body()).get("code").asInt()).isEqualTo(code);
         assertThat(twilio.refusals()).last().satisfies(refusal -> assertThat(refusal.errorCode()).isEqualTo(code));
@@ -281,7 +280,7 @@ class TwilioApiStandInTest {
     }
 
     private String messagesPath() {
-        return "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
+        return "/2010-04-01/Accounts/" + account.accountSid() + "/Messages.json";
     }
 
     private HttpResponse<String> send(String authorization, Map<String, String> parameters) throws Exception {
@@ -302,6 +301,11 @@ class TwilioApiStandInTest {
 
     private static String form(Map<String, String> parameters) {
         return FormEncoding.encode(parameters);
+    }
+
+    /** HTTP Basic with the account's SID and auth token, the way most clients authenticate. */
+    private String withAuthToken() {
+        return basic(account.accountSid(), account.authToken());
     }
 
     private static String basic(String username, String password) {

@@ -5,7 +5,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.instantfeedback.alerting.lifecycle.OpsActionRejectedException;
-import org.instantfeedback.streams.feedback.DeadLetterHeaders;
+import org.instantfeedback.deadletter.DeadLetterHeaders;
+import org.instantfeedback.streams.feedback.RecordOrigin;
 
 /**
  * Reads ops actions from feedback.alert-actions.v1 and keys them by the subject or group they are
@@ -22,7 +23,7 @@ final class ReadOpsActions extends ContextualProcessor<String, String, String, A
         } catch (OpsActionRejectedException e) {
             Headers headers = record.headers() == null ? new RecordHeaders() : record.headers();
             context().forward(record.withValue(new ActionOutcome(null, record.value()))
-                    .withHeaders(DeadLetterHeaders.describing(headers, e, context().recordMetadata())));
+                    .withHeaders(DeadLetterHeaders.describing(headers, e, RecordOrigin.of(context()))));
         }
     }
 }

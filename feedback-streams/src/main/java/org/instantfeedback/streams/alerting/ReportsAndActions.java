@@ -18,7 +18,7 @@ import org.instantfeedback.alerting.lifecycle.AlertState;
 import org.instantfeedback.alerting.lifecycle.OpsActionRejectedException;
 import org.instantfeedback.alerting.rules.AlertRules;
 import org.instantfeedback.config.Topics;
-import org.instantfeedback.streams.feedback.DeadLetterHeaders;
+import org.instantfeedback.deadletter.DeadLetterHeaders;
 
 /**
  * What alerting does for each input of a subject or group as it comes: counts feedback into the

@@ -11,7 +11,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.instantfeedback.alerting.rules.InvalidRuleException;
 import org.instantfeedback.alerting.rules.RuleBook;
-import org.instantfeedback.streams.feedback.DeadLetterHeaders;
+import org.instantfeedback.deadletter.DeadLetterHeaders;
+import org.instantfeedback.streams.feedback.RecordOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ final class ValidateAlertRules implements Processor<String, String, String, Rule
             context.forward(record.withValue(RuleOutcome.rejected(record.value()))
                     .withHeaders(DeadLetterHeaders.describing(
                             record.headers() == null ? new RecordHeaders() : record.headers(), e,
-                            context.recordMetadata())));
+                            RecordOrigin.of(context))));
         }
     }
 

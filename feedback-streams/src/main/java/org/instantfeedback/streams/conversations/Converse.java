@@ -15,10 +15,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.instantfeedback.alerting.ConversationWaiting;
 import org.instantfeedback.alerting.hierarchy.SubjectHierarchy;
+import org.instantfeedback.deadletter.DeadLetterHeaders;
 import org.instantfeedback.events.DeliveryStatus;
 import org.instantfeedback.events.ReplyKind;
 import org.instantfeedback.events.ReplyRequested;
-import org.instantfeedback.streams.feedback.DeadLetterHeaders;
+import org.instantfeedback.streams.feedback.RecordOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -268,7 +269,7 @@ final class Converse extends ContextualProcessor<String, ConversationInput, Stri
     private void reject(Record<String, ConversationInput> record, String json, InvalidConversationActionException e) {
         Headers original = record.headers() == null ? new RecordHeaders() : record.headers();
         context().forward(record.withValue((ConversationOutput) new ConversationOutput.Rejected(record.key(), json))
-                .withHeaders(DeadLetterHeaders.describing(original, e, context().recordMetadata())));
+                .withHeaders(DeadLetterHeaders.describing(original, e, RecordOrigin.of(context()))));
     }
 
     private Optional<ContactThread> thread(String contactId) {

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.instantfeedback.config.Topics;
+import org.instantfeedback.deadletter.DeadLetterHeaders;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.events.FeedbackSentiment;
@@ -59,7 +60,7 @@ public final class ScoreFeedback extends ContextualFixedKeyProcessor<String, Fee
             log.warn("Could not score feedback {} for subject {}; it goes to {}", feedback.getEventId(), record.key(),
                     Topics.DEAD_LETTER, e);
             context().forward(record.withValue(ScoringOutcome.failed(feedback))
-                    .withHeaders(DeadLetterHeaders.describing(record.headers(), e, context().recordMetadata())));
+                    .withHeaders(DeadLetterHeaders.describing(record.headers(), e, RecordOrigin.of(context()))));
             return;
         }
         context().forward(record.withValue(ScoringOutcome.scored(scored)));

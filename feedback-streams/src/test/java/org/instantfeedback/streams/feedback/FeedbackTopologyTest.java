@@ -20,6 +20,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.test.TestRecord;
 import org.instantfeedback.config.Topics;
+import org.instantfeedback.deadletter.DeadLetterHeaders;
 import org.instantfeedback.events.FeedbackReceived;
 import org.instantfeedback.events.FeedbackScored;
 import org.instantfeedback.events.FeedbackSentiment;

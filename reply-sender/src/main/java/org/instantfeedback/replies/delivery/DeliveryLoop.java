@@ -20,12 +20,12 @@ import org.instantfeedback.config.Topics;
 import org.instantfeedback.contacts.ContactKeyException;
 import org.instantfeedback.contacts.ContactKeyring;
 import org.instantfeedback.contacts.ContactKeysUnavailableException;
+import org.instantfeedback.deadletter.DeadLetterRecord;
 import org.instantfeedback.events.DeliveryStatus;
 import org.instantfeedback.events.ReplyRequested;
 import org.instantfeedback.events.ReplyStatus;
 import org.instantfeedback.registry.SchemaRegistryException;
 import org.instantfeedback.replies.provider.OutgoingSms;
-import org.instantfeedback.replies.provider.SendResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +44,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The price of never texting twice is the opposite failure: a crash in that window loses a
  * reply that may not have been sent, which ops see as OUTCOME_UNKNOWN rather than as a retry.
+ *
+ * <p>A record that is no reply the sender can send (bytes that do not read as a ReplyRequested, no
+ * value, an address that does not open) is not called for: it goes to {@value Topics#DEAD_LETTER}
+ * as it was read, with the reason, in the transaction that commits the offset past it, together
+ * with a FAILED status when it names a reply. Only a registry that does not answer makes the
+ * sender read a record again, as that is no fault of the record.
  */
 public final class DeliveryLoop implements Runnable {
     /** What the loop is doing, for readiness and logs. */
@@ -173,18 +179,39 @@ public final class DeliveryLoop implements Runnable {
         Map<TopicPartition, OffsetAndMetadata> next = Map.of(partition, new OffsetAndMetadata(record.offset() + 1));
         ReplyRequested reply;
         try {
-            reply = replies.deserialize(record.topic(), record.headers(), record.value());
+            reply = read(record);
         } catch (SerializationException e) {
             if (registryUnavailable(e)) {
                 readAgain(partition, record);
                 return false;
             }
-            log.warn("Skipped an unreadable record at {}@{}: {}", partition, record.offset(), e.getMessage());
-            return skip(partition, record, next);
+            // No reply to name: the dead letter alone tells ops, as no status can be matched to one.
+            return deadLetter(partition, record, e, Optional.empty(), next);
         }
-        if (reply == null) {
-            return skip(partition, record, next);
+        Optional<String> number;
+        try {
+            number = keyring.open(reply.getTo());
+        } catch (ContactKeyException e) {
+            return deadLetter(partition, record, e,
+                    Optional.of(ReplyOutcome.addressUnreadable(reply, clock.instant())), next);
         }
+        if (number.isEmpty()) {
+            // An erased passenger is no bad input: FAILED says why, with no dead letter to keep.
+            return endUnsent(partition, record, ReplyOutcome.contactErased(reply, clock.instant()), next);
+        }
+        return send(partition, record, reply, number.get(), next);
+    }
+
+    /** The reply in {@code record}; a record without a value is none, rather than one that vanishes. */
+    private ReplyRequested read(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            throw new SerializationException("the record has no value, so it carries no reply");
+        }
+        return replies.deserialize(record.topic(), record.headers(), record.value());
+    }
+
+    private boolean send(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, ReplyRequested reply,
+                         String number, Map<TopicPartition, OffsetAndMetadata> next) {
         ReplyStatus sending = ReplyStatuses.of(reply, DeliveryStatus.SENDING, clock.instant()).build();
         try {
             // The guard against a second SMS: SENDING and the offset past this reply commit together,
@@ -198,44 +225,60 @@ public final class DeliveryLoop implements Runnable {
             readAgain(partition, record);
             return false;
         }
-        ReplyStatus outcome = deliver(reply);
+        OutgoingSms sms = new OutgoingSms(reply.getReplyId(), number, reply.getTo().getOperatorNumber(),
+                reply.getText(), callbacks.map(callback -> callback.of(reply)));
+        ReplyStatus outcome = ReplyOutcome.of(reply, calls.send(sms, reply), clock.instant());
         try {
             statuses.write(List.of(outcome));
         } catch (StatusNotWrittenException e) {
             log.error("Reply {} ended {} but that could not be written ({}); the sweep will report it as unknown",
                     reply.getReplyId(), outcome.getStatus(), e.getMessage());
         }
-        metrics.replied(outcome.getStatus());
-        log.info("Reply {}: {}{}", reply.getReplyId(), outcome.getStatus(),
-                outcome.getErrorCode() == null ? "" : " (" + outcome.getErrorCode() + ")");
+        ended(outcome);
         return true;
     }
 
-    private ReplyStatus deliver(ReplyRequested reply) {
-        Optional<String> number;
+    /** A reply that is not sent ends with its status and the offset past it, in one transaction. */
+    private boolean endUnsent(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, ReplyStatus outcome,
+                              Map<TopicPartition, OffsetAndMetadata> next) {
         try {
-            number = keyring.open(reply.getTo());
-        } catch (ContactKeyException e) {
-            return ReplyOutcome.addressUnreadable(reply, clock.instant());
-        }
-        if (number.isEmpty()) {
-            return ReplyOutcome.contactErased(reply, clock.instant());
-        }
-        OutgoingSms sms = new OutgoingSms(reply.getReplyId(), number.get(), reply.getTo().getOperatorNumber(),
-                reply.getText(), callbacks.map(callback -> callback.of(reply)));
-        SendResult result = calls.send(sms, reply);
-        return ReplyOutcome.of(reply, result, clock.instant());
-    }
-
-    private boolean skip(TopicPartition partition, ConsumerRecord<byte[], byte[]> record,
-                         Map<TopicPartition, OffsetAndMetadata> next) {
-        try {
-            statuses.skip(next, consumer.groupMetadata());
-            return true;
+            statuses.writeWithOffsets(outcome, next, consumer.groupMetadata());
         } catch (StatusNotWrittenException e) {
+            log.warn("Could not end reply {} as {} ({}); it is read again", outcome.getReplyId(), outcome.getStatus(),
+                    e.getMessage());
             readAgain(partition, record);
             return false;
         }
+        ended(outcome);
+        return true;
+    }
+
+    /**
+     * Puts the record on the dead-letter topic as it was read, with the reason, and {@code failed}
+     * when it named a reply, in the transaction that moves the offset past it: a record the sender
+     * cannot send is neither lost nor allowed to stop the replies behind it.
+     */
+    private boolean deadLetter(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, Exception reason,
+                               Optional<ReplyStatus> failed, Map<TopicPartition, OffsetAndMetadata> next) {
+        try {
+            statuses.deadLetterWithOffsets(DeadLetterRecord.of(record, reason), failed, next, consumer.groupMetadata());
+        } catch (StatusNotWrittenException e) {
+            log.warn("Could not dead-letter the record at {}@{} ({}); it is read again", partition, record.offset(),
+                    e.getMessage());
+            readAgain(partition, record);
+            return false;
+        }
+        metrics.deadLettered();
+        log.warn("Dead-lettered the record at {}@{}{} to {}: {}", partition, record.offset(),
+                failed.map(status -> " (reply " + status.getReplyId() + ")").orElse(""), Topics.DEAD_LETTER,
+                reason.getMessage());
+        return true;
+    }
+
+    private void ended(ReplyStatus outcome) {
+        metrics.replied(outcome.getStatus());
+        log.info("Reply {}: {}{}", outcome.getReplyId(), outcome.getStatus(),
+                outcome.getErrorCode() == null ? "" : " (" + outcome.getErrorCode() + ")");
     }
 
     /** Rewinds to the record, unless a rebalance took the partition away: its next owner reads it. */

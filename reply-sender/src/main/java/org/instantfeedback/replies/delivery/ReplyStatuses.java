@@ -1,8 +1,10 @@
 package org.instantfeedback.replies.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
@@ -13,6 +15,7 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.instantfeedback.config.Topics;
 import org.instantfeedback.events.DeliveryStatus;
 import org.instantfeedback.events.ReplyRequested;
@@ -21,16 +24,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes statuses to {@value Topics#REPLY_STATUS}, keyed by contactId, each batch in a Kafka
- * transaction of this instance's transactional producer.
+ * Writes statuses to {@value Topics#REPLY_STATUS}, keyed by contactId, and the records that carry
+ * no reply the sender can send to {@value Topics#DEAD_LETTER}, each batch in a Kafka transaction of
+ * this instance's transactional producer.
  */
 public final class ReplyStatuses {
     private static final Logger log = LoggerFactory.getLogger(ReplyStatuses.class);
 
-    private final Producer<String, ReplyStatus> producer;
+    // Bytes rather than ReplyStatus: a dead letter is the record as it was read, and it must go
+    // through this same producer to commit in one transaction with the statuses and offsets.
+    private final Producer<byte[], byte[]> producer;
+    private final Serializer<ReplyStatus> serializer;
 
-    public ReplyStatuses(Producer<String, ReplyStatus> producer) {
+    public ReplyStatuses(Producer<byte[], byte[]> producer, Serializer<ReplyStatus> serializer) {
         this.producer = producer;
+        this.serializer = serializer;
     }
 
     /** Registers the transactional id, fencing an earlier producer of the same id and ending its transaction. */
@@ -62,9 +70,20 @@ public final class ReplyStatuses {
         });
     }
 
-    /** Moves the group's offsets past records that carry no reply, in a transaction of their own. */
-    public void skip(Map<TopicPartition, OffsetAndMetadata> next, ConsumerGroupMetadata group) {
-        inTransaction(() -> producer.sendOffsetsToTransaction(next, group));
+    /**
+     * Writes {@code deadLetter}, then {@code failed} when the record named a reply, and moves the
+     * group's offsets to {@code next}, in one transaction: the record is never consumed again, and
+     * it is not lost either.
+     *
+     * @throws StatusNotWrittenException when the transaction was aborted; none of it took effect
+     */
+    public void deadLetterWithOffsets(ProducerRecord<byte[], byte[]> deadLetter, Optional<ReplyStatus> failed,
+                                      Map<TopicPartition, OffsetAndMetadata> next, ConsumerGroupMetadata group) {
+        inTransaction(() -> {
+            producer.send(deadLetter);
+            failed.ifPresent(this::send);
+            producer.sendOffsetsToTransaction(next, group);
+        });
     }
 
     /**
@@ -77,7 +96,9 @@ public final class ReplyStatuses {
     }
 
     private void send(ReplyStatus status) {
-        producer.send(new ProducerRecord<>(Topics.REPLY_STATUS, status.getContactId(), status));
+        producer.send(new ProducerRecord<>(Topics.REPLY_STATUS,
+                status.getContactId().getBytes(StandardCharsets.UTF_8),
+                serializer.serialize(Topics.REPLY_STATUS, status)));
     }
 
     private void inTransaction(Runnable writes) {

@@ -9,13 +9,15 @@ import org.instantfeedback.events.DeliveryStatus;
 import org.instantfeedback.replies.provider.SendResult;
 
 /**
- * The sender's own meters: {@code replies_sent_total{outcome}} (each reply once, by the status it
- * ended with here: queued, sent, failed, opted_out, outcome_unknown...) and the histogram
+ * The sender's own meters: {@code replies_sent_total{outcome}} (each record of the replies topic
+ * once, by the status its reply ended with here: queued, sent, failed, opted_out,
+ * outcome_unknown..., or dead_lettered when the record could not be read) and the histogram
  * {@code replies_provider_call_seconds{provider,result}} (every provider call, retries included).
  */
 public final class SenderMetrics {
     public static final String SENT = "replies.sent";
     public static final String PROVIDER_CALL = "replies.provider.call";
+    private static final String DEAD_LETTERED = "dead_lettered";
 
     private final MeterRegistry registry;
     private final String provider;
@@ -28,10 +30,15 @@ public final class SenderMetrics {
                 DeliveryStatus.OPTED_OUT, DeliveryStatus.OUTCOME_UNKNOWN}) {
             sent(status);
         }
+        sent(DEAD_LETTERED);
     }
 
     public void replied(DeliveryStatus outcome) {
         sent(outcome).increment();
+    }
+
+    public void deadLettered() {
+        sent(DEAD_LETTERED).increment();
     }
 
     public void called(SendResult result, Duration took) {
@@ -44,7 +51,12 @@ public final class SenderMetrics {
     }
 
     private Counter sent(DeliveryStatus outcome) {
-        return Counter.builder(SENT).description("Replies handled (each once), by the status they ended with")
-                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry);
+        return sent(outcome.name().toLowerCase(Locale.ROOT));
+    }
+
+    private Counter sent(String outcome) {
+        return Counter.builder(SENT)
+                .description("Replies handled (each once), by the status they ended with, or dead_lettered")
+                .tag("outcome", outcome).register(registry);
     }
 }

@@ -4,18 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.instantfeedback.events.DeliveryStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends an SMS through a generic gateway's outbound webhook: one {@code POST} of the number, the
@@ -28,25 +21,23 @@ import org.slf4j.LoggerFactory;
  * may have queued the message before failing.
  */
 public final class GatewayProvider implements SmsProvider {
-    private static final Logger log = LoggerFactory.getLogger(GatewayProvider.class);
     private static final String NAME = "gateway";
-    private static final int TOO_MANY_REQUESTS = 429;
     /** Enough of a refusal's body to say why, little enough for a log line and a status record. */
     private static final int MOST_DETAIL_CHARACTERS = 200;
 
     private final GatewaySenderSettings settings;
-    private final HttpClient http;
+    private final ProviderExchange exchange;
     private final ObjectMapper json = new ObjectMapper();
 
-    public GatewayProvider(GatewaySenderSettings settings, HttpClient http) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = Objects.requireNonNull(http, "http");
+    private GatewayProvider(GatewaySenderSettings settings, ProviderExchange exchange) {
+        this.settings = settings;
+        this.exchange = exchange;
     }
 
     /** A provider with its own HTTP client, whose connect timeout is the settings' timeout. */
     public static GatewayProvider create(GatewaySenderSettings settings) {
-        // The connect timeout is what lets a connection never made count as "not sent" (see UnansweredRequest).
-        return new GatewayProvider(settings, HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
+        return new GatewayProvider(Objects.requireNonNull(settings, "settings"),
+                ProviderExchange.with(NAME, settings.timeout()));
     }
 
     @Override
@@ -63,22 +54,7 @@ public final class GatewayProvider implements SmsProvider {
                         ? "application/json" : "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body(sms)));
         settings.authorization().ifPresent(value -> request.header("Authorization", value.reveal()));
-        SendResult result = exchange(request.build());
-        log.info("Reply {} through the gateway: {}", sms.replyId(), result);
-        return result;
-    }
-
-    private SendResult exchange(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return resultOf(response.statusCode(), response.body());
-        } catch (IOException e) {
-            return UnansweredRequest.outcomeOf(e, NAME);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            // The request may already be out: only "unknown" is safe.
-            return new SendResult.Unknown("interrupted while waiting for the gateway's answer");
-        }
+        return exchange.make(sms, request.build(), this::resultOf);
     }
 
     private String body(OutgoingSms sms) {
@@ -88,10 +64,7 @@ public final class GatewayProvider implements SmsProvider {
         fields.put(settings.textField(), sms.text());
         fields.put(settings.referenceField(), sms.replyId());
         if (settings.format() == GatewayFormat.FORM) {
-            return fields.entrySet().stream()
-                    .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
+            return ProviderExchange.form(fields);
         }
         try {
             return json.writeValueAsString(fields);
@@ -104,7 +77,7 @@ public final class GatewayProvider implements SmsProvider {
         if (status / 100 == 2) {
             return new SendResult.Accepted(messageId(body), DeliveryStatus.QUEUED);
         }
-        if (status == TOO_MANY_REQUESTS) {
+        if (status == ProviderExchange.TOO_MANY_REQUESTS) {
             return new SendResult.NotSent("the gateway answered 429: rate limited");
         }
         if (status / 100 == 4) {

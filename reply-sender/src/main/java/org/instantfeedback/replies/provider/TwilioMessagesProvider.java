@@ -3,19 +3,12 @@ package org.instantfeedback.replies.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.instantfeedback.delivery.TwilioMessageStatus;
 import org.instantfeedback.events.DeliveryStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends an SMS through Twilio's Messages API: one form-encoded {@code POST} to
@@ -28,24 +21,22 @@ import org.slf4j.LoggerFactory;
  * {@link SendResult.Unknown}, since Twilio may have created the message before failing.
  */
 public final class TwilioMessagesProvider implements SmsProvider {
-    private static final Logger log = LoggerFactory.getLogger(TwilioMessagesProvider.class);
     private static final String NAME = "twilio";
-    private static final int TOO_MANY_REQUESTS = 429;
     private static final String OPTED_OUT = "21610";
 
     private final TwilioSenderSettings settings;
-    private final HttpClient http;
+    private final ProviderExchange exchange;
     private final ObjectMapper json = new ObjectMapper();
 
-    public TwilioMessagesProvider(TwilioSenderSettings settings, HttpClient http) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = Objects.requireNonNull(http, "http");
+    private TwilioMessagesProvider(TwilioSenderSettings settings, ProviderExchange exchange) {
+        this.settings = settings;
+        this.exchange = exchange;
     }
 
     /** A provider with its own HTTP client, whose connect timeout is the settings' timeout. */
     public static TwilioMessagesProvider create(TwilioSenderSettings settings) {
-        // The connect timeout is what lets a connection never made count as "not sent" (see UnansweredRequest).
-        return new TwilioMessagesProvider(settings, HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
+        return new TwilioMessagesProvider(Objects.requireNonNull(settings, "settings"),
+                ProviderExchange.with(NAME, settings.timeout()));
     }
 
     @Override
@@ -60,24 +51,9 @@ public final class TwilioMessagesProvider implements SmsProvider {
                 .header("Authorization", settings.credentials().authorizationHeader())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form(parameters(sms))))
+                .POST(HttpRequest.BodyPublishers.ofString(ProviderExchange.form(parameters(sms))))
                 .build();
-        SendResult result = exchange(request);
-        log.info("Reply {} through Twilio: {}", sms.replyId(), result);
-        return result;
-    }
-
-    private SendResult exchange(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return resultOf(response.statusCode(), response.body());
-        } catch (IOException e) {
-            return UnansweredRequest.outcomeOf(e, NAME);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            // The request may already be out: only "unknown" is safe.
-            return new SendResult.Unknown("interrupted while waiting for Twilio's answer");
-        }
+        return exchange.make(sms, request, this::resultOf);
     }
 
     private Map<String, String> parameters(OutgoingSms sms) {
@@ -100,7 +76,7 @@ public final class TwilioMessagesProvider implements SmsProvider {
         JsonNode error = parse(body);
         String code = text(error, "code");
         String detail = "Twilio answered " + status + (code == null ? "" : " (code " + code + ")");
-        if (status == TOO_MANY_REQUESTS) {
+        if (status == ProviderExchange.TOO_MANY_REQUESTS) {
             return new SendResult.NotSent(detail + ": rate limited, the message was not created");
         }
         if (status / 100 == 4) {
@@ -129,12 +105,6 @@ public final class TwilioMessagesProvider implements SmsProvider {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.instantfeedback.embedded.twilio.StandInAccount;
 import org.instantfeedback.embedded.twilio.TwilioApiStandIn;
 import org.instantfeedback.embedded.twilio.TwilioSid;
 import org.instantfeedback.events.DeliveryStatus;
@@ -20,15 +21,12 @@ class TwilioMessagesProviderTest {
     private static final String PASSENGER = "+447700900123";
     private static final String OPERATOR = "+447700900999";
 
-    private final String accountSid = TwilioSid.random("AC");
-    private final String authToken = "token-" + TwilioSid.random("");
-    private final String apiKeySid = TwilioSid.random("SK");
-    private final String apiKeySecret = "secret-" + TwilioSid.random("");
+    private final StandInAccount account = StandInAccount.random();
     private TwilioApiStandIn twilio;
 
     @BeforeEach
     void start() {
-        twilio = TwilioApiStandIn.start(accountSid, authToken, apiKeySid, apiKeySecret);
+        twilio = account.start();
     }
 
     @AfterEach
@@ -54,8 +52,8 @@ class TwilioMessagesProviderTest {
     void sends_with_an_api_key_while_the_path_keeps_the_account() {
         Map<String, String> env = env();
         env.remove("REPLY_TWILIO_AUTH_TOKEN");
-        env.put("REPLY_TWILIO_API_KEY_SID", apiKeySid);
-        env.put("REPLY_TWILIO_API_KEY_SECRET", apiKeySecret);
+        env.put("REPLY_TWILIO_API_KEY_SID", account.apiKeySid());
+        env.put("REPLY_TWILIO_API_KEY_SECRET", account.apiKeySecret());
 
         assertThat(provider(env).send(reply())).isInstanceOf(SendResult.Accepted.class);
         assertThat(twilio.messages()).hasSize(1);
@@ -198,15 +196,15 @@ class TwilioMessagesProviderTest {
         TwilioSenderSettings settings = TwilioSenderSettings.from(env());
         OutgoingSms sms = reply();
 
-        assertThat(settings.toString()).doesNotContain(authToken);
-        assertThat(TwilioMessagesProvider.create(settings).toString()).doesNotContain(authToken);
+        assertThat(settings.toString()).doesNotContain(account.authToken());
+        assertThat(TwilioMessagesProvider.create(settings).toString()).doesNotContain(account.authToken());
         assertThat(sms.toString()).doesNotContain(PASSENGER).doesNotContain("new bus").contains("r-1");
     }
 
     private Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
-        env.put("REPLY_TWILIO_ACCOUNT_SID", accountSid);
-        env.put("REPLY_TWILIO_AUTH_TOKEN", authToken);
+        env.put("REPLY_TWILIO_ACCOUNT_SID", account.accountSid());
+        env.put("REPLY_TWILIO_AUTH_TOKEN", account.authToken());
         env.put("REPLY_TWILIO_API_BASE_URL", twilio.baseUrl());
         env.put("REPLY_TWILIO_TIMEOUT", "PT5S");
         return env;
