@@ -238,7 +238,6 @@ class DeploymentFilesTest {
                 assertThat(jobs).as("jobs of %s", selector.metric()).containsAll(selector.jobs()));
     }
 
-    @SuppressWarnings("unchecked")
     /** CI runs the file users run: the override may swap images, and nothing else. */
     @Test
     @SuppressWarnings("unchecked")
@@ -266,6 +265,7 @@ class DeploymentFilesTest {
         assertThat(services).containsKeys(overrides.keySet().toArray(String[]::new));
     }
 
+    @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> scrapeJobs() throws IOException {
         Map<String, Object> prometheus = yaml(ROOT.resolve("deploy/prometheus/prometheus.yml"));
         Map<String, Map<String, Object>> jobs = new HashMap<>();
