@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -72,6 +74,26 @@ public final class TestClients {
             return true;
         } catch (java.io.IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Whether a broker answers Kafka requests there within two seconds. Unlike
+     * {@link #acceptsConnections}, this holds for every backend: a paused container's port still
+     * accepts connections (Docker's proxy takes them) but nothing answers.
+     */
+    public static boolean answersKafka(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000))) {
+            admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

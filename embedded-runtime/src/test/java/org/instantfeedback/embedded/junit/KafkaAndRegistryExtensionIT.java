@@ -84,7 +84,7 @@ class KafkaAndRegistryExtensionIT {
         String address = kafka.bootstrapServers();
 
         kafka.stopBroker();
-        assertThat(TestClients.acceptsConnections(address)).isFalse();
+        assertThat(TestClients.answersKafka(address)).isFalse();
         kafka.startBroker();
 
         assertThat(kafka.bootstrapServers()).isEqualTo(address);
@@ -99,7 +99,7 @@ class KafkaAndRegistryExtensionIT {
 
     @Test
     void every_test_starts_with_a_running_broker(KafkaAndRegistry kafka) {
-        assertThat(TestClients.acceptsConnections(kafka.bootstrapServers())).isTrue();
+        assertThat(TestClients.answersKafka(kafka.bootstrapServers())).isTrue();
     }
 
     @Nested
