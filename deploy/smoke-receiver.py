@@ -1,5 +1,6 @@
-"""The receiver compose-smoke points the alert notifier's Slack target at: answers every POST 200
-"ok" as Slack does and appends its body, one line each, to a file.
+"""The receiver compose-smoke points the alert notifier's Slack target and the reply sender's SMS
+gateway at: answers every POST 200 "ok" (as Slack does; a gateway may answer anything 2xx) and
+appends its path and body, one line each, to a file.
 
     python3 deploy/smoke-receiver.py <port> <file>
 """
@@ -11,7 +12,7 @@ class Receiver(BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         with open(sys.argv[2], "ab") as delivered:
-            delivered.write(body.replace(b"\n", b" ") + b"\n")
+            delivered.write(self.path.encode() + b" " + body.replace(b"\n", b" ") + b"\n")
         self.send_response(200)
         self.send_header("Content-Type", "text/plain")
         self.end_headers()
